@@ -1,0 +1,113 @@
+package local.heima.launcher;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import local.heima.idp.LocalIdpApplication;
+import no.heima.HeimaApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the parts of the default run in dependency order: database, login provider, FHIR server,
+ * backend (which reads the provider's discovery document at start-up). Closes them in reverse.
+ */
+final class LocalStack implements AutoCloseable {
+
+  static final String CLIENT_SECRET = "heima-local-dev-secret";
+
+  private final List<AutoCloseable> parts = new ArrayList<>();
+  private final LocalSettings settings;
+
+  private LocalStack(LocalSettings settings) {
+    this.settings = settings;
+  }
+
+  static LocalStack start(LocalSettings requested) throws Exception {
+    LocalStack stack = new LocalStack(requested);
+    try {
+      stack.startAll();
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  LocalSettings settings() {
+    return settings;
+  }
+
+  private LocalSettings effective;
+
+  private void startAll() throws Exception {
+    LocalSettings s = settings;
+    if (s.dbUrl() == null) {
+      LocalDatabase db = LocalDatabase.start(s.dataDir());
+      parts.add(db);
+      s = s.withDatabase(db.url(), "postgres", "");
+    }
+    effective = s;
+    parts.add(LocalIdpApplication.start(idpProperties(s)));
+    parts.add(LocalFhirServer.start(s.fhirPort()));
+    parts.add(new SpringApplicationBuilder(HeimaApplication.class)
+        .web(WebApplicationType.REACTIVE)
+        .profiles("local")
+        .properties(backendProperties(s))
+        .run());
+  }
+
+  LocalSettings effectiveSettings() {
+    return effective;
+  }
+
+  private static Map<String, Object> idpProperties(LocalSettings s) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("server.port", s.idpPort());
+    p.put("heima.local-idp.issuer", s.issuer());
+    String[][] apps = {{"heima-patient", "patient"}, {"heima-clinician", "clinician"}};
+    for (int i = 0; i < apps.length; i++) {
+      String prefix = "heima.local-idp.clients[" + i + "].";
+      p.put(prefix + "client-id", apps[i][0]);
+      p.put(prefix + "client-secret", CLIENT_SECRET);
+      p.put(prefix + "redirect-uris[0]", s.backendUrl() + "/login/oauth2/code/" + apps[i][1]);
+      p.put(prefix + "post-logout-redirect-uris[0]", s.backendUrl() + "/" + apps[i][1] + "/");
+      p.put(prefix + "grant-types[0]", "authorization_code");
+      p.put(prefix + "grant-types[1]", "refresh_token");
+      p.put(prefix + "scopes[0]", "openid");
+      p.put(prefix + "scopes[1]", "profile");
+    }
+    String machine = "heima.local-idp.clients[2].";
+    p.put(machine + "client-id", "heima-integration");
+    p.put(machine + "client-secret", CLIENT_SECRET);
+    p.put(machine + "grant-types[0]", "client_credentials");
+    p.put(machine + "roles[0]", "CLINICIAN");
+    p.put(machine + "teams[0]", "hjerte");
+    return p;
+  }
+
+  private static Map<String, Object> backendProperties(LocalSettings s) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("server.port", s.backendPort());
+    p.put("heima.db.url", s.dbUrl());
+    p.put("heima.db.username", s.dbUser());
+    p.put("heima.db.password", s.dbPassword());
+    p.put("heima.oidc.issuer", s.issuer());
+    p.put("heima.fhir.base-url", s.fhirUrl());
+    return p;
+  }
+
+  @Override
+  public void close() {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception e) {
+        System.err.println("Heima local: stopping " + parts.get(i) + " failed: " + e);
+      }
+    }
+    parts.clear();
+  }
+}
