@@ -16,8 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class LocalStack implements AutoCloseable {
 
-  static final String CLIENT_SECRET = "heima-local-dev-secret";
-
   private final List<AutoCloseable> parts = new ArrayList<>();
   private final LocalSettings settings;
 
@@ -64,28 +62,11 @@ final class LocalStack implements AutoCloseable {
   }
 
   private static Map<String, Object> idpProperties(LocalSettings s) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("server.port", s.idpPort());
-    p.put("heima.local-idp.issuer", s.issuer());
-    String[][] apps = {{"heima-patient", "patient"}, {"heima-clinician", "clinician"}};
-    for (int i = 0; i < apps.length; i++) {
-      String prefix = "heima.local-idp.clients[" + i + "].";
-      p.put(prefix + "client-id", apps[i][0]);
-      p.put(prefix + "client-secret", CLIENT_SECRET);
-      p.put(prefix + "redirect-uris[0]", s.backendUrl() + "/login/oauth2/code/" + apps[i][1]);
-      p.put(prefix + "post-logout-redirect-uris[0]", s.backendUrl() + "/" + apps[i][1] + "/");
-      p.put(prefix + "grant-types[0]", "authorization_code");
-      p.put(prefix + "grant-types[1]", "refresh_token");
-      p.put(prefix + "scopes[0]", "openid");
-      p.put(prefix + "scopes[1]", "profile");
-    }
-    String machine = "heima.local-idp.clients[2].";
-    p.put(machine + "client-id", "heima-integration");
-    p.put(machine + "client-secret", CLIENT_SECRET);
-    p.put(machine + "grant-types[0]", "client_credentials");
-    p.put(machine + "roles[0]", "CLINICIAN");
-    p.put(machine + "teams[0]", "hjerte");
-    return p;
+    // The provider's clients take their redirect and post-logout URIs from backend-url.
+    return Map.of(
+        "server.port", s.idpPort(),
+        "heima.local-idp.issuer", s.issuer(),
+        "heima.local-idp.backend-url", s.backendUrl());
   }
 
   private static Map<String, Object> backendProperties(LocalSettings s) {
