@@ -11,28 +11,32 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Registers the demo patients once; a restart finds them and leaves them (and their data) alone. */
+/**
+ * Registers the demo patients once; a restart finds them and leaves them (and their data)
+ * alone.
+ */
 @Component
 @ConditionalOnBooleanProperty("heima.demo.enabled")
 class DemoData {
 
-  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-  private final DemoProperties properties;
-  private final PatientService patients;
+	private final DemoProperties properties;
 
-  DemoData(DemoProperties properties, PatientService patients) {
-    this.properties = properties;
-    this.patients = patients;
-  }
+	private final PatientService patients;
 
-  @EventListener(ApplicationReadyEvent.class)
-  Mono<Void> seed() {
-    return Flux.fromIterable(properties.patients())
-        .concatMap(p -> patients.registerIfAbsent("demo-data",
-            new RegisterPatient(p.identifier(), p.givenName(), p.familyName(), null, null, "nb",
-                p.team())))
-        .doOnComplete(() -> log.info("Demo patients present: {}", properties.patients().size()))
-        .then();
-  }
+	DemoData(DemoProperties properties, PatientService patients) {
+		this.properties = properties;
+		this.patients = patients;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	Mono<Void> seed() {
+		return Flux.fromIterable(properties.patients())
+			.concatMap(p -> patients.registerIfAbsent("demo-data",
+					new RegisterPatient(p.identifier(), p.givenName(), p.familyName(), null, null, "nb", p.team())))
+			.doOnComplete(() -> log.info("Demo patients present: {}", properties.patients().size()))
+			.then();
+	}
+
 }

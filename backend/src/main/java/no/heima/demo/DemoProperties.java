@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("heima.demo")
 record DemoProperties(boolean enabled, List<DemoPatient> patients) {
 
-  DemoProperties {
-    patients = patients == null ? List.of() : List.copyOf(patients);
-  }
+	DemoProperties {
+		patients = patients == null ? List.of() : List.copyOf(patients);
+	}
 
-  record DemoPatient(String identifier, String givenName, String familyName, String team) {}
+	record DemoPatient(String identifier, String givenName, String familyName, String team) {
+	}
 }

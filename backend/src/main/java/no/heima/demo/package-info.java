@@ -1,5 +1,6 @@
 /**
- * Synthetic demo data for the built-in local run: registers the demo patients (who match the demo
- * logins of the local login provider) when {@code heima.demo.enabled} is set. Never on in production.
+ * Synthetic demo data for the built-in local run: registers the demo patients (who match
+ * the demo logins of the local login provider) when {@code heima.demo.enabled} is set.
+ * Never on in production.
  */
 package no.heima.demo;

@@ -14,54 +14,50 @@ import org.springframework.security.web.server.authentication.logout.ServerLogou
 import reactor.core.publisher.Mono;
 
 /**
- * After login and logout, send the browser back to the app it came from: the patient app and the
- * clinician app log in through different client registrations (ID-porten vs HelseID in production).
+ * After login and logout, send the browser back to the app it came from: the patient app
+ * and the clinician app log in through different client registrations (ID-porten vs
+ * HelseID in production).
  */
 class AppRedirects implements ServerAuthenticationSuccessHandler, ServerLogoutSuccessHandler {
 
-  private final IdentityProperties properties;
-  private final Map<String, OidcClientInitiatedServerLogoutSuccessHandler> logoutHandlers =
-      new HashMap<>();
-  private final DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+	private final IdentityProperties properties;
 
-  AppRedirects(IdentityProperties properties, ReactiveClientRegistrationRepository registrations) {
-    this.properties = properties;
-    properties
-        .clients()
-        .forEach(
-            (id, client) -> {
-              var handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
-              handler.setPostLogoutRedirectUri("{baseUrl}" + home(id));
-              handler.setLogoutSuccessUrl(URI.create(home(id)));
-              logoutHandlers.put(id, handler);
-            });
-  }
+	private final Map<String, OidcClientInitiatedServerLogoutSuccessHandler> logoutHandlers = new HashMap<>();
 
-  @Override
-  public Mono<Void> onAuthenticationSuccess(
-      WebFilterExchange exchange, Authentication authentication) {
-    return redirects.sendRedirect(
-        exchange.getExchange(), URI.create(home(registrationOf(authentication))));
-  }
+	private final DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 
-  @Override
-  public Mono<Void> onLogoutSuccess(WebFilterExchange exchange, Authentication authentication) {
-    var handler = logoutHandlers.get(registrationOf(authentication));
-    if (handler == null) {
-      return redirects.sendRedirect(exchange.getExchange(), URI.create("/"));
-    }
-    return handler.onLogoutSuccess(exchange, authentication);
-  }
+	AppRedirects(IdentityProperties properties, ReactiveClientRegistrationRepository registrations) {
+		this.properties = properties;
+		properties.clients().forEach((id, client) -> {
+			var handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+			handler.setPostLogoutRedirectUri("{baseUrl}" + home(id));
+			handler.setLogoutSuccessUrl(URI.create(home(id)));
+			logoutHandlers.put(id, handler);
+		});
+	}
 
-  private String home(String registrationId) {
-    IdentityProperties.Client client =
-        registrationId == null ? null : properties.clients().get(registrationId);
-    return client == null || client.home() == null ? "/" : client.home();
-  }
+	@Override
+	public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
+		return redirects.sendRedirect(exchange.getExchange(), URI.create(home(registrationOf(authentication))));
+	}
 
-  private static String registrationOf(Authentication authentication) {
-    return authentication instanceof OAuth2AuthenticationToken login
-        ? login.getAuthorizedClientRegistrationId()
-        : null;
-  }
+	@Override
+	public Mono<Void> onLogoutSuccess(WebFilterExchange exchange, Authentication authentication) {
+		var handler = logoutHandlers.get(registrationOf(authentication));
+		if (handler == null) {
+			return redirects.sendRedirect(exchange.getExchange(), URI.create("/"));
+		}
+		return handler.onLogoutSuccess(exchange, authentication);
+	}
+
+	private String home(String registrationId) {
+		IdentityProperties.Client client = registrationId == null ? null : properties.clients().get(registrationId);
+		return client == null || client.home() == null ? "/" : client.home();
+	}
+
+	private static String registrationOf(Authentication authentication) {
+		return authentication instanceof OAuth2AuthenticationToken login ? login.getAuthorizedClientRegistrationId()
+				: null;
+	}
+
 }

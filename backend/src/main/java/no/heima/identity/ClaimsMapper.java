@@ -9,71 +9,76 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Turns token claims into a {@link CurrentUser} according to {@link IdentityProperties}. */
+/**
+ * Turns token claims into a {@link CurrentUser} according to {@link IdentityProperties}.
+ */
 @Component
 class ClaimsMapper {
 
-  private final IdentityProperties properties;
+	private final IdentityProperties properties;
 
-  ClaimsMapper(IdentityProperties properties) {
-    this.properties = properties;
-  }
+	ClaimsMapper(IdentityProperties properties) {
+		this.properties = properties;
+	}
 
-  /**
-   * @param registrationId the browser login's client registration, or null for a bearer token
-   */
-  CurrentUser map(String subject, Map<String, Object> claims, String registrationId) {
-    IdentityProperties.Claims names = properties.claims();
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String value : values(claims.get(names.roles()))) {
-      Role role = toRole(value);
-      if (role != null) {
-        roles.add(role);
-      }
-    }
-    if (registrationId != null) {
-      IdentityProperties.Client client = properties.clients().get(registrationId);
-      if (client == null) {
-        // A login through a registration nobody described gets no role at all: fail closed.
-        roles.clear();
-      } else {
-        roles.addAll(client.defaultRoles());
-        roles.retainAll(client.allowedRoles());
-      }
-    }
-    return new CurrentUser(
-        subject,
-        text(claims.get(names.name())),
-        roles,
-        values(claims.get(names.teams())),
-        text(claims.get(names.nationalId())),
-        text(claims.get(names.locale())));
-  }
+	/**
+	 * @param registrationId the browser login's client registration, or null for a bearer
+	 * token
+	 */
+	CurrentUser map(String subject, Map<String, Object> claims, String registrationId) {
+		IdentityProperties.Claims names = properties.claims();
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String value : values(claims.get(names.roles()))) {
+			Role role = toRole(value);
+			if (role != null) {
+				roles.add(role);
+			}
+		}
+		if (registrationId != null) {
+			IdentityProperties.Client client = properties.clients().get(registrationId);
+			if (client == null) {
+				// A login through a registration nobody described gets no role at all:
+				// fail closed.
+				roles.clear();
+			}
+			else {
+				roles.addAll(client.defaultRoles());
+				roles.retainAll(client.allowedRoles());
+			}
+		}
+		return new CurrentUser(subject, text(claims.get(names.name())), roles, values(claims.get(names.teams())),
+				text(claims.get(names.nationalId())), text(claims.get(names.locale())));
+	}
 
-  private Role toRole(String value) {
-    Role alias = properties.roleAliases().get(value);
-    if (alias != null) {
-      return alias;
-    }
-    try {
-      return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return null;
-    }
-  }
+	private Role toRole(String value) {
+		Role alias = properties.roleAliases().get(value);
+		if (alias != null) {
+			return alias;
+		}
+		try {
+			return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException unknown) {
+			return null;
+		}
+	}
 
-  /** A claim may be a JSON array or a space/comma separated string, depending on the issuer. */
-  private static List<String> values(Object claim) {
-    if (claim instanceof Collection<?> many) {
-      return many.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
-    }
-    if (claim instanceof String one && !one.isBlank()) {
-      return Arrays.stream(one.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-    }
-    return List.of();
-  }
+	/**
+	 * A claim may be a JSON array or a space/comma separated string, depending on the
+	 * issuer.
+	 */
+	private static List<String> values(Object claim) {
+		if (claim instanceof Collection<?> many) {
+			return many.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
+		}
+		if (claim instanceof String one && !one.isBlank()) {
+			return Arrays.stream(one.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+		}
+		return List.of();
+	}
 
-  private static String text(Object claim) {
-    return claim == null ? null : String.valueOf(claim);
-  }
+	private static String text(Object claim) {
+		return claim == null ? null : String.valueOf(claim);
+	}
+
 }

@@ -15,42 +15,35 @@ import reactor.core.publisher.Mono;
 @Component
 public class CurrentUsers {
 
-  private final ClaimsMapper mapper;
+	private final ClaimsMapper mapper;
 
-  CurrentUsers(ClaimsMapper mapper) {
-    this.mapper = mapper;
-  }
+	CurrentUsers(ClaimsMapper mapper) {
+		this.mapper = mapper;
+	}
 
-  /** The caller, or an UNAUTHENTICATED problem. */
-  public Mono<CurrentUser> current() {
-    return ReactiveSecurityContextHolder.getContext()
-        .map(SecurityContext::getAuthentication)
-        .flatMap(authentication -> Mono.justOrEmpty(toUser(authentication)))
-        .switchIfEmpty(
-            Mono.error(new HeimaProblemException(ProblemType.UNAUTHENTICATED, "Login required")));
-  }
+	/** The caller, or an UNAUTHENTICATED problem. */
+	public Mono<CurrentUser> current() {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.flatMap(authentication -> Mono.justOrEmpty(toUser(authentication)))
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.UNAUTHENTICATED, "Login required")));
+	}
 
-  /** The caller, required to hold {@code role}, else a FORBIDDEN problem. */
-  public Mono<CurrentUser> requireRole(Role role) {
-    return current()
-        .flatMap(
-            user ->
-                user.has(role)
-                    ? Mono.just(user)
-                    : Mono.error(
-                        new HeimaProblemException(
-                            ProblemType.FORBIDDEN, "This requires the role " + role)));
-  }
+	/** The caller, required to hold {@code role}, else a FORBIDDEN problem. */
+	public Mono<CurrentUser> requireRole(Role role) {
+		return current().flatMap(user -> user.has(role) ? Mono.just(user)
+				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role)));
+	}
 
-  CurrentUser toUser(Authentication authentication) {
-    if (authentication instanceof OAuth2AuthenticationToken login
-        && login.getPrincipal() instanceof OidcUser oidc) {
-      return mapper.map(
-          oidc.getSubject(), oidc.getClaims(), login.getAuthorizedClientRegistrationId());
-    }
-    if (authentication instanceof JwtAuthenticationToken bearer) {
-      return mapper.map(bearer.getToken().getSubject(), bearer.getToken().getClaims(), null);
-    }
-    return null;
-  }
+	CurrentUser toUser(Authentication authentication) {
+		if (authentication instanceof OAuth2AuthenticationToken login
+				&& login.getPrincipal() instanceof OidcUser oidc) {
+			return mapper.map(oidc.getSubject(), oidc.getClaims(), login.getAuthorizedClientRegistrationId());
+		}
+		if (authentication instanceof JwtAuthenticationToken bearer) {
+			return mapper.map(bearer.getToken().getSubject(), bearer.getToken().getClaims(), null);
+		}
+		return null;
+	}
+
 }

@@ -11,25 +11,22 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/me")
 class MeController {
 
-  private final CurrentUsers users;
+	private final CurrentUsers users;
 
-  MeController(CurrentUsers users) {
-    this.users = users;
-  }
+	MeController(CurrentUsers users) {
+		this.users = users;
+	}
 
-  record Me(
-      String subject,
-      String name,
-      Set<Role> roles,
-      List<String> teams,
-      String nationalId,
-      String locale) {}
+	record Me(String subject, String name, Set<Role> roles, List<String> teams, String nationalId, String locale) {
+	}
 
-  /** Who is logged in; the web apps call this first (it also issues the CSRF cookie). */
-  @GetMapping
-  Mono<Me> me() {
-    return users
-        .current()
-        .map(u -> new Me(u.subject(), u.name(), u.roles(), u.teams(), u.nationalId(), u.locale()));
-  }
+	/**
+	 * Who is logged in; the web apps call this first (it also issues the CSRF cookie).
+	 */
+	@GetMapping
+	Mono<Me> me() {
+		return users.current()
+			.map(u -> new Me(u.subject(), u.name(), u.roles(), u.teams(), u.nationalId(), u.locale()));
+	}
+
 }

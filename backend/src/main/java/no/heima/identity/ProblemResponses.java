@@ -15,38 +15,39 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 from the security filters as problem details, so an API client never receives a
- * login-page redirect or an empty body.
+ * 401 and 403 from the security filters as problem details, so an API client never
+ * receives a login-page redirect or an empty body.
  */
 @Component
 class ProblemResponses {
 
-  private final JsonMapper json;
+	private final JsonMapper json;
 
-  ProblemResponses(JsonMapper json) {
-    this.json = json;
-  }
+	ProblemResponses(JsonMapper json) {
+		this.json = json;
+	}
 
-  ServerAuthenticationEntryPoint unauthenticated() {
-    return (exchange, ex) -> write(exchange, ProblemType.UNAUTHENTICATED, "Login required");
-  }
+	ServerAuthenticationEntryPoint unauthenticated() {
+		return (exchange, ex) -> write(exchange, ProblemType.UNAUTHENTICATED, "Login required");
+	}
 
-  ServerAccessDeniedHandler forbidden() {
-    return (exchange, ex) -> write(exchange, ProblemType.FORBIDDEN, "Not allowed");
-  }
+	ServerAccessDeniedHandler forbidden() {
+		return (exchange, ex) -> write(exchange, ProblemType.FORBIDDEN, "Not allowed");
+	}
 
-  private Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type.uri());
-    body.put("title", type.title());
-    body.put("status", type.status().value());
-    body.put("detail", detail);
-    body.put("instance", exchange.getRequest().getPath().value());
-    ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(type.status());
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    DataBuffer buffer =
-        response.bufferFactory().wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-    return response.writeWith(Mono.just(buffer));
-  }
+	private Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type.uri());
+		body.put("title", type.title());
+		body.put("status", type.status().value());
+		body.put("detail", detail);
+		body.put("instance", exchange.getRequest().getPath().value());
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(type.status());
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		DataBuffer buffer = response.bufferFactory()
+			.wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(buffer));
+	}
+
 }

@@ -23,94 +23,84 @@ import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
- * Two filter chains: {@code /api/**} answers 401/403 as problem details (session cookie from the
- * browser login, or a bearer JWT from a machine client); everything else is the browser side with
- * the OIDC login. One chain for both would turn API 401s into login redirects.
+ * Two filter chains: {@code /api/**} answers 401/403 as problem details (session cookie
+ * from the browser login, or a bearer JWT from a machine client); everything else is the
+ * browser side with the OIDC login. One chain for both would turn API 401s into login
+ * redirects.
  */
 @Configuration
 class SecurityConfig {
 
-  private static final Set<HttpMethod> SAFE_METHODS =
-      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+			HttpMethod.TRACE);
 
-  @Bean
-  @Order(1)
-  SecurityWebFilterChain apiChain(ServerHttpSecurity http, ProblemResponses problems) {
-    http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-        .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
-        .securityContextRepository(new WebSessionServerSecurityContextRepository())
-        .oauth2ResourceServer(
-            rs ->
-                rs.jwt(withDefaults())
-                    .authenticationEntryPoint(problems.unauthenticated())
-                    .accessDeniedHandler(problems.forbidden()))
-        .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(problems.unauthenticated())
-                    .accessDeniedHandler(problems.forbidden()))
-        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-        .csrf(csrf -> csrf(csrf).requireCsrfProtectionMatcher(sessionWrites()))
-        .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
-    return http.build();
-  }
+	@Bean
+	@Order(1)
+	SecurityWebFilterChain apiChain(ServerHttpSecurity http, ProblemResponses problems) {
+		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+			.authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+			.securityContextRepository(new WebSessionServerSecurityContextRepository())
+			.oauth2ResourceServer(rs -> rs.jwt(withDefaults())
+				.authenticationEntryPoint(problems.unauthenticated())
+				.accessDeniedHandler(problems.forbidden()))
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
+				.accessDeniedHandler(problems.forbidden()))
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(csrf -> csrf(csrf).requireCsrfProtectionMatcher(sessionWrites()))
+			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
+		return http.build();
+	}
 
-  @Bean
-  @Order(2)
-  SecurityWebFilterChain browserChain(
-      ServerHttpSecurity http,
-      IdentityProperties properties,
-      ReactiveClientRegistrationRepository registrations) {
-    AppRedirects redirects = new AppRedirects(properties, registrations);
-    http.authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers(
-                        "/",
-                        "/patient/**",
-                        "/clinician/**",
-                        "/actuator/health/**",
-                        "/actuator/prometheus",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**",
-                        "/webjars/**",
-                        "/favicon.ico")
-                    .permitAll()
-                    .anyExchange()
-                    .authenticated())
-        .oauth2Login(login -> login.authenticationSuccessHandler(redirects))
-        .logout(logout -> logout.logoutSuccessHandler(redirects))
-        .csrf(csrf -> csrf(csrf))
-        .addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
-    return http.build();
-  }
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain browserChain(ServerHttpSecurity http, IdentityProperties properties,
+			ReactiveClientRegistrationRepository registrations) {
+		AppRedirects redirects = new AppRedirects(properties, registrations);
+		http.authorizeExchange(exchanges -> exchanges
+			.pathMatchers("/", "/patient/**", "/clinician/**", "/actuator/health/**", "/actuator/prometheus",
+					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/favicon.ico")
+			.permitAll()
+			.anyExchange()
+			.authenticated())
+			.oauth2Login(login -> login.authenticationSuccessHandler(redirects))
+			.logout(logout -> logout.logoutSuccessHandler(redirects))
+			.csrf(csrf -> csrf(csrf))
+			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
+		return http.build();
+	}
 
-  /**
-   * Cookie-held CSRF token the apps echo in {@code X-XSRF-TOKEN}; the plain (not BREACH-masked)
-   * handler because the value is read from the cookie by JavaScript.
-   */
-  private static ServerHttpSecurity.CsrfSpec csrf(ServerHttpSecurity.CsrfSpec csrf) {
-    return csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler());
-  }
+	/**
+	 * Cookie-held CSRF token the apps echo in {@code X-XSRF-TOKEN}; the plain (not
+	 * BREACH-masked) handler because the value is read from the cookie by JavaScript.
+	 */
+	private static ServerHttpSecurity.CsrfSpec csrf(ServerHttpSecurity.CsrfSpec csrf) {
+		return csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler());
+	}
 
-  /** Bearer-token calls carry no ambient credentials, so only cookie-session writes need CSRF. */
-  private static ServerWebExchangeMatcher sessionWrites() {
-    return exchange -> {
-      var request = exchange.getRequest();
-      String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-      boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-      return !SAFE_METHODS.contains(request.getMethod()) && !bearer
-          ? ServerWebExchangeMatcher.MatchResult.match()
-          : ServerWebExchangeMatcher.MatchResult.notMatch();
-    };
-  }
+	/**
+	 * Bearer-token calls carry no ambient credentials, so only cookie-session writes need
+	 * CSRF.
+	 */
+	private static ServerWebExchangeMatcher sessionWrites() {
+		return exchange -> {
+			var request = exchange.getRequest();
+			String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+			return !SAFE_METHODS.contains(request.getMethod()) && !bearer ? ServerWebExchangeMatcher.MatchResult.match()
+					: ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
+	}
 
-  /** The CSRF token is lazy; subscribing to it makes the filter write the cookie on every page. */
-  private static WebFilter csrfCookie() {
-    return (exchange, chain) -> {
-      Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-      return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
-    };
-  }
+	/**
+	 * The CSRF token is lazy; subscribing to it makes the filter write the cookie on
+	 * every page.
+	 */
+	private static WebFilter csrfCookie() {
+		return (exchange, chain) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
+		};
+	}
+
 }

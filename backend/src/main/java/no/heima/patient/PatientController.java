@@ -21,76 +21,73 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api")
 class PatientController {
 
-  private final PatientService patients;
-  private final CurrentUsers users;
+	private final PatientService patients;
 
-  PatientController(PatientService patients, CurrentUsers users) {
-    this.patients = patients;
-    this.users = users;
-  }
+	private final CurrentUsers users;
 
-  @PostMapping("/patients")
-  Mono<ResponseEntity<Patient>> register(@RequestBody RegisterPatient body) {
-    return users.current()
-        .flatMap(user -> patients.register(user, body))
-        .map(p -> withVersion(ResponseEntity.created(URI.create("/api/patients/" + p.id())), p));
-  }
+	PatientController(PatientService patients, CurrentUsers users) {
+		this.patients = patients;
+		this.users = users;
+	}
 
-  @GetMapping("/patients")
-  Mono<PatientPage> search(
-      @RequestParam(required = false) String q,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
-    return users.current().flatMap(user -> patients.search(user, q, page, size));
-  }
+	@PostMapping("/patients")
+	Mono<ResponseEntity<Patient>> register(@RequestBody RegisterPatient body) {
+		return users.current()
+			.flatMap(user -> patients.register(user, body))
+			.map(p -> withVersion(ResponseEntity.created(URI.create("/api/patients/" + p.id())), p));
+	}
 
-  @GetMapping("/patients/{id}")
-  Mono<ResponseEntity<Patient>> get(@PathVariable UUID id) {
-    return users.current()
-        .flatMap(user -> patients.get(user, id))
-        .map(p -> withVersion(ResponseEntity.ok(), p));
-  }
+	@GetMapping("/patients")
+	Mono<PatientPage> search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return users.current().flatMap(user -> patients.search(user, q, page, size));
+	}
 
-  @PutMapping("/patients/{id}/contact")
-  Mono<ResponseEntity<Patient>> updateContact(
-      @PathVariable UUID id,
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @RequestBody ContactDetails body) {
-    return Mono.fromCallable(() -> version(ifMatch))
-        .flatMap(version -> users.current()
-            .flatMap(user -> patients.updateContact(user, id, version, body)))
-        .map(p -> withVersion(ResponseEntity.ok(), p));
-  }
+	@GetMapping("/patients/{id}")
+	Mono<ResponseEntity<Patient>> get(@PathVariable UUID id) {
+		return users.current().flatMap(user -> patients.get(user, id)).map(p -> withVersion(ResponseEntity.ok(), p));
+	}
 
-  @GetMapping("/me/patient")
-  Mono<ResponseEntity<Patient>> own() {
-    return users.current().flatMap(patients::getOwn).map(p -> withVersion(ResponseEntity.ok(), p));
-  }
+	@PutMapping("/patients/{id}/contact")
+	Mono<ResponseEntity<Patient>> updateContact(@PathVariable UUID id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ContactDetails body) {
+		return Mono.fromCallable(() -> version(ifMatch))
+			.flatMap(version -> users.current().flatMap(user -> patients.updateContact(user, id, version, body)))
+			.map(p -> withVersion(ResponseEntity.ok(), p));
+	}
 
-  @PutMapping("/me/patient/contact")
-  Mono<ResponseEntity<Patient>> updateOwnContact(
-      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-      @RequestBody ContactDetails body) {
-    return Mono.fromCallable(() -> version(ifMatch))
-        .flatMap(version -> users.current()
-            .flatMap(user -> patients.updateOwnContact(user, version, body)))
-        .map(p -> withVersion(ResponseEntity.ok(), p));
-  }
+	@GetMapping("/me/patient")
+	Mono<ResponseEntity<Patient>> own() {
+		return users.current().flatMap(patients::getOwn).map(p -> withVersion(ResponseEntity.ok(), p));
+	}
 
-  private static ResponseEntity<Patient> withVersion(ResponseEntity.BodyBuilder builder, Patient p) {
-    return builder.eTag("\"" + p.version() + "\"").body(p);
-  }
+	@PutMapping("/me/patient/contact")
+	Mono<ResponseEntity<Patient>> updateOwnContact(@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestBody ContactDetails body) {
+		return Mono.fromCallable(() -> version(ifMatch))
+			.flatMap(version -> users.current().flatMap(user -> patients.updateOwnContact(user, version, body)))
+			.map(p -> withVersion(ResponseEntity.ok(), p));
+	}
 
-  /** Changes need the version the client saw, so two editors cannot overwrite each other blindly. */
-  private static long version(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new HeimaProblemException(ProblemType.PRECONDITION_REQUIRED,
-          "Send If-Match with the ETag of the record you changed");
-    }
-    try {
-      return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-    } catch (NumberFormatException e) {
-      throw new HeimaProblemException(ProblemType.VERSION_CONFLICT, "If-Match is not a version of this record");
-    }
-  }
+	private static ResponseEntity<Patient> withVersion(ResponseEntity.BodyBuilder builder, Patient p) {
+		return builder.eTag("\"" + p.version() + "\"").body(p);
+	}
+
+	/**
+	 * Changes need the version the client saw, so two editors cannot overwrite each other
+	 * blindly.
+	 */
+	private static long version(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new HeimaProblemException(ProblemType.PRECONDITION_REQUIRED,
+					"Send If-Match with the ETag of the record you changed");
+		}
+		try {
+			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+		}
+		catch (NumberFormatException e) {
+			throw new HeimaProblemException(ProblemType.VERSION_CONFLICT, "If-Match is not a version of this record");
+		}
+	}
+
 }

@@ -20,217 +20,204 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The patient register's public API. Every method checks the caller's role and team, and writes the
- * audit row in the same transaction as the read or change it describes.
+ * The patient register's public API. Every method checks the caller's role and team, and
+ * writes the audit row in the same transaction as the read or change it describes.
  */
 @Service
 public class PatientService {
 
-  private static final String RESOURCE = "Patient";
-  private static final int MAX_PAGE_SIZE = 100;
+	private static final String RESOURCE = "Patient";
 
-  private final PatientRepository repository;
-  private final AuditLog audit;
-  private final TransactionalOperator tx;
-  private final PatientProperties properties;
-  private final Clock clock;
+	private static final int MAX_PAGE_SIZE = 100;
 
-  PatientService(
-      PatientRepository repository,
-      AuditLog audit,
-      TransactionalOperator tx,
-      PatientProperties properties,
-      Clock clock) {
-    this.repository = repository;
-    this.audit = audit;
-    this.tx = tx;
-    this.properties = properties;
-    this.clock = clock;
-  }
+	private final PatientRepository repository;
 
-  public Mono<Patient> register(CurrentUser actor, RegisterPatient command) {
-    return requireRole(actor, Role.CLINICIAN)
-        .then(Mono.defer(() -> {
-          PatientValidator validator = new PatientValidator();
-          String team = PatientValidator.blankToNull(command.team());
-          if (team == null && !actor.teams().isEmpty()) {
-            team = actor.teams().get(0);
-          }
-          if (team == null) {
-            validator.add(new FieldProblem("team", "required", "You belong to no team"));
-          } else if (!actor.isMemberOf(team)) {
-            validator.add(new FieldProblem("team", "not-member", "Not one of your teams"));
-          }
-          return insert(actor, command, team, validator);
-        }));
-  }
+	private final AuditLog audit;
 
-  /**
-   * Registers on Heima's own behalf (demo data, imports), without a clinician's team check; returns
-   * the existing patient when the identifier is already registered.
-   */
-  public Mono<Patient> registerIfAbsent(String systemActor, RegisterPatient command) {
-    CurrentUser actor = CurrentUser.system(systemActor);
-    NationalId.Result parsed = NationalId.parse(command.identifier(), true, today());
-    return parsed.valid()
-        .map(id -> repository.findByIdentifier(id.value()))
-        .orElse(Mono.empty())
-        .switchIfEmpty(
-            Mono.defer(() -> insert(actor, command, command.team(), new PatientValidator())));
-  }
+	private final TransactionalOperator tx;
 
-  public Mono<PatientPage> search(CurrentUser actor, String query, int page, int size) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      return Mono.error(HeimaProblemException.validation(List.of(
-          new FieldProblem("page", "format", "page >= 0 and size between 1 and " + MAX_PAGE_SIZE))));
-    }
-    Mono<PatientPage> work =
-        repository
-            .search(actor.teams(), query, size, (long) page * size)
-            .collectList()
-            .zipWith(repository.count(actor.teams(), query))
-            .flatMap(found -> audit.recordAll(found.getT1().stream()
-                    .map(p -> entry(actor, p.id(), AuditAction.SEARCH, AuditOutcome.SUCCESS,
-                        "listed in a search"))
-                    .toList())
-                .thenReturn(new PatientPage(found.getT1(), page, size, found.getT2())));
-    return requireRole(actor, Role.CLINICIAN).then(tx.transactional(work));
-  }
+	private final PatientProperties properties;
 
-  /** A clinician's read; a patient outside the caller's teams is reported as not found. */
-  public Mono<Patient> get(CurrentUser actor, UUID id) {
-    return requireRole(actor, Role.CLINICIAN)
-        .then(tx.transactional(readForClinician(actor, id, AuditAction.READ)))
-        .flatMap(Mono::justOrEmpty)
-        .switchIfEmpty(notFound());
-  }
+	private final Clock clock;
 
-  /** The logged-in patient's own record, found through the national identifier in the login. */
-  public Mono<Patient> getOwn(CurrentUser actor) {
-    return requireRole(actor, Role.PATIENT)
-        .then(tx.transactional(
-            own(actor).flatMap(p -> audit.record(entry(actor, p.id(), AuditAction.READ,
-                    AuditOutcome.SUCCESS, "own record"))
-                .thenReturn(p))));
-  }
+	PatientService(PatientRepository repository, AuditLog audit, TransactionalOperator tx, PatientProperties properties,
+			Clock clock) {
+		this.repository = repository;
+		this.audit = audit;
+		this.tx = tx;
+		this.properties = properties;
+		this.clock = clock;
+	}
 
-  public Mono<Patient> updateContact(
-      CurrentUser actor, UUID id, long expectedVersion, ContactDetails contact) {
-    return requireRole(actor, Role.CLINICIAN)
-        .then(tx.transactional(readForClinician(actor, id, AuditAction.UPDATE)))
-        .flatMap(Mono::justOrEmpty)
-        .switchIfEmpty(notFound())
-        .flatMap(p -> changeContact(actor, p, expectedVersion, contact));
-  }
+	public Mono<Patient> register(CurrentUser actor, RegisterPatient command) {
+		return requireRole(actor, Role.CLINICIAN).then(Mono.defer(() -> {
+			PatientValidator validator = new PatientValidator();
+			String team = PatientValidator.blankToNull(command.team());
+			if (team == null && !actor.teams().isEmpty()) {
+				team = actor.teams().get(0);
+			}
+			if (team == null) {
+				validator.add(new FieldProblem("team", "required", "You belong to no team"));
+			}
+			else if (!actor.isMemberOf(team)) {
+				validator.add(new FieldProblem("team", "not-member", "Not one of your teams"));
+			}
+			return insert(actor, command, team, validator);
+		}));
+	}
 
-  public Mono<Patient> updateOwnContact(
-      CurrentUser actor, long expectedVersion, ContactDetails contact) {
-    return requireRole(actor, Role.PATIENT)
-        .then(own(actor))
-        .flatMap(p -> changeContact(actor, p, expectedVersion, contact));
-  }
+	/**
+	 * Registers on Heima's own behalf (demo data, imports), without a clinician's team
+	 * check; returns the existing patient when the identifier is already registered.
+	 */
+	public Mono<Patient> registerIfAbsent(String systemActor, RegisterPatient command) {
+		CurrentUser actor = CurrentUser.system(systemActor);
+		NationalId.Result parsed = NationalId.parse(command.identifier(), true, today());
+		return parsed.valid()
+			.map(id -> repository.findByIdentifier(id.value()))
+			.orElse(Mono.empty())
+			.switchIfEmpty(Mono.defer(() -> insert(actor, command, command.team(), new PatientValidator())));
+	}
 
-  private Mono<Patient> changeContact(
-      CurrentUser actor, Patient patient, long expectedVersion, ContactDetails contact) {
-    PatientValidator validator = new PatientValidator();
-    validator.contact(contact);
-    if (!validator.problems().isEmpty()) {
-      return Mono.error(HeimaProblemException.validation(validator.problems()));
-    }
-    ContactDetails normalised = PatientValidator.normalise(contact);
-    Mono<Patient> work =
-        repository
-            .updateContact(patient.id(), expectedVersion, normalised)
-            .flatMap(rows -> rows == 0
-                ? Mono.error(new HeimaProblemException(ProblemType.VERSION_CONFLICT,
-                    "The patient was changed by someone else; reload and try again"))
-                : audit.record(entry(actor, patient.id(), AuditAction.UPDATE,
-                    AuditOutcome.SUCCESS, "contact details")))
-            .then(repository.findById(patient.id()));
-    return tx.transactional(work);
-  }
+	public Mono<PatientPage> search(CurrentUser actor, String query, int page, int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			return Mono.error(HeimaProblemException.validation(
+					List.of(new FieldProblem("page", "format", "page >= 0 and size between 1 and " + MAX_PAGE_SIZE))));
+		}
+		Mono<PatientPage> work = repository.search(actor.teams(), query, size, (long) page * size)
+			.collectList()
+			.zipWith(repository.count(actor.teams(), query))
+			.flatMap(
+					found -> audit
+						.recordAll(found.getT1()
+							.stream()
+							.map(p -> entry(actor, p.id(), AuditAction.SEARCH, AuditOutcome.SUCCESS,
+									"listed in a search"))
+							.toList())
+						.thenReturn(new PatientPage(found.getT1(), page, size, found.getT2())));
+		return requireRole(actor, Role.CLINICIAN).then(tx.transactional(work));
+	}
 
-  /**
-   * Reads for a clinician and audits the attempt either way; denial is returned as empty (not an
-   * error) so the DENIED audit row commits with the transaction.
-   */
-  private Mono<Optional<Patient>> readForClinician(
-      CurrentUser actor, UUID id, AuditAction action) {
-    return repository
-        .findById(id)
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(found -> {
-          boolean allowed = found.isPresent() && found.get().followedByAnyOf(actor.teams());
-          AuditOutcome outcome = allowed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED;
-          String detail = found.isEmpty() ? "no such patient" : allowed ? null : "not in caller's teams";
-          // An allowed update is audited once, when the change itself is written.
-          Mono<Void> audited = allowed && action == AuditAction.UPDATE
-              ? Mono.empty()
-              : audit.record(entry(actor, id, action, outcome, detail));
-          return audited.thenReturn(allowed ? found : Optional.<Patient>empty());
-        });
-  }
+	/**
+	 * A clinician's read; a patient outside the caller's teams is reported as not found.
+	 */
+	public Mono<Patient> get(CurrentUser actor, UUID id) {
+		return requireRole(actor, Role.CLINICIAN).then(tx.transactional(readForClinician(actor, id, AuditAction.READ)))
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(notFound());
+	}
 
-  private Mono<Patient> insert(
-      CurrentUser actor, RegisterPatient command, String team, PatientValidator validator) {
-    NationalId nationalId = validator.identifier(command.identifier(),
-        properties.acceptSyntheticIdentifiers(), today());
-    validator.name("givenName", command.givenName());
-    validator.name("familyName", command.familyName());
-    ContactDetails contact =
-        new ContactDetails(command.phone(), command.email(), command.preferredLanguage());
-    validator.contact(contact);
-    if (!validator.problems().isEmpty()) {
-      return Mono.error(HeimaProblemException.validation(validator.problems()));
-    }
-    UUID id = UUID.randomUUID();
-    Mono<Patient> work =
-        repository
-            .insert(id, nationalId, command.givenName().strip(), command.familyName().strip(),
-                PatientValidator.normalise(contact), team)
-            .flatMap(p -> audit.record(entry(actor, p.id(), AuditAction.CREATE,
-                    AuditOutcome.SUCCESS, "registered for team " + team))
-                .thenReturn(p));
-    return tx.transactional(work)
-        .onErrorMap(DataIntegrityViolationException.class, duplicate -> duplicate());
-  }
+	/**
+	 * The logged-in patient's own record, found through the national identifier in the
+	 * login.
+	 */
+	public Mono<Patient> getOwn(CurrentUser actor) {
+		return requireRole(actor, Role.PATIENT).then(tx.transactional(own(actor)
+			.flatMap(p -> audit.record(entry(actor, p.id(), AuditAction.READ, AuditOutcome.SUCCESS, "own record"))
+				.thenReturn(p))));
+	}
 
-  private Mono<Patient> own(CurrentUser actor) {
-    if (actor.nationalId() == null) {
-      return Mono.error(notRegistered());
-    }
-    return repository.findByIdentifier(actor.nationalId()).switchIfEmpty(Mono.error(notRegistered()));
-  }
+	public Mono<Patient> updateContact(CurrentUser actor, UUID id, long expectedVersion, ContactDetails contact) {
+		return requireRole(actor, Role.CLINICIAN)
+			.then(tx.transactional(readForClinician(actor, id, AuditAction.UPDATE)))
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(notFound())
+			.flatMap(p -> changeContact(actor, p, expectedVersion, contact));
+	}
 
-  private static Mono<Void> requireRole(CurrentUser actor, Role role) {
-    return actor.has(role)
-        ? Mono.empty()
-        : Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role));
-  }
+	public Mono<Patient> updateOwnContact(CurrentUser actor, long expectedVersion, ContactDetails contact) {
+		return requireRole(actor, Role.PATIENT).then(own(actor))
+			.flatMap(p -> changeContact(actor, p, expectedVersion, contact));
+	}
 
-  private static HeimaProblemException duplicate() {
-    return new HeimaProblemException(ProblemType.DUPLICATE_IDENTIFIER,
-        "A patient with this identifier is already registered",
-        List.of(new FieldProblem("identifier", "duplicate", "Already registered")));
-  }
+	private Mono<Patient> changeContact(CurrentUser actor, Patient patient, long expectedVersion,
+			ContactDetails contact) {
+		PatientValidator validator = new PatientValidator();
+		validator.contact(contact);
+		if (!validator.problems().isEmpty()) {
+			return Mono.error(HeimaProblemException.validation(validator.problems()));
+		}
+		ContactDetails normalised = PatientValidator.normalise(contact);
+		Mono<Patient> work = repository.updateContact(patient.id(), expectedVersion, normalised)
+			.flatMap(rows -> rows == 0
+					? Mono.error(new HeimaProblemException(ProblemType.VERSION_CONFLICT,
+							"The patient was changed by someone else; reload and try again"))
+					: audit.record(
+							entry(actor, patient.id(), AuditAction.UPDATE, AuditOutcome.SUCCESS, "contact details")))
+			.then(repository.findById(patient.id()));
+		return tx.transactional(work);
+	}
 
-  private static HeimaProblemException notRegistered() {
-    return new HeimaProblemException(ProblemType.NOT_REGISTERED,
-        "There is no patient record for this login");
-  }
+	/**
+	 * Reads for a clinician and audits the attempt either way; denial is returned as
+	 * empty (not an error) so the DENIED audit row commits with the transaction.
+	 */
+	private Mono<Optional<Patient>> readForClinician(CurrentUser actor, UUID id, AuditAction action) {
+		return repository.findById(id).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+			boolean allowed = found.isPresent() && found.get().followedByAnyOf(actor.teams());
+			AuditOutcome outcome = allowed ? AuditOutcome.SUCCESS : AuditOutcome.DENIED;
+			String detail = found.isEmpty() ? "no such patient" : allowed ? null : "not in caller's teams";
+			// An allowed update is audited once, when the change itself is written.
+			Mono<Void> audited = allowed && action == AuditAction.UPDATE ? Mono.empty()
+					: audit.record(entry(actor, id, action, outcome, detail));
+			return audited.thenReturn(allowed ? found : Optional.<Patient>empty());
+		});
+	}
 
-  private static <T> Mono<T> notFound() {
-    return Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such patient"));
-  }
+	private Mono<Patient> insert(CurrentUser actor, RegisterPatient command, String team, PatientValidator validator) {
+		NationalId nationalId = validator.identifier(command.identifier(), properties.acceptSyntheticIdentifiers(),
+				today());
+		validator.name("givenName", command.givenName());
+		validator.name("familyName", command.familyName());
+		ContactDetails contact = new ContactDetails(command.phone(), command.email(), command.preferredLanguage());
+		validator.contact(contact);
+		if (!validator.problems().isEmpty()) {
+			return Mono.error(HeimaProblemException.validation(validator.problems()));
+		}
+		UUID id = UUID.randomUUID();
+		Mono<Patient> work = repository
+			.insert(id, nationalId, command.givenName().strip(), command.familyName().strip(),
+					PatientValidator.normalise(contact), team)
+			.flatMap(p -> audit
+				.record(entry(actor, p.id(), AuditAction.CREATE, AuditOutcome.SUCCESS, "registered for team " + team))
+				.thenReturn(p));
+		return tx.transactional(work).onErrorMap(DataIntegrityViolationException.class, duplicate -> duplicate());
+	}
 
-  private static AuditEntry entry(
-      CurrentUser actor, UUID patient, AuditAction action, AuditOutcome outcome, String detail) {
-    return new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient, action,
-        RESOURCE, outcome, detail);
-  }
+	private Mono<Patient> own(CurrentUser actor) {
+		if (actor.nationalId() == null) {
+			return Mono.error(notRegistered());
+		}
+		return repository.findByIdentifier(actor.nationalId()).switchIfEmpty(Mono.error(notRegistered()));
+	}
 
-  private LocalDate today() {
-    return LocalDate.now(clock);
-  }
+	private static Mono<Void> requireRole(CurrentUser actor, Role role) {
+		return actor.has(role) ? Mono.empty()
+				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role));
+	}
+
+	private static HeimaProblemException duplicate() {
+		return new HeimaProblemException(ProblemType.DUPLICATE_IDENTIFIER,
+				"A patient with this identifier is already registered",
+				List.of(new FieldProblem("identifier", "duplicate", "Already registered")));
+	}
+
+	private static HeimaProblemException notRegistered() {
+		return new HeimaProblemException(ProblemType.NOT_REGISTERED, "There is no patient record for this login");
+	}
+
+	private static <T> Mono<T> notFound() {
+		return Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such patient"));
+	}
+
+	private static AuditEntry entry(CurrentUser actor, UUID patient, AuditAction action, AuditOutcome outcome,
+			String detail) {
+		return new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient, action, RESOURCE, outcome,
+				detail);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
 }

@@ -11,28 +11,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class PlatformConfig {
 
-  /**
-   * Netty, chosen explicitly: the local launcher and the tests put servlet containers on the same
-   * classpath (the local login provider and FHIR server), and Boot would otherwise prefer them.
-   */
-  @Bean
-  NettyReactiveWebServerFactory nettyReactiveWebServerFactory() {
-    return new NettyReactiveWebServerFactory();
-  }
+	/**
+	 * Netty, chosen explicitly: the local launcher and the tests put servlet containers
+	 * on the same classpath (the local login provider and FHIR server), and Boot would
+	 * otherwise prefer them.
+	 */
+	@Bean
+	NettyReactiveWebServerFactory nettyReactiveWebServerFactory() {
+		return new NettyReactiveWebServerFactory();
+	}
 
-  /** Dates people see (birth dates, due days) are Norwegian calendar days. */
-  @Bean
-  Clock clock() {
-    return Clock.system(ZoneId.of("Europe/Oslo"));
-  }
+	/** Dates people see (birth dates, due days) are Norwegian calendar days. */
+	@Bean
+	Clock clock() {
+		return Clock.system(ZoneId.of("Europe/Oslo"));
+	}
 
-  @Bean
-  OpenAPI heimaOpenApi() {
-    return new OpenAPI()
-        .info(new Info()
-            .title("Heima API")
-            .description("Digital home follow-up. Errors are RFC 9457 problem details with stable"
-                + " urn:heima:problem:* types.")
-            .version("0.1"));
-  }
+	@Bean
+	OpenAPI heimaOpenApi() {
+		return new OpenAPI().info(new Info().title("Heima API")
+			.description("Digital home follow-up. Errors are RFC 9457 problem details with stable"
+					+ " urn:heima:problem:* types.")
+			.version("0.1"));
+	}
+
 }

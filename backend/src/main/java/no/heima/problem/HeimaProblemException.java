@@ -5,29 +5,30 @@ import java.util.List;
 /** A domain failure that becomes a problem-details response with a stable type. */
 public class HeimaProblemException extends RuntimeException {
 
-  private final ProblemType type;
-  private final List<FieldProblem> errors;
+	private final ProblemType type;
 
-  public HeimaProblemException(ProblemType type, String detail) {
-    this(type, detail, List.of());
-  }
+	private final List<FieldProblem> errors;
 
-  public HeimaProblemException(ProblemType type, String detail, List<FieldProblem> errors) {
-    super(detail);
-    this.type = type;
-    this.errors = List.copyOf(errors);
-  }
+	public HeimaProblemException(ProblemType type, String detail) {
+		this(type, detail, List.of());
+	}
 
-  public static HeimaProblemException validation(List<FieldProblem> errors) {
-    return new HeimaProblemException(
-        ProblemType.VALIDATION, errors.size() + " field(s) are invalid", errors);
-  }
+	public HeimaProblemException(ProblemType type, String detail, List<FieldProblem> errors) {
+		super(detail);
+		this.type = type;
+		this.errors = List.copyOf(errors);
+	}
 
-  public ProblemType type() {
-    return type;
-  }
+	public static HeimaProblemException validation(List<FieldProblem> errors) {
+		return new HeimaProblemException(ProblemType.VALIDATION, errors.size() + " field(s) are invalid", errors);
+	}
 
-  public List<FieldProblem> errors() {
-    return errors;
-  }
+	public ProblemType type() {
+		return type;
+	}
+
+	public List<FieldProblem> errors() {
+		return errors;
+	}
+
 }

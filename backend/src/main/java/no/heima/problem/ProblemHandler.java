@@ -18,43 +18,34 @@ import reactor.core.publisher.Mono;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-  @ExceptionHandler(HeimaProblemException.class)
-  Mono<ResponseEntity<ProblemDetail>> handle(HeimaProblemException ex, ServerWebExchange exchange) {
-    ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), ex.errors());
-    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-    return Mono.just(ResponseEntity.status(ex.type().status()).body(problem));
-  }
+	@ExceptionHandler(HeimaProblemException.class)
+	Mono<ResponseEntity<ProblemDetail>> handle(HeimaProblemException ex, ServerWebExchange exchange) {
+		ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), ex.errors());
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		return Mono.just(ResponseEntity.status(ex.type().status()).body(problem));
+	}
 
-  @Override
-  protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
-      WebExchangeBindException ex,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      ServerWebExchange exchange) {
-    List<FieldProblem> errors =
-        ex.getFieldErrors().stream()
-            .map(e -> new FieldProblem(e.getField(), "invalid", e.getDefaultMessage()))
-            .toList();
-    return handleHeimaType(
-        Problems.of(ProblemType.VALIDATION, "The request has invalid fields", errors), exchange);
-  }
+	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		List<FieldProblem> errors = ex.getFieldErrors()
+			.stream()
+			.map(e -> new FieldProblem(e.getField(), "invalid", e.getDefaultMessage()))
+			.toList();
+		return handleHeimaType(Problems.of(ProblemType.VALIDATION, "The request has invalid fields", errors), exchange);
+	}
 
-  @Override
-  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
-      ServerWebInputException ex,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      ServerWebExchange exchange) {
-    // Never echo parser internals: they can contain fragments of the patient's input.
-    return handleHeimaType(
-        Problems.of(ProblemType.MALFORMED_REQUEST, "The request body or parameters could not be read",
-            List.of()),
-        exchange);
-  }
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		// Never echo parser internals: they can contain fragments of the patient's input.
+		return handleHeimaType(Problems.of(ProblemType.MALFORMED_REQUEST,
+				"The request body or parameters could not be read", List.of()), exchange);
+	}
 
-  private Mono<ResponseEntity<Object>> handleHeimaType(
-      ProblemDetail problem, ServerWebExchange exchange) {
-    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-    return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
-  }
+	private Mono<ResponseEntity<Object>> handleHeimaType(ProblemDetail problem, ServerWebExchange exchange) {
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+	}
+
 }

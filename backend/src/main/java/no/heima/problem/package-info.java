@@ -1,5 +1,6 @@
 /**
- * RFC 9457 problem details: the stable problem {@code type} URIs the web apps map to sentences, the
- * domain exception every feature throws, and the one place that turns exceptions into responses.
+ * RFC 9457 problem details: the stable problem {@code type} URIs the web apps map to
+ * sentences, the domain exception every feature throws, and the one place that turns
+ * exceptions into responses.
  */
 package no.heima.problem;

@@ -8,39 +8,47 @@ import local.heima.idp.testsupport.OidcTestLogin;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real OIDC issuer for the tests: the same local login provider the default run uses, started
- * once per JVM on a free port. Tokens come from a real authorization-code login of the demo users.
+ * A real OIDC issuer for the tests: the same local login provider the default run uses,
+ * started once per JVM on a free port. Tokens come from a real authorization-code login
+ * of the demo users.
  */
 public final class TestIdp {
 
-  public static final String CLIENT_SECRET = "heima-local-dev-secret";
-  private static final String CLIENT = "heima-clinician";
-  private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/clinician";
+	public static final String CLIENT_SECRET = "heima-local-dev-secret";
 
-  private static URI issuer;
-  private static final Map<String, String> tokens = new HashMap<>();
+	private static final String CLIENT = "heima-clinician";
 
-  private TestIdp() {}
+	private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/clinician";
 
-  public static synchronized URI issuer() {
-    if (issuer == null) {
-      ConfigurableApplicationContext idp =
-          LocalIdpApplication.start(Map.of("server.port", "0", "heima.local-idp.issuer", ""));
-      Runtime.getRuntime().addShutdownHook(new Thread(idp::close));
-      issuer = URI.create("http://localhost:" + idp.getEnvironment().getProperty("local.server.port"));
-    }
-    return issuer;
-  }
+	private static URI issuer;
 
-  /** An access token of a demo user (password {@code demo}), logged in once and reused. */
-  public static synchronized String accessToken(String username) {
-    return tokens.computeIfAbsent(username, user ->
-        OidcTestLogin.login(issuer(), CLIENT, CLIENT_SECRET, REDIRECT, user, "demo").accessToken());
-  }
+	private static final Map<String, String> tokens = new HashMap<>();
 
-  /** A machine client's token (client credentials): roles CLINICIAN, team hjerte. */
-  public static synchronized String machineToken() {
-    return tokens.computeIfAbsent("client:heima-integration", c ->
-        OidcTestLogin.clientCredentials(issuer(), "heima-integration", CLIENT_SECRET));
-  }
+	private TestIdp() {
+	}
+
+	public static synchronized URI issuer() {
+		if (issuer == null) {
+			ConfigurableApplicationContext idp = LocalIdpApplication
+				.start(Map.of("server.port", "0", "heima.local-idp.issuer", ""));
+			Runtime.getRuntime().addShutdownHook(new Thread(idp::close));
+			issuer = URI.create("http://localhost:" + idp.getEnvironment().getProperty("local.server.port"));
+		}
+		return issuer;
+	}
+
+	/**
+	 * An access token of a demo user (password {@code demo}), logged in once and reused.
+	 */
+	public static synchronized String accessToken(String username) {
+		return tokens.computeIfAbsent(username,
+				user -> OidcTestLogin.login(issuer(), CLIENT, CLIENT_SECRET, REDIRECT, user, "demo").accessToken());
+	}
+
+	/** A machine client's token (client credentials): roles CLINICIAN, team hjerte. */
+	public static synchronized String machineToken() {
+		return tokens.computeIfAbsent("client:heima-integration",
+				c -> OidcTestLogin.clientCredentials(issuer(), "heima-integration", CLIENT_SECRET));
+	}
+
 }

@@ -14,9 +14,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * The two filter chains of an authorization server: the protocol endpoints first, then the login form
- * for everything else. Declaring them ourselves (instead of Boot's defaults) is what lets the userinfo
- * endpoint return our own claims.
+ * The two filter chains of an authorization server: the protocol endpoints first, then
+ * the login form for everything else. Declaring them ourselves (instead of Boot's
+ * defaults) is what lets the userinfo endpoint return our own claims.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalIdpProperties.class)
@@ -58,7 +58,8 @@ class AuthorizationServerConfig {
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// bearer tokens for the userinfo endpoint
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
-		// only the authorization endpoint sends people to the login form, whatever Accept header they send;
+		// only the authorization endpoint sends people to the login form, whatever Accept
+		// header they send;
 		// the token and userinfo endpoints keep answering 401 to programs
 		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
 				new LoginUrlAuthenticationEntryPoint("/login"),

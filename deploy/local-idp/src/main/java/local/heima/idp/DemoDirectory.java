@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The one place that turns configured users and machine clients into claims, so the ID token, the
- * access token and the userinfo response can never disagree about who someone is.
+ * The one place that turns configured users and machine clients into claims, so the ID
+ * token, the access token and the userinfo response can never disagree about who someone
+ * is.
  */
 final class DemoDirectory implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -27,9 +28,11 @@ final class DemoDirectory implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	private final Map<String, LocalIdpProperties.Client> clients;
 
 	DemoDirectory(LocalIdpProperties properties) {
-		this.users = properties.users().stream()
+		this.users = properties.users()
+			.stream()
 			.collect(Collectors.toMap(LocalIdpProperties.User::username, Function.identity()));
-		this.clients = properties.clients().stream()
+		this.clients = properties.clients()
+			.stream()
 			.collect(Collectors.toMap(LocalIdpProperties.Client::clientId, Function.identity()));
 	}
 
@@ -40,27 +43,29 @@ final class DemoDirectory implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	}
 
 	private static UserDetails toUserDetails(LocalIdpProperties.User user) {
-		// an encoding prefix in the configured value ({bcrypt}...) wins; plain demo passwords are stored as-is
+		// an encoding prefix in the configured value ({bcrypt}...) wins; plain demo
+		// passwords are stored as-is
 		String password = user.password().startsWith("{") ? user.password() : "{noop}" + user.password();
-		return User.withUsername(user.username())
-			.password(password)
-			.roles(user.roles().toArray(String[]::new))
-			.build();
+		return User.withUsername(user.username()).password(password).roles(user.roles().toArray(String[]::new)).build();
 	}
 
 	@Override
 	public void customize(JwtEncodingContext context) {
 		String tokenType = context.getTokenType().getValue();
-		if (!OidcParameterNames.ID_TOKEN.equals(tokenType) && !OAuth2TokenType.ACCESS_TOKEN.getValue().equals(tokenType)) {
+		if (!OidcParameterNames.ID_TOKEN.equals(tokenType)
+				&& !OAuth2TokenType.ACCESS_TOKEN.getValue().equals(tokenType)) {
 			return;
 		}
-		Map<String, Object> claims = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
-				? clientClaims(context.getRegisteredClient().getClientId())
-				: userClaims(context.getPrincipal().getName());
+		Map<String, Object> claims = AuthorizationGrantType.CLIENT_CREDENTIALS
+			.equals(context.getAuthorizationGrantType()) ? clientClaims(context.getRegisteredClient().getClientId())
+					: userClaims(context.getPrincipal().getName());
 		claims.forEach((name, value) -> context.getClaims().claim(name, value));
 	}
 
-	/** Mapper for the userinfo endpoint: the same claims as the tokens, whatever scopes were granted. */
+	/**
+	 * Mapper for the userinfo endpoint: the same claims as the tokens, whatever scopes
+	 * were granted.
+	 */
 	OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context) {
 		String username = context.getAuthorization().getPrincipalName();
 		Map<String, Object> claims = new LinkedHashMap<>();

@@ -32,9 +32,10 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * What {@code @SpringBootApplication} would be, except that auto-configuration is a closed list: this
- * provider runs inside other applications' JVMs (the launcher, the backend's tests), whose R2DBC, Flyway,
- * actuator, ... auto-configurations would otherwise apply here too and fail for want of their settings.
+ * What {@code @SpringBootApplication} would be, except that auto-configuration is a
+ * closed list: this provider runs inside other applications' JVMs (the launcher, the
+ * backend's tests), whose R2DBC, Flyway, actuator, ... auto-configurations would
+ * otherwise apply here too and fail for want of their settings.
  */
 @SpringBootConfiguration
 @ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
@@ -53,8 +54,9 @@ public class LocalIdpApplication {
 	}
 
 	/**
-	 * Starts the login provider in this JVM. The given properties beat local-idp.yaml (they are not mere
-	 * defaults), so {@code server.port=0} or a replacement client list take effect.
+	 * Starts the login provider in this JVM. The given properties beat local-idp.yaml
+	 * (they are not mere defaults), so {@code server.port=0} or a replacement client list
+	 * take effect.
 	 */
 	public static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		return builder(properties).run();
@@ -65,7 +67,8 @@ public class LocalIdpApplication {
 			.getPropertySources()
 			.addFirst(new MapPropertySource("localIdpStartProperties", Map.copyOf(properties)));
 		return new SpringApplicationBuilder(LocalIdpApplication.class).web(WebApplicationType.SERVLET)
-			// its own config file name: other applications on the same classpath own application.yaml
+			// its own config file name: other applications on the same classpath own
+			// application.yaml
 			.properties("spring.config.name=local-idp")
 			.listeners(overrides);
 	}

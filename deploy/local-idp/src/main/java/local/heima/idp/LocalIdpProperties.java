@@ -6,11 +6,13 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Everything the login provider knows: its issuer, its demo users and its registered clients.
- * Lists replace each other whole when overridden (Spring's list binding), so a launcher that changes
- * one redirect URI of a client also has to pass that client's other keys.
+ * Everything the login provider knows: its issuer, its demo users and its registered
+ * clients. Lists replace each other whole when overridden (Spring's list binding), so a
+ * launcher that changes one redirect URI of a client also has to pass that client's other
+ * keys.
  *
- * @param issuer the exact issuer URL clients use; blank lets the server take it from each request
+ * @param issuer the exact issuer URL clients use; blank lets the server take it from each
+ * request
  * @param users the people who can log in
  * @param clients the applications allowed to ask for tokens
  */
@@ -25,11 +27,11 @@ public record LocalIdpProperties(String issuer, List<User> users, List<Client> c
 	}
 
 	/**
-	 * A synthetic person. {@code pid} is a synthetic national identity number and may be absent
-	 * (for example for staff who only log in with a work identity).
+	 * A synthetic person. {@code pid} is a synthetic national identity number and may be
+	 * absent (for example for staff who only log in with a work identity).
 	 */
-	public record User(String username, String password, String name, String givenName, String familyName,
-			String pid, List<String> roles, List<String> teams, String locale) {
+	public record User(String username, String password, String name, String givenName, String familyName, String pid,
+			List<String> roles, List<String> teams, String locale) {
 
 		public User {
 			requireText(username, "users[].username");
@@ -40,8 +42,8 @@ public record LocalIdpProperties(String issuer, List<User> users, List<Client> c
 	}
 
 	/**
-	 * A registered client. {@code roles} and {@code teams} only matter for client_credentials: a machine
-	 * client has no user to take them from.
+	 * A registered client. {@code roles} and {@code teams} only matter for
+	 * client_credentials: a machine client has no user to take them from.
 	 */
 	public record Client(String clientId, String clientSecret, List<String> redirectUris,
 			List<String> postLogoutRedirectUris, List<String> grantTypes, List<String> scopes, boolean requirePkce,

@@ -28,10 +28,12 @@ final class RegisteredClients {
 
 	static RegisteredClient toRegistered(LocalIdpProperties.Client client) {
 		boolean confidential = client.clientSecret() != null && !client.clientSecret().isBlank();
-		// the client id doubles as the internal id so logs and stored authorizations are readable
+		// the client id doubles as the internal id so logs and stored authorizations are
+		// readable
 		RegisteredClient.Builder builder = RegisteredClient.withId(client.clientId())
 			.clientId(client.clientId())
-			// SAS 7 requires PKCE unless told otherwise; confidential BFF clients may opt out, public ones never
+			// SAS 7 requires PKCE unless told otherwise; confidential BFF clients may opt
+			// out, public ones never
 			.clientSettings(ClientSettings.builder()
 				.requireProofKey(client.requirePkce() || !confidential)
 				.requireAuthorizationConsent(false)
@@ -54,14 +56,16 @@ final class RegisteredClients {
 	}
 
 	/**
-	 * SAS's InMemoryRegisteredClientRepository refuses two clients with the same secret, but the demo
-	 * clients deliberately share one; the internal id equals the client id, so one map serves both look-ups.
+	 * SAS's InMemoryRegisteredClientRepository refuses two clients with the same secret,
+	 * but the demo clients deliberately share one; the internal id equals the client id,
+	 * so one map serves both look-ups.
 	 */
 	private record MapRepository(Map<String, RegisteredClient> byClientId) implements RegisteredClientRepository {
 
 		@Override
 		public void save(RegisteredClient registeredClient) {
-			// SAS saves a client again after its first authentication, with the {noop} secret re-hashed
+			// SAS saves a client again after its first authentication, with the {noop}
+			// secret re-hashed
 			this.byClientId.put(registeredClient.getClientId(), registeredClient);
 		}
 

@@ -20,8 +20,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The provider as another module's tests use it: a fixed issuer, their own client (here one that
- * insists on PKCE, with a redirect target nobody listens on) and their own users.
+ * The provider as another module's tests use it: a fixed issuer, their own client (here
+ * one that insists on PKCE, with a redirect target nobody listens on) and their own
+ * users.
  */
 class LocalIdpCustomClientTest {
 

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The provider as the default run gets it: local-idp.yaml's users and clients, with only the port, the
- * issuer and the backend's address changed the way the launcher changes them.
+ * The provider as the default run gets it: local-idp.yaml's users and clients, with only
+ * the port, the issuer and the backend's address changed the way the launcher changes
+ * them.
  */
 class LocalIdpDefaultsTest {
 
@@ -42,7 +43,8 @@ class LocalIdpDefaultsTest {
 
 	@BeforeAll
 	static void start() {
-		// a blank issuer makes the server derive it from the request, so the random port needs no guessing
+		// a blank issuer makes the server derive it from the request, so the random port
+		// needs no guessing
 		idp = LocalIdpApplication.start(Map.of("server.port", "0", "heima.local-idp.issuer", "",
 				"heima.local-idp.backend-url", "http://localhost:18080"));
 		issuer = URI.create("http://localhost:" + idp.getEnvironment().getProperty("local.server.port"));
@@ -129,8 +131,8 @@ class LocalIdpDefaultsTest {
 
 	@Test
 	void refusesWrongPasswordsUnknownRedirectsAndWrongSecrets() {
-		assertThatThrownBy(() -> OidcTestLogin.login(issuer, "heima-patient", SECRET, PATIENT_CALLBACK, "pasient1",
-				"wrong"))
+		assertThatThrownBy(
+				() -> OidcTestLogin.login(issuer, "heima-patient", SECRET, PATIENT_CALLBACK, "pasient1", "wrong"))
 			.hasMessageContaining("login refused");
 		assertThatThrownBy(() -> OidcTestLogin.login(issuer, "heima-patient", SECRET, "http://localhost:18080/evil",
 				"pasient1", "demo"))

@@ -2,41 +2,43 @@ package local.heima.launcher;
 
 import java.time.Duration;
 
-/** {@code java -jar deploy/local/target/heima-local.jar}: the whole of Heima on this machine. */
+/**
+ * {@code java -jar deploy/local/target/heima-local.jar}: the whole of Heima on this
+ * machine.
+ */
 public final class HeimaLocal {
 
-  private HeimaLocal() {}
+	private HeimaLocal() {
+	}
 
-  public static void main(String[] args) throws Exception {
-    long start = System.nanoTime();
-    LocalStack stack = LocalStack.start(LocalSettings.fromEnvironment(System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "heima-local-stop"));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    LocalSettings s = stack.effectiveSettings();
-    System.out.printf(
-        """
+	public static void main(String[] args) throws Exception {
+		long start = System.nanoTime();
+		LocalStack stack = LocalStack.start(LocalSettings.fromEnvironment(System.getenv()));
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "heima-local-stop"));
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		LocalSettings s = stack.effectiveSettings();
+		System.out.printf("""
 
-        ================================================================================
-         Heima is running (started in %.1f s)
-           Patient app     %s/patient/
-           Clinician app   %s/clinician/
-           API docs        %s/swagger-ui.html   (OpenAPI: /v3/api-docs)
-           Health          %s/actuator/health
-           Login provider  %s   (local demo issuer)
-           FHIR server     %s   (in memory)
-           Data            %s
-         Demo logins (password: demo)
-           pasient1     Kari Nordvik    patient, team hjerte
-           pasient2     Ola Fjellheim   patient, team lunge
-           sykepleier1  Nina Berg       nurse, team hjerte
-           sykepleier2  Per Lund        nurse, team lunge
-           admin        Anne Dahl       clinic admin
-         Stop with Ctrl+C.
-        ================================================================================
-        %n""",
-        took.toMillis() / 1000.0,
-        s.backendUrl(), s.backendUrl(), s.backendUrl(), s.backendUrl(),
-        s.issuer(), s.fhirUrl(),
-        stack.settings().dbUrl() == null ? s.dataDir() + " (embedded PostgreSQL)" : s.dbUrl());
-  }
+				================================================================================
+				 Heima is running (started in %.1f s)
+				   Patient app     %s/patient/
+				   Clinician app   %s/clinician/
+				   API docs        %s/swagger-ui.html   (OpenAPI: /v3/api-docs)
+				   Health          %s/actuator/health
+				   Login provider  %s   (local demo issuer)
+				   FHIR server     %s   (in memory)
+				   Data            %s
+				 Demo logins (password: demo)
+				   pasient1     Kari Nordvik    patient, team hjerte
+				   pasient2     Ola Fjellheim   patient, team lunge
+				   sykepleier1  Nina Berg       nurse, team hjerte
+				   sykepleier2  Per Lund        nurse, team lunge
+				   admin        Anne Dahl       clinic admin
+				 Stop with Ctrl+C.
+				================================================================================
+				%n""", took.toMillis() / 1000.0, s.backendUrl(), s.backendUrl(), s.backendUrl(), s.backendUrl(),
+				s.issuer(), s.fhirUrl(),
+				stack.settings().dbUrl() == null ? s.dataDir() + " (embedded PostgreSQL)" : s.dbUrl());
+	}
+
 }

@@ -13,58 +13,60 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The browser tests of both web apps (their {@code e2e/} folders, driven by playwright-core in
- * Debian's Chromium) against the whole default stack: the real login provider, backend and a real
- * PostgreSQL, on free ports so a running local Heima is not disturbed.
+ * The browser tests of both web apps (their {@code e2e/} folders, driven by
+ * playwright-core in Debian's Chromium) against the whole default stack: the real login
+ * provider, backend and a real PostgreSQL, on free ports so a running local Heima is not
+ * disturbed.
  */
 class BrowserE2EIT {
 
-  private static final Path CHECKOUT =
-      Path.of(System.getProperty("heima.checkout", "../..")).toAbsolutePath().normalize();
+	private static final Path CHECKOUT = Path.of(System.getProperty("heima.checkout", "../.."))
+		.toAbsolutePath()
+		.normalize();
 
-  private static LocalStack stack;
+	private static LocalStack stack;
 
-  @BeforeAll
-  static void startStack() throws Exception {
-    TestDatabase.Server db = TestDatabase.get();
-    LocalSettings settings = new LocalSettings(freePort(), freePort(), freePort(),
-        Files.createTempDirectory("heima-e2e"), db.url(), db.username(), db.password());
-    stack = LocalStack.start(settings);
-  }
+	@BeforeAll
+	static void startStack() throws Exception {
+		TestDatabase.Server db = TestDatabase.get();
+		LocalSettings settings = new LocalSettings(freePort(), freePort(), freePort(),
+				Files.createTempDirectory("heima-e2e"), db.url(), db.username(), db.password());
+		stack = LocalStack.start(settings);
+	}
 
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
 
-  @Test
-  void patientApp() throws Exception {
-    assertThat(runE2e("patient-web")).as("patient-web e2e exit code").isZero();
-  }
+	@Test
+	void patientApp() throws Exception {
+		assertThat(runE2e("patient-web")).as("patient-web e2e exit code").isZero();
+	}
 
-  @Test
-  void clinicianApp() throws Exception {
-    assertThat(runE2e("clinician-web")).as("clinician-web e2e exit code").isZero();
-  }
+	@Test
+	void clinicianApp() throws Exception {
+		assertThat(runE2e("clinician-web")).as("clinician-web e2e exit code").isZero();
+	}
 
-  private static int runE2e(String module) throws IOException, InterruptedException {
-    ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e")
-        .directory(CHECKOUT.resolve(module).toFile())
-        .inheritIO();
-    npm.environment().put("HEIMA_BASE_URL", stack.settings().backendUrl());
-    Process process = npm.start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(module + " browser tests did not finish within 10 minutes");
-    }
-    return process.exitValue();
-  }
+	private static int runE2e(String module) throws IOException, InterruptedException {
+		ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e").directory(CHECKOUT.resolve(module).toFile())
+			.inheritIO();
+		npm.environment().put("HEIMA_BASE_URL", stack.settings().backendUrl());
+		Process process = npm.start();
+		if (!process.waitFor(10, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError(module + " browser tests did not finish within 10 minutes");
+		}
+		return process.exitValue();
+	}
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
 }

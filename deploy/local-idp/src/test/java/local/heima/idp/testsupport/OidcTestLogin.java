@@ -23,15 +23,19 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Logs in at an OIDC provider the way a browser and a confidential client would, over real HTTP, so
- * tests get genuine tokens instead of hand-made ones. Written for the local login provider's default
- * form login page (fields {@code username}, {@code password}, hidden {@code _csrf}), but it only speaks
- * the protocol: it works for any confidential client and any redirect URI registered on it. The redirect
- * target is never contacted; following stops at the redirect to it.
+ * Logs in at an OIDC provider the way a browser and a confidential client would, over
+ * real HTTP, so tests get genuine tokens instead of hand-made ones. Written for the local
+ * login provider's default form login page (fields {@code username}, {@code password},
+ * hidden {@code _csrf}), but it only speaks the protocol: it works for any confidential
+ * client and any redirect URI registered on it. The redirect target is never contacted;
+ * following stops at the redirect to it.
  */
 public final class OidcTestLogin {
 
-	/** The token endpoint's answer; {@code refreshToken} is null when the client has no refresh_token grant. */
+	/**
+	 * The token endpoint's answer; {@code refreshToken} is null when the client has no
+	 * refresh_token grant.
+	 */
 	public record Tokens(String accessToken, String idToken, String refreshToken) {
 	}
 
@@ -50,29 +54,38 @@ public final class OidcTestLogin {
 	private OidcTestLogin() {
 	}
 
-	/** Authorization-code login with scope {@code openid}; returns the tokens the client would receive. */
+	/**
+	 * Authorization-code login with scope {@code openid}; returns the tokens the client
+	 * would receive.
+	 */
 	public static Tokens login(URI issuer, String clientId, String secret, String redirectUri, String username,
 			String password) {
 		return login(issuer, clientId, secret, redirectUri, username, password, "openid");
 	}
 
-	/** As {@link #login(URI, String, String, String, String, String)} with the given space-separated scopes. */
+	/**
+	 * As {@link #login(URI, String, String, String, String, String)} with the given
+	 * space-separated scopes.
+	 */
 	public static Tokens login(URI issuer, String clientId, String secret, String redirectUri, String username,
 			String password, String scope) {
 		Map<String, Object> discovery = discover(issuer);
 		String state = random();
 		String verifier = random() + random();
-		// PKCE is always sent: harmless for clients that don't require it, needed by those that do
-		URI authorize = URI.create(discovery.get("authorization_endpoint") + "?" + form(Map.of("response_type", "code",
-				"client_id", clientId, "redirect_uri", redirectUri, "scope", scope, "state", state, "nonce", random(),
-				"code_challenge", challenge(verifier), "code_challenge_method", "S256")));
+		// PKCE is always sent: harmless for clients that don't require it, needed by
+		// those that do
+		URI authorize = URI.create(discovery.get("authorization_endpoint") + "?"
+				+ form(Map.of("response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope",
+						scope, "state", state, "nonce", random(), "code_challenge", challenge(verifier),
+						"code_challenge_method", "S256")));
 		URI callback = followLogin(newBrowser(), authorize, username, password, redirectUri);
 		Map<String, String> answer = query(callback);
 		if (answer.containsKey("error") || !state.equals(answer.get("state"))) {
 			throw new IllegalStateException("authorization failed: " + callback);
 		}
-		Map<String, Object> tokens = tokenRequest(discovery, clientId, secret, Map.of("grant_type",
-				"authorization_code", "code", answer.get("code"), "redirect_uri", redirectUri, "code_verifier", verifier));
+		Map<String, Object> tokens = tokenRequest(discovery, clientId, secret,
+				Map.of("grant_type", "authorization_code", "code", answer.get("code"), "redirect_uri", redirectUri,
+						"code_verifier", verifier));
 		return new Tokens((String) tokens.get("access_token"), (String) tokens.get("id_token"),
 				(String) tokens.get("refresh_token"));
 	}
@@ -85,14 +98,20 @@ public final class OidcTestLogin {
 				(String) tokens.get("refresh_token"));
 	}
 
-	/** A client_credentials access token, without a scope parameter (the client gets what it may have). */
+	/**
+	 * A client_credentials access token, without a scope parameter (the client gets what
+	 * it may have).
+	 */
 	public static String clientCredentials(URI issuer, String clientId, String secret) {
 		Map<String, Object> tokens = tokenRequest(discover(issuer), clientId, secret,
 				Map.of("grant_type", "client_credentials"));
 		return (String) tokens.get("access_token");
 	}
 
-	/** An HTTP client that keeps cookies like a browser but lets the caller follow redirects. */
+	/**
+	 * An HTTP client that keeps cookies like a browser but lets the caller follow
+	 * redirects.
+	 */
 	public static HttpClient newBrowser() {
 		return HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -102,10 +121,11 @@ public final class OidcTestLogin {
 	}
 
 	/**
-	 * Starting at {@code start} (an authorization request, or an application URL that redirects to one),
-	 * follows redirects, fills in the login form once, and returns the first redirect whose target begins
-	 * with {@code stopAt}, without requesting it. Lets a test drive a real application's oauth2Login with
-	 * the same {@code browser}, whose cookies it keeps.
+	 * Starting at {@code start} (an authorization request, or an application URL that
+	 * redirects to one), follows redirects, fills in the login form once, and returns the
+	 * first redirect whose target begins with {@code stopAt}, without requesting it. Lets
+	 * a test drive a real application's oauth2Login with the same {@code browser}, whose
+	 * cookies it keeps.
 	 */
 	public static URI followLogin(HttpClient browser, URI start, String username, String password, String stopAt) {
 		HttpResponse<String> response = send(browser, page(start).GET());
@@ -176,8 +196,8 @@ public final class OidcTestLogin {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> json(HttpResponse<String> response, String what) {
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException(what + " failed with " + response.statusCode() + ": "
-					+ abbreviate(response.body()));
+			throw new IllegalStateException(
+					what + " failed with " + response.statusCode() + ": " + abbreviate(response.body()));
 		}
 		return JsonMapper.shared().readValue(response.body(), Map.class);
 	}
