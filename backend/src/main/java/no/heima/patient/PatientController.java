@@ -3,8 +3,7 @@ package no.heima.patient;
 import java.net.URI;
 import java.util.UUID;
 import no.heima.identity.CurrentUsers;
-import no.heima.problem.HeimaProblemException;
-import no.heima.problem.ProblemType;
+import no.heima.problem.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +50,7 @@ class PatientController {
 	@PutMapping("/patients/{id}/contact")
 	Mono<ResponseEntity<Patient>> updateContact(@PathVariable UUID id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ContactDetails body) {
-		return Mono.fromCallable(() -> version(ifMatch))
+		return Mono.fromCallable(() -> IfMatch.version(ifMatch))
 			.flatMap(version -> users.current().flatMap(user -> patients.updateContact(user, id, version, body)))
 			.map(p -> withVersion(ResponseEntity.ok(), p));
 	}
@@ -64,30 +63,13 @@ class PatientController {
 	@PutMapping("/me/patient/contact")
 	Mono<ResponseEntity<Patient>> updateOwnContact(@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@RequestBody ContactDetails body) {
-		return Mono.fromCallable(() -> version(ifMatch))
+		return Mono.fromCallable(() -> IfMatch.version(ifMatch))
 			.flatMap(version -> users.current().flatMap(user -> patients.updateOwnContact(user, version, body)))
 			.map(p -> withVersion(ResponseEntity.ok(), p));
 	}
 
 	private static ResponseEntity<Patient> withVersion(ResponseEntity.BodyBuilder builder, Patient p) {
-		return builder.eTag("\"" + p.version() + "\"").body(p);
-	}
-
-	/**
-	 * Changes need the version the client saw, so two editors cannot overwrite each other
-	 * blindly.
-	 */
-	private static long version(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank()) {
-			throw new HeimaProblemException(ProblemType.PRECONDITION_REQUIRED,
-					"Send If-Match with the ETag of the record you changed");
-		}
-		try {
-			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-		}
-		catch (NumberFormatException e) {
-			throw new HeimaProblemException(ProblemType.VERSION_CONFLICT, "If-Match is not a version of this record");
-		}
+		return builder.eTag(IfMatch.etag(p.version())).body(p);
 	}
 
 }

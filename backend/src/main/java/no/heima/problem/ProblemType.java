@@ -12,6 +12,7 @@ public enum ProblemType {
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
 	NOT_REGISTERED("not-registered", HttpStatus.NOT_FOUND, "No patient record for this login"),
 	DUPLICATE_IDENTIFIER("duplicate-identifier", HttpStatus.CONFLICT, "Identifier already registered"),
+	STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT, "Not possible in the record's current state"),
 	VERSION_CONFLICT("version-conflict", HttpStatus.PRECONDITION_FAILED, "The record has changed"),
 	PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required");
 

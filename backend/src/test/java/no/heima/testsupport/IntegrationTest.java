@@ -39,4 +39,29 @@ public abstract class IntegrationTest {
 		return web.mutate().defaultHeaders(h -> h.setBearerAuth(TestIdp.machineToken())).build();
 	}
 
+	/**
+	 * Registers a patient through the API, or finds them when an earlier test class (same
+	 * database) already did.
+	 */
+	protected java.util.UUID ensurePatient(String clinician, String identifier, String given, String family) {
+		var created = as(clinician).post()
+			.uri("/api/patients")
+			.bodyValue(java.util.Map.of("identifier", identifier, "givenName", given, "familyName", family))
+			.exchange()
+			.returnResult(java.util.Map.class);
+		if (created.getStatus().value() == 201) {
+			return java.util.UUID.fromString((String) created.getResponseBody().blockFirst().get("id"));
+		}
+		var page = as(clinician).get()
+			.uri("/api/patients?q=" + identifier)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody();
+		return java.util.UUID
+			.fromString((String) ((java.util.Map<?, ?>) ((java.util.List<?>) page.get("items")).get(0)).get("id"));
+	}
+
 }

@@ -1,0 +1,30 @@
+package no.heima.careplan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A patient's enrolment on a pathway version. {@code status} is ACTIVE, PAUSED (a pause
+ * covers today) or ENDED; {@code version} is the optimistic-concurrency token.
+ */
+public record CarePlan(UUID id, UUID patientId, UUID pathwayId, int pathwayVersion, String pathwayName, String team,
+		LocalDate startDate, String timeZone, Status status, LocalDate endDate, String endReason,
+		List<PersonalThreshold> personalThresholds, List<Pause> pauses, long version, Instant createdAt) {
+
+	public enum Status {
+
+		ACTIVE, PAUSED, ENDED
+
+	}
+
+	/** Whether the plan asks anything of the patient on {@code day}. */
+	public boolean activeOn(LocalDate day) {
+		if (day.isBefore(this.startDate) || (this.endDate != null && day.isAfter(this.endDate))) {
+			return false;
+		}
+		return this.pauses.stream().noneMatch((p) -> p.covers(day));
+	}
+
+}

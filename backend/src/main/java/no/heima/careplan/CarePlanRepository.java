@@ -1,0 +1,178 @@
+package no.heima.careplan;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class CarePlanRepository {
+
+	private static final TypeReference<List<PersonalThreshold>> THRESHOLDS = new TypeReference<>() {
+	};
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	CarePlanRepository(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/** A stored plan row, before pauses and the pathway's name are added. */
+	record Row(UUID id, UUID patientId, UUID pathwayId, int pathwayVersion, String team, LocalDate startDate,
+			String timeZone, String status, LocalDate endDate, String endReason, List<PersonalThreshold> thresholds,
+			long version, Instant createdAt) {
+	}
+
+	Mono<Void> insert(UUID id, UUID patientId, UUID pathwayId, int version, String team, LocalDate start, String zone,
+			String actor) {
+		return this.db.sql("""
+				insert into care_plan (id, patient_id, pathway_id, pathway_version, team, start_date, time_zone,
+				  created_by)
+				values (:id, :patient, :pathway, :version, :team, :start, :zone, :actor)
+				""")
+			.bind("id", id)
+			.bind("patient", patientId)
+			.bind("pathway", pathwayId)
+			.bind("version", version)
+			.bind("team", team)
+			.bind("start", start)
+			.bind("zone", zone)
+			.bind("actor", actor)
+			.then();
+	}
+
+	Mono<Row> find(UUID id) {
+		return this.db.sql("select * from care_plan where id = :id").bind("id", id).map(this::toRow).one();
+	}
+
+	Flux<Row> forPatient(UUID patientId) {
+		return this.db.sql("select * from care_plan where patient_id = :patient order by start_date desc, id")
+			.bind("patient", patientId)
+			.map(this::toRow)
+			.all();
+	}
+
+	Flux<Pause> pauses(UUID carePlanId) {
+		return this.db.sql("select * from care_plan_pause where care_plan_id = :id order by from_date, created_at")
+			.bind("id", carePlanId)
+			.map((row) -> new Pause(row.get("id", UUID.class), row.get("from_date", LocalDate.class),
+					row.get("until_date", LocalDate.class), row.get("resumed_on", LocalDate.class),
+					row.get("reason", String.class)))
+			.all();
+	}
+
+	/**
+	 * Every change bumps the version and succeeds only from the version the caller saw.
+	 */
+	Mono<Long> setThresholds(UUID id, long expectedVersion, List<PersonalThreshold> thresholds) {
+		return this.db.sql("""
+				update care_plan set personal_thresholds = :thresholds, version = version + 1
+				where id = :id and version = :version
+				""")
+			.bind("id", id)
+			.bind("version", expectedVersion)
+			.bind("thresholds", Json.of(this.json.writeValueAsString(thresholds)))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> end(UUID id, long expectedVersion, LocalDate endDate, String reason) {
+		return this.db.sql("""
+				update care_plan set status = 'ENDED', end_date = :end, end_reason = :reason, version = version + 1
+				where id = :id and version = :version and status <> 'ENDED'
+				""")
+			.bind("id", id)
+			.bind("version", expectedVersion)
+			.bind("end", endDate)
+			.bind("reason", reason)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Long> move(UUID id, long expectedVersion, int pathwayVersion) {
+		return this.db.sql("""
+				update care_plan set pathway_version = :pv, version = version + 1
+				where id = :id and version = :version and status <> 'ENDED'
+				""").bind("id", id).bind("version", expectedVersion).bind("pv", pathwayVersion).fetch().rowsUpdated();
+	}
+
+	Mono<Long> bumpVersion(UUID id, long expectedVersion) {
+		return this.db.sql("update care_plan set version = version + 1 where id = :id and version = :version")
+			.bind("id", id)
+			.bind("version", expectedVersion)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	Mono<Void> addPause(UUID carePlanId, LocalDate from, LocalDate until, String reason, String actor) {
+		var spec = this.db.sql("""
+				insert into care_plan_pause (id, care_plan_id, from_date, until_date, reason, created_by)
+				values (:id, :plan, :from, :until, :reason, :actor)
+				""")
+			.bind("id", UUID.randomUUID())
+			.bind("plan", carePlanId)
+			.bind("from", from)
+			.bind("reason", reason)
+			.bind("actor", actor);
+		spec = (until == null) ? spec.bindNull("until", LocalDate.class) : spec.bind("until", until);
+		return spec.then();
+	}
+
+	/** Ends every pause still running on {@code day}: tasks come back from that day. */
+	Mono<Long> resume(UUID carePlanId, LocalDate day) {
+		return this.db.sql("""
+				update care_plan_pause set resumed_on = :day
+				where care_plan_id = :plan and resumed_on is null and from_date <= :day
+				  and (until_date is null or until_date >= :day)
+				""").bind("plan", carePlanId).bind("day", day).fetch().rowsUpdated();
+	}
+
+	Mono<Map<String, Instant>> completions(UUID carePlanId, LocalDate day) {
+		return this.db
+			.sql("select activity_id, completed_at from task_completion where care_plan_id = :plan and due_date = :day")
+			.bind("plan", carePlanId)
+			.bind("day", day)
+			.map((row) -> Map.entry(row.get("activity_id", String.class),
+					row.get("completed_at", OffsetDateTime.class).toInstant()))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+	}
+
+	Mono<Void> complete(UUID carePlanId, String activityId, LocalDate day, Instant at, UUID submissionId) {
+		return this.db.sql("""
+				insert into task_completion (care_plan_id, activity_id, due_date, completed_at, submission_id)
+				values (:plan, :activity, :day, :at, :submission) on conflict do nothing
+				""")
+			.bind("plan", carePlanId)
+			.bind("activity", activityId)
+			.bind("day", day)
+			.bind("at", at.atOffset(java.time.ZoneOffset.UTC))
+			.bind("submission", submissionId)
+			.then();
+	}
+
+	private Row toRow(Readable row) {
+		return new Row(row.get("id", UUID.class), row.get("patient_id", UUID.class), row.get("pathway_id", UUID.class),
+				row.get("pathway_version", Integer.class), row.get("team", String.class),
+				row.get("start_date", LocalDate.class), row.get("time_zone", String.class),
+				row.get("status", String.class), row.get("end_date", LocalDate.class),
+				row.get("end_reason", String.class),
+				this.json.readValue(row.get("personal_thresholds", Json.class).asString(), THRESHOLDS),
+				row.get("version", Long.class), row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

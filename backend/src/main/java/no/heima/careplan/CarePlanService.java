@@ -1,0 +1,269 @@
+package no.heima.careplan;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.heima.audit.AuditAction;
+import no.heima.audit.AuditEntry;
+import no.heima.audit.AuditLog;
+import no.heima.audit.AuditOutcome;
+import no.heima.identity.CurrentUser;
+import no.heima.identity.Role;
+import no.heima.pathway.PathwayService;
+import no.heima.patient.Patient;
+import no.heima.patient.PatientService;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Enrolment and the life of a care plan. CLINICIANs of the plan's team enrol, pause,
+ * resume, end and set personal bounds; the patient reads their own plans and tasks. Every
+ * read and change is audited in its transaction.
+ */
+@Service
+public class CarePlanService {
+
+	static final String RESOURCE = "CarePlan";
+
+	private static final int MAX_DAYS_BACK = 90;
+
+	private final CarePlanRepository repository;
+
+	private final CarePlans plans;
+
+	private final PatientService patients;
+
+	private final PathwayService pathways;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator tx;
+
+	private final Clock clock;
+
+	CarePlanService(CarePlanRepository repository, CarePlans plans, PatientService patients, PathwayService pathways,
+			AuditLog audit, TransactionalOperator tx, Clock clock) {
+		this.repository = repository;
+		this.plans = plans;
+		this.patients = patients;
+		this.pathways = pathways;
+		this.audit = audit;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	public Mono<CarePlan> enrol(CurrentUser actor, UUID patientId, Enrolment enrolment) {
+		return requireRole(actor, Role.CLINICIAN).then(this.patients.get(actor, patientId))
+			.flatMap((patient) -> validated(actor, patient, enrolment))
+			.flatMap((checked) -> {
+				UUID id = UUID.randomUUID();
+				return this.tx.transactional(this.repository
+					.insert(id, patientId, checked.pathwayId(), checked.pathwayVersion(), checked.team(),
+							checked.startDate(), checked.timeZone(), actor.subject())
+					.then(audit(actor, patientId, AuditAction.CREATE,
+							"enrolled on pathway " + checked.pathwayId() + " v" + checked.pathwayVersion()))
+					.then(this.plans.load(id)));
+			});
+	}
+
+	public Mono<List<CarePlan>> forPatient(CurrentUser actor, UUID patientId) {
+		return requireRole(actor, Role.CLINICIAN).then(this.patients.get(actor, patientId))
+			.flatMap((patient) -> this.tx.transactional(audit(actor, patientId, AuditAction.READ, "care plans")
+				.thenMany(this.repository.forPatient(patientId).concatMap(this.plans::complete))
+				.filter((plan) -> actor.isMemberOf(plan.team()))
+				.collectList()));
+	}
+
+	public Mono<CarePlan> get(CurrentUser actor, UUID carePlanId) {
+		return visible(actor, carePlanId).flatMap(
+				(plan) -> audit(actor, plan.patientId(), AuditAction.READ, "care plan " + carePlanId).thenReturn(plan));
+	}
+
+	/** The logged-in patient's own care plans. */
+	public Mono<List<CarePlan>> own(CurrentUser actor) {
+		return requireRole(actor, Role.PATIENT).then(this.patients.getOwn(actor))
+			.flatMap((patient) -> this.repository.forPatient(patient.id())
+				.concatMap(this.plans::complete)
+				.collectList()
+				.flatMap((list) -> audit(actor, patient.id(), AuditAction.READ, "own care plans").thenReturn(list)));
+	}
+
+	public Mono<CarePlan> setThresholds(CurrentUser actor, UUID carePlanId, long expectedVersion,
+			List<PersonalThreshold> thresholds) {
+		return visible(actor, carePlanId)
+			.flatMap((plan) -> this.pathways.published(plan.pathwayId(), plan.pathwayVersion()).flatMap((pathway) -> {
+				List<FieldProblem> problems = new ArrayList<>();
+				for (int i = 0; i < thresholds.size(); i++) {
+					PersonalThreshold personal = thresholds.get(i);
+					String path = "[" + i + "]";
+					var activity = (personal == null) ? java.util.Optional.<no.heima.pathway.Activity>empty()
+							: pathway.activity(personal.activityId());
+					if (activity.isEmpty()) {
+						problems.add(new FieldProblem(path + ".activityId", "unknown", "Not an activity of this plan"));
+					}
+					else {
+						problems.addAll(this.pathways.checkThreshold(path + ".threshold", activity.get(),
+								personal.threshold()));
+					}
+				}
+				if (!problems.isEmpty()) {
+					return Mono.error(HeimaProblemException.validation(problems));
+				}
+				return change(actor, plan, this.repository.setThresholds(carePlanId, expectedVersion, thresholds),
+						"personal thresholds");
+			}));
+	}
+
+	public Mono<CarePlan> pause(CurrentUser actor, UUID carePlanId, long expectedVersion, String reason, LocalDate from,
+			LocalDate until) {
+		LocalDate start = (from != null) ? from : today();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (reason == null || reason.isBlank()) {
+			problems.add(new FieldProblem("reason", "required", "Say why the follow-up is paused"));
+		}
+		if (until != null && until.isBefore(start)) {
+			problems.add(new FieldProblem("until", "order", "The pause must end on or after it starts"));
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(HeimaProblemException.validation(problems));
+		}
+		return visible(actor, carePlanId).flatMap((plan) -> ended(plan) ? Mono.error(endedProblem())
+				: change(actor, plan, this.repository.bumpVersion(carePlanId, expectedVersion)
+					.flatMap((rows) -> (rows == 0) ? Mono.just(0L)
+							: this.repository.addPause(carePlanId, start, until, reason.strip(), actor.subject())
+								.thenReturn(rows)),
+						"paused from " + start + (until != null ? " until " + until : "") + ": " + reason));
+	}
+
+	public Mono<CarePlan> resume(CurrentUser actor, UUID carePlanId, long expectedVersion) {
+		return visible(actor,
+				carePlanId)
+			.flatMap((plan) -> change(actor, plan,
+					this.repository.bumpVersion(carePlanId, expectedVersion)
+						.flatMap((rows) -> (rows == 0) ? Mono.just(0L)
+								: this.repository.resume(carePlanId, today()).thenReturn(rows)),
+					"resumed"));
+	}
+
+	public Mono<CarePlan> end(CurrentUser actor, UUID carePlanId, long expectedVersion, String reason) {
+		if (reason == null || reason.isBlank()) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("reason", "required", "Say why the follow-up ends"))));
+		}
+		return visible(actor, carePlanId).flatMap((plan) -> ended(plan) ? Mono.error(endedProblem()) : change(actor,
+				plan, this.repository.end(carePlanId, expectedVersion, today(), reason.strip()), "ended: " + reason));
+	}
+
+	/** Moves the patient to another published version of the same pathway. */
+	public Mono<CarePlan> move(CurrentUser actor, UUID carePlanId, long expectedVersion, int pathwayVersion) {
+		return visible(actor, carePlanId).flatMap((plan) -> this.pathways.published(plan.pathwayId(), pathwayVersion)
+			.switchIfEmpty(Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("pathwayVersion", "unknown", "No such published version")))))
+			.flatMap((pathway) -> change(actor, plan, this.repository.move(carePlanId, expectedVersion, pathwayVersion),
+					"moved to pathway version " + pathwayVersion)));
+	}
+
+	public Mono<List<Task>> tasks(CurrentUser actor, UUID carePlanId, LocalDate from, int days) {
+		if (days < 1 || days > 62) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("days", "range", "Between 1 and 62 days"))));
+		}
+		return get(actor, carePlanId).flatMap((plan) -> Flux.range(0, days)
+			.concatMap((offset) -> this.plans.tasks(plan, from.plusDays(offset)))
+			.flatMapIterable((list) -> list)
+			.collectList());
+	}
+
+	/** The logged-in patient's tasks on {@code day} across their care plans. */
+	public Mono<List<Task>> ownTasks(CurrentUser actor, LocalDate day) {
+		return own(actor).flatMap((list) -> Flux.fromIterable(list)
+			.concatMap((plan) -> this.plans.tasks(plan, day))
+			.flatMapIterable((tasks) -> tasks)
+			.sort((a, b) -> a.windowStart().compareTo(b.windowStart()))
+			.collectList());
+	}
+
+	private Mono<CarePlan> change(CurrentUser actor, CarePlan plan, Mono<Long> update, String detail) {
+		return this.tx
+			.transactional(update
+				.flatMap((rows) -> (rows == 0)
+						? Mono.<Void>error(new HeimaProblemException(ProblemType.VERSION_CONFLICT,
+								"The care plan was changed by someone else; reload and try again"))
+						: audit(actor, plan.patientId(), AuditAction.UPDATE, detail))
+				.then(this.plans.load(plan.id())));
+	}
+
+	private Mono<CarePlan> visible(CurrentUser actor, UUID carePlanId) {
+		return requireRole(actor, Role.CLINICIAN).then(this.plans.load(carePlanId))
+			.filter((plan) -> actor.isMemberOf(plan.team()))
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such care plan")));
+	}
+
+	private Mono<Enrolment> validated(CurrentUser actor, Patient patient, Enrolment e) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (e.pathwayId() == null) {
+			problems.add(new FieldProblem("pathwayId", "required", "Choose a pathway"));
+		}
+		LocalDate start = (e.startDate() != null) ? e.startDate() : today();
+		if (start.isBefore(today().minusDays(MAX_DAYS_BACK))) {
+			problems.add(new FieldProblem("startDate", "range", "At most " + MAX_DAYS_BACK + " days back"));
+		}
+		String zone = (e.timeZone() != null && !e.timeZone().isBlank()) ? e.timeZone() : "Europe/Oslo";
+		try {
+			ZoneId.of(zone);
+		}
+		catch (DateTimeException invalid) {
+			problems.add(new FieldProblem("timeZone", "format", "Not a time zone, e.g. Europe/Oslo"));
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(HeimaProblemException.validation(problems));
+		}
+		return this.pathways.get(actor, e.pathwayId())
+			.onErrorMap(HeimaProblemException.class,
+					(notVisible) -> HeimaProblemException.validation(
+							List.of(new FieldProblem("pathwayId", "unknown", "No such pathway for your teams"))))
+			.then(this.pathways.published(e.pathwayId(), e.pathwayVersion()))
+			.switchIfEmpty(Mono.error(HeimaProblemException.validation(List
+				.of(new FieldProblem("pathwayVersion", "unknown", "The pathway has no such published version")))))
+			.flatMap((pathway) -> {
+				String team = (e.team() != null && !e.team().isBlank()) ? e.team() : pathway.team();
+				if (!actor.isMemberOf(team)) {
+					return Mono.error(HeimaProblemException
+						.validation(List.of(new FieldProblem("team", "not-member", "Not one of your teams"))));
+				}
+				return Mono.just(new Enrolment(pathway.pathwayId(), pathway.version(), start, team, zone));
+			});
+	}
+
+	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {
+		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId, action,
+				RESOURCE, AuditOutcome.SUCCESS, detail));
+	}
+
+	private static boolean ended(CarePlan plan) {
+		return plan.status() == CarePlan.Status.ENDED;
+	}
+
+	private static HeimaProblemException endedProblem() {
+		return new HeimaProblemException(ProblemType.STATE_CONFLICT, "The care plan has ended");
+	}
+
+	private static Mono<Void> requireRole(CurrentUser actor, Role role) {
+		return actor.has(role) ? Mono.empty()
+				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}

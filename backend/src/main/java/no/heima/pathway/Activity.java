@@ -1,0 +1,24 @@
+package no.heima.pathway;
+
+import java.util.List;
+import no.heima.measurement.Vital;
+
+/**
+ * One thing the patient does on a schedule: answer a questionnaire (by canonical url and
+ * version) or record a vital. {@code id} is stable across versions of the pathway so
+ * history can be followed.
+ */
+public record Activity(String id, Type type, String title, String questionnaireUrl, String questionnaireVersion,
+		Vital vital, Schedule schedule, List<Threshold> thresholds) {
+
+	public enum Type {
+
+		QUESTIONNAIRE, MEASUREMENT
+
+	}
+
+	public Activity {
+		thresholds = (thresholds != null) ? List.copyOf(thresholds) : List.of();
+	}
+
+}

@@ -1,0 +1,158 @@
+package no.heima.pathway;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.heima.identity.CurrentUser;
+import no.heima.identity.Role;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Pathway templates. ADMINs of a team create, edit and publish its pathways; CLINICIANs
+ * of the team read them (to enrol patients). Other features use
+ * {@link #published(UUID, Integer)}.
+ */
+@Service
+public class PathwayService {
+
+	private static final int MAX_PREVIEW_DAYS = 120;
+
+	private final PathwayRepository repository;
+
+	private final TransactionalOperator tx;
+
+	PathwayService(PathwayRepository repository, TransactionalOperator tx) {
+		this.repository = repository;
+		this.tx = tx;
+	}
+
+	public Mono<PathwaySummary> create(CurrentUser actor, String requestedTeam, PathwayDefinition definition) {
+		String team = (requestedTeam == null || requestedTeam.isBlank())
+				? actor.teams().stream().findFirst().orElse(null) : requestedTeam;
+		return requireRole(actor, Role.ADMIN).then(Mono.defer(() -> {
+			List<FieldProblem> problems = new ArrayList<>(PathwayValidator.validate(definition));
+			if (team == null || !actor.isMemberOf(team)) {
+				problems.add(new FieldProblem("team", "not-member", "Not one of your teams"));
+			}
+			if (!problems.isEmpty()) {
+				return Mono.error(HeimaProblemException.validation(problems));
+			}
+			UUID id = UUID.randomUUID();
+			return this.tx.transactional(
+					this.repository.create(id, team, definition, actor.subject()).then(this.repository.summary(id)));
+		}));
+	}
+
+	public Mono<PathwaySummary> saveDraft(CurrentUser actor, UUID id, PathwayDefinition definition) {
+		return adminOf(actor, id).flatMap((pathway) -> {
+			List<FieldProblem> problems = PathwayValidator.validate(definition);
+			if (!problems.isEmpty()) {
+				return Mono.error(HeimaProblemException.validation(problems));
+			}
+			return this.tx.transactional(
+					this.repository.saveDraft(id, definition, actor.subject()).then(this.repository.summary(id)));
+		});
+	}
+
+	/**
+	 * The draft, or (when there is none) the latest published definition to start an edit
+	 * from.
+	 */
+	public Mono<PathwayDefinition> draftOrLatest(CurrentUser actor, UUID id) {
+		return readableBy(actor, id).then(this.repository.draft(id)
+			.switchIfEmpty(this.repository.latest(id).map(PublishedPathway::definition))
+			.switchIfEmpty(notFound()));
+	}
+
+	public Mono<PublishedPathway> publish(CurrentUser actor, UUID id) {
+		return adminOf(actor, id).flatMap((pathway) -> this.repository.draft(id)
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
+					"There is no draft to publish; edit the pathway first")))
+			.flatMap((draft) -> {
+				List<FieldProblem> problems = PathwayValidator.validate(draft);
+				return problems.isEmpty() ? this.tx.transactional(this.repository.publishDraft(id, actor.subject()))
+						: Mono.error(HeimaProblemException.validation(problems));
+			})
+			.flatMap((version) -> this.repository.version(id, version)));
+	}
+
+	public Flux<PathwaySummary> list(CurrentUser actor) {
+		if (!actor.has(Role.ADMIN) && !actor.has(Role.CLINICIAN)) {
+			return Flux.error(forbidden());
+		}
+		return this.repository.list(actor.teams());
+	}
+
+	public Mono<PathwaySummary> get(CurrentUser actor, UUID id) {
+		return readableBy(actor, id);
+	}
+
+	public Mono<PublishedPathway> version(CurrentUser actor, UUID id, int version) {
+		return readableBy(actor, id).then(this.repository.version(id, version)).switchIfEmpty(notFound());
+	}
+
+	/**
+	 * What a patient starting on {@code start} would be asked to do in the first
+	 * {@code days} days: of the given version, or of the draft (then the latest version)
+	 * when none is given.
+	 */
+	public Mono<List<SchedulePreview.Day>> preview(CurrentUser actor, UUID id, Integer version, LocalDate start,
+			int days) {
+		if (days < 1 || days > MAX_PREVIEW_DAYS) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("days", "range", "Between 1 and " + MAX_PREVIEW_DAYS))));
+		}
+		Mono<PathwayDefinition> definition = (version == null) ? draftOrLatest(actor, id)
+				: version(actor, id, version).map(PublishedPathway::definition);
+		return definition.map((d) -> SchedulePreview.of(d, start, days));
+	}
+
+	/**
+	 * A published version for another feature (which does its own access check); the
+	 * latest when {@code version} is null. Empty if there is no such version.
+	 */
+	public Mono<PublishedPathway> published(UUID id, Integer version) {
+		return (version == null) ? this.repository.latest(id) : this.repository.version(id, version);
+	}
+
+	/**
+	 * Checks bounds for an activity with the pathway's own rules (e.g. a patient's
+	 * personal bounds).
+	 */
+	public List<FieldProblem> checkThreshold(String path, Activity activity, Threshold threshold) {
+		return PathwayValidator.checkThreshold(path, activity, threshold);
+	}
+
+	private Mono<PathwaySummary> adminOf(CurrentUser actor, UUID id) {
+		return requireRole(actor, Role.ADMIN).then(this.repository.summary(id))
+			.filter((p) -> actor.isMemberOf(p.team()))
+			.switchIfEmpty(notFound());
+	}
+
+	private Mono<PathwaySummary> readableBy(CurrentUser actor, UUID id) {
+		if (!actor.has(Role.ADMIN) && !actor.has(Role.CLINICIAN)) {
+			return Mono.error(forbidden());
+		}
+		return this.repository.summary(id).filter((p) -> actor.isMemberOf(p.team())).switchIfEmpty(notFound());
+	}
+
+	private static Mono<Void> requireRole(CurrentUser actor, Role role) {
+		return actor.has(role) ? Mono.empty() : Mono.error(forbidden());
+	}
+
+	private static HeimaProblemException forbidden() {
+		return new HeimaProblemException(ProblemType.FORBIDDEN, "Pathways are configured by clinic admins");
+	}
+
+	private static <T> Mono<T> notFound() {
+		return Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such pathway"));
+	}
+
+}
