@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUsers;
 import no.heima.problem.IfMatch;
 import org.springframework.http.ResponseEntity;
@@ -106,6 +107,11 @@ class CarePlanController {
 			.flatMap((version) -> this.users.current()
 				.flatMap((user) -> this.carePlans.move(user, id, version, body.pathwayVersion())))
 			.map(CarePlanController::ok);
+	}
+
+	@GetMapping(path = "/care-plans/{id}/fhir", produces = FhirJson.MEDIA_TYPE)
+	Mono<String> fhir(@PathVariable UUID id) {
+		return this.users.current().flatMap((user) -> this.carePlans.fhir(user, id));
 	}
 
 	@GetMapping("/care-plans/{id}/tasks")

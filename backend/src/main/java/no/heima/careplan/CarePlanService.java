@@ -11,6 +11,7 @@ import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
 import no.heima.audit.AuditOutcome;
+import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
 import no.heima.pathway.PathwayService;
@@ -50,8 +51,11 @@ public class CarePlanService {
 
 	private final Clock clock;
 
+	private final CarePlanExport export;
+
 	CarePlanService(CarePlanRepository repository, CarePlans plans, PatientService patients, PathwayService pathways,
-			AuditLog audit, TransactionalOperator tx, Clock clock) {
+			AuditLog audit, TransactionalOperator tx, Clock clock, CarePlanExport export) {
+		this.export = export;
 		this.repository = repository;
 		this.plans = plans;
 		this.patients = patients;
@@ -170,6 +174,16 @@ public class CarePlanService {
 				.validation(List.of(new FieldProblem("pathwayVersion", "unknown", "No such published version")))))
 			.flatMap((pathway) -> change(actor, plan, this.repository.move(carePlanId, expectedVersion, pathwayVersion),
 					"moved to pathway version " + pathwayVersion)));
+	}
+
+	/**
+	 * The plan as FHIR CarePlan JSON (an audited read of the plan and of the patient).
+	 */
+	public Mono<String> fhir(CurrentUser actor, UUID carePlanId) {
+		return get(actor, carePlanId).flatMap((plan) -> Mono
+			.zip(this.patients.get(actor, plan.patientId()),
+					this.pathways.published(plan.pathwayId(), plan.pathwayVersion()))
+			.map((parts) -> FhirJson.write(this.export.toFhir(plan, parts.getT1(), parts.getT2()))));
 	}
 
 	public Mono<List<Task>> tasks(CurrentUser actor, UUID carePlanId, LocalDate from, int days) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUsers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +27,13 @@ class PathwayController {
 
 	private final Clock clock;
 
-	PathwayController(PathwayService pathways, CurrentUsers users, Clock clock) {
+	private final PlanDefinitionExport export;
+
+	PathwayController(PathwayService pathways, CurrentUsers users, Clock clock, PlanDefinitionExport export) {
 		this.pathways = pathways;
 		this.users = users;
 		this.clock = clock;
+		this.export = export;
 	}
 
 	record CreatePathway(String team, PathwayDefinition definition) {
@@ -70,6 +74,14 @@ class PathwayController {
 	@GetMapping("/{id}/versions/{version}")
 	Mono<PublishedPathway> version(@PathVariable UUID id, @PathVariable int version) {
 		return this.users.current().flatMap((user) -> this.pathways.version(user, id, version));
+	}
+
+	/** The version as a FHIR PlanDefinition with contained ActivityDefinitions. */
+	@GetMapping(path = "/{id}/versions/{version}/fhir", produces = FhirJson.MEDIA_TYPE)
+	Mono<String> fhir(@PathVariable UUID id, @PathVariable int version) {
+		return this.users.current()
+			.flatMap((user) -> this.pathways.version(user, id, version))
+			.map((pathway) -> FhirJson.write(this.export.toFhir(pathway)));
 	}
 
 	@GetMapping("/{id}/preview")

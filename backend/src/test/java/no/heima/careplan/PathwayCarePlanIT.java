@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.heima.fhir.FhirJson;
 import no.heima.testsupport.IntegrationTest;
+import org.hl7.fhir.r4.model.ActivityDefinition;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.PlanDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -144,6 +148,45 @@ class PathwayCarePlanIT extends IntegrationTest {
 			.expectBody()
 			.jsonPath("$.pathwayVersion")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void pathwayAndCarePlanExportAsFhir() {
+		String planDefinition = as("sykepleier1").get()
+			.uri("/api/pathways/" + this.pathwayId + "/versions/1/fhir")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		PlanDefinition plan = FhirJson.read(PlanDefinition.class, planDefinition);
+		assertThat(plan.getVersion()).isEqualTo("1");
+		assertThat(plan.getAction()).hasSize(2);
+		assertThat(plan.getContained()).hasSize(2);
+		ActivityDefinition weight = (ActivityDefinition) plan.getContained().get(0);
+		assertThat(weight.getCode().getCodingFirstRep().getCode()).isEqualTo("29463-7");
+		assertThat(plan.getAction().get(1).getAction()).hasSize(4); // days 1, 7, 14, 30
+
+		Map<?, ?> enrolled = enrol(this.pathwayId, null);
+		String carePlanJson = as("sykepleier1").get()
+			.uri("/api/care-plans/" + enrolled.get("id") + "/fhir")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		CarePlan carePlan = FhirJson.read(CarePlan.class, carePlanJson);
+		assertThat(carePlan.getSubject().getIdentifier().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.4.1");
+		assertThat(carePlan.getSubject().getIdentifier().getValue()).isEqualTo(PATIENT_ID_NUMBER);
+		assertThat(carePlan.getInstantiatesCanonical().get(0).getValue()).endsWith("|1");
+		assertThat(carePlan.getActivity()).hasSize(2);
+		as("sykepleier2").get()
+			.uri("/api/care-plans/" + enrolled.get("id") + "/fhir")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
