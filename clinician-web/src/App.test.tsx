@@ -1,0 +1,64 @@
+import { screen, within } from '@testing-library/react';
+import { App } from './App';
+import { jsonResponse, mockFetch, problemResponse, unauthenticated } from './test/fetchMock';
+import { nina, patientPage } from './test/fixtures';
+import { renderWithProviders } from './test/render';
+
+describe('clinician app', () => {
+  it('welcomes a visitor who is not logged in, with a log-in link', async () => {
+    mockFetch(() => problemResponse(unauthenticated));
+    renderWithProviders(<App />);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Heima for helsepersonell' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Logg inn' })).toHaveAttribute(
+      'href',
+      '/oauth2/authorization/clinician',
+    );
+  });
+
+  it('shows the clinician her name, role and team, the list and the form', async () => {
+    mockFetch((request) =>
+      request.url.pathname === '/api/patients'
+        ? jsonResponse(patientPage(0, 20, 2))
+        : jsonResponse(nina),
+    );
+    renderWithProviders(<App />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pasienter' })).toBeInTheDocument();
+    const banner = within(screen.getByRole('banner'));
+    expect(banner.getByText('Nina Berg')).toBeInTheDocument();
+    expect(banner.getByText('Helsepersonell')).toBeInTheDocument();
+    expect(banner.getByText('hjerte')).toBeInTheDocument();
+    expect(banner.getByRole('button', { name: 'Logg ut' })).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Given1 Family1/ })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Registrer pasient' })).toBeInTheDocument();
+  });
+
+  it('tells a user without the clinician role that the app is for health professionals', async () => {
+    mockFetch(() => jsonResponse({ ...nina, name: 'Kari Nordvik', roles: ['PATIENT'], teams: [] }));
+    renderWithProviders(<App />, { language: 'en' });
+
+    expect(
+      await screen.findByRole('heading', { name: 'This app is for health professionals' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to Heima for patients' })).toHaveAttribute(
+      'href',
+      '/patient/',
+    );
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
+  });
+
+  it('gives an administrator a placeholder, not pretend features', async () => {
+    const { requests } = mockFetch(() =>
+      jsonResponse({ ...nina, name: 'Anne Dahl', roles: ['ADMIN'], teams: [] }),
+    );
+    renderWithProviders(<App />);
+
+    expect(await screen.findByRole('heading', { name: 'Administrasjon' })).toBeInTheDocument();
+    expect(screen.getByText(/kommer senere/)).toBeInTheDocument();
+    expect(within(screen.getByRole('banner')).getByText('Administrator')).toBeInTheDocument();
+    expect(requests.some((r) => r.url.pathname === '/api/patients')).toBe(false);
+  });
+});

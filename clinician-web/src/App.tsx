@@ -1,0 +1,31 @@
+import { AdminPlaceholder } from './features/access/components/AdminPlaceholder';
+import { NotClinician } from './features/access/components/NotClinician';
+import { useMe } from './features/auth/hooks/useMe';
+import { AppHeader } from './features/layout/components/AppHeader';
+import { MAIN_ID, SkipLink } from './features/layout/components/SkipLink';
+import { ErrorPanel, Loading } from './features/layout/components/Status';
+import { WelcomePage } from './features/welcome/components/WelcomePage';
+import { Workspace } from './features/workspace/components/Workspace';
+
+function Content() {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorPanel error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.data === null) return <WelcomePage />;
+  if (me.data.roles.includes('CLINICIAN')) return <Workspace me={me.data} />;
+  if (me.data.roles.includes('ADMIN')) return <AdminPlaceholder />;
+  return <NotClinician me={me.data} />;
+}
+
+export function App() {
+  const me = useMe();
+  return (
+    <>
+      <SkipLink />
+      <AppHeader me={me.data ?? null} />
+      <main id={MAIN_ID} className="app-main" tabIndex={-1}>
+        <Content />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { NotPatient } from './features/access/components/NotPatient';
+import { useMe } from './features/auth/hooks/useMe';
+import { AppHeader } from './features/layout/components/AppHeader';
+import { MAIN_ID, SkipLink } from './features/layout/components/SkipLink';
+import { ErrorPanel, Loading } from './features/layout/components/Status';
+import { PatientHome } from './features/record/components/PatientHome';
+import { WelcomePage } from './features/welcome/components/WelcomePage';
+
+function Content() {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorPanel error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.data === null) return <WelcomePage />;
+  if (!me.data.roles.includes('PATIENT')) return <NotPatient me={me.data} />;
+  return <PatientHome me={me.data} />;
+}
+
+export function App() {
+  const me = useMe();
+  return (
+    <>
+      <SkipLink />
+      <AppHeader me={me.data ?? null} />
+      <main id={MAIN_ID} className="app-main" tabIndex={-1}>
+        <Content />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The backend (http://localhost:8080) owns login, logout and the API; the dev server only proxies.
+const backend = 'http://localhost:8080';
+const proxied = ['/api', '/oauth2', '/login', '/logout'];
+
+export default defineConfig({
+  base: '/patient/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: backend }])),
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    reportCompressedSize: true,
+    sourcemap: false,
+  },
+});
