@@ -8,7 +8,10 @@ import local.heima.idp.LocalIdpApplication;
 import no.heima.HeimaApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the parts of the default run in dependency order: database, login provider, FHIR
@@ -53,9 +56,14 @@ final class LocalStack implements AutoCloseable {
 		effective = s;
 		parts.add(LocalIdpApplication.start(idpProperties(s)));
 		parts.add(LocalFhirServer.start(s.fhirPort()));
+		// highest precedence: the backend's application.yaml would otherwise win over builder defaults
+		Map<String, Object> backend = backendProperties(s);
+		ApplicationListener<ApplicationEnvironmentPreparedEvent> overrides = (event) -> event.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("heimaLocalRun", backend));
 		parts.add(new SpringApplicationBuilder(HeimaApplication.class).web(WebApplicationType.REACTIVE)
 			.profiles("local")
-			.properties(backendProperties(s))
+			.listeners(overrides)
 			.run());
 	}
 
