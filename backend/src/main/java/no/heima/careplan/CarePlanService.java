@@ -2,6 +2,7 @@ package no.heima.careplan;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import no.heima.audit.AuditOutcome;
 import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
+import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayService;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
@@ -109,7 +111,7 @@ public class CarePlanService {
 				for (int i = 0; i < thresholds.size(); i++) {
 					PersonalThreshold personal = thresholds.get(i);
 					String path = "[" + i + "]";
-					var activity = (personal == null) ? java.util.Optional.<no.heima.pathway.Activity>empty()
+					var activity = (personal == null) ? java.util.Optional.<Activity>empty()
 							: pathway.activity(personal.activityId());
 					if (activity.isEmpty()) {
 						problems.add(new FieldProblem(path + ".activityId", "unknown", "Not an activity of this plan"));
@@ -174,6 +176,27 @@ public class CarePlanService {
 				.validation(List.of(new FieldProblem("pathwayVersion", "unknown", "No such published version")))))
 			.flatMap((pathway) -> change(actor, plan, this.repository.move(carePlanId, expectedVersion, pathwayVersion),
 					"moved to pathway version " + pathwayVersion)));
+	}
+
+	/**
+	 * For other features (which check access and audit themselves): the patient's care
+	 * plans, newest first.
+	 */
+	public Flux<CarePlan> plansOfPatient(UUID patientId) {
+		return this.repository.forPatient(patientId).concatMap(this.plans::complete);
+	}
+
+	/**
+	 * Marks the task done when {@code activity} is due on the local day of {@code at} (in
+	 * the caller's transaction); a submission outside the plan's days completes nothing.
+	 * Emits the day it completed.
+	 */
+	public Mono<LocalDate> recordCompletion(CarePlan plan, Activity activity, Instant at, UUID submissionId) {
+		LocalDate day = LocalDate.ofInstant(at, ZoneId.of(plan.timeZone()));
+		if (!plan.activeOn(day) || !activity.schedule().occursOn(plan.startDate(), day)) {
+			return Mono.empty();
+		}
+		return this.repository.complete(plan.id(), activity.id(), day, at, submissionId).thenReturn(day);
 	}
 
 	/**

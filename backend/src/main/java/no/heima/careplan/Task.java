@@ -3,7 +3,7 @@ package no.heima.careplan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import no.heima.measurement.Vital;
+import no.heima.vital.Vital;
 import no.heima.pathway.Activity;
 
 /** One activity due on one day of a care plan, with its window and state. */

@@ -1,7 +1,7 @@
 package no.heima.pathway;
 
 import java.util.List;
-import no.heima.measurement.Vital;
+import no.heima.vital.Vital;
 
 /**
  * One thing the patient does on a schedule: answer a questionnaire (by canonical url and

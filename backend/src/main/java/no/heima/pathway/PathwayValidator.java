@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import no.heima.measurement.Vital;
+import no.heima.vital.Vital;
 import no.heima.problem.FieldProblem;
 
 /**

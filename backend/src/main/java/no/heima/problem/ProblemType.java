@@ -12,6 +12,13 @@ public enum ProblemType {
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
 	NOT_REGISTERED("not-registered", HttpStatus.NOT_FOUND, "No patient record for this login"),
 	DUPLICATE_IDENTIFIER("duplicate-identifier", HttpStatus.CONFLICT, "Identifier already registered"),
+	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT, "Idempotency-Key used for another request"),
+	NOT_ENROLLED("not-enrolled", HttpStatus.CONFLICT, "No care plan to record this under"),
+	IMPLAUSIBLE_VALUE("implausible-value", HttpStatus.UNPROCESSABLE_CONTENT, "A value is outside what can be measured"),
+	UNIT_MISMATCH("unit-mismatch", HttpStatus.UNPROCESSABLE_CONTENT, "The unit does not fit the measurement"),
+	MEASURED_IN_FUTURE("measured-at-in-future", HttpStatus.UNPROCESSABLE_CONTENT, "Measured in the future"),
+	MEASURED_BEFORE_ENROLMENT("measured-at-before-enrolment", HttpStatus.UNPROCESSABLE_CONTENT,
+			"Measured before the follow-up started"),
 	STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT, "Not possible in the record's current state"),
 	VERSION_CONFLICT("version-conflict", HttpStatus.PRECONDITION_FAILED, "The record has changed"),
 	PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required");

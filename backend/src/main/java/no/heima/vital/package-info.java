@@ -1,6 +1,6 @@
 /**
- * Measurements: the vitals Heima knows (LOINC code, UCUM unit, components, plausible
- * input ranges). The plausibility ranges are input guards, not clinical thresholds:
- * thresholds belong to the pathway and to the patient.
+ * The vitals Heima knows (LOINC code, UCUM unit, components, plausible input ranges). The
+ * plausibility ranges are input guards, not clinical thresholds: thresholds belong to the
+ * pathway and to the patient.
  */
-package no.heima.measurement;
+package no.heima.vital;

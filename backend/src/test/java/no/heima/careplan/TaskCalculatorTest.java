@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.heima.measurement.Vital;
+import no.heima.vital.Vital;
 import no.heima.pathway.Activity;
 import no.heima.pathway.LocalizedText;
 import no.heima.pathway.PathwayDefinition;

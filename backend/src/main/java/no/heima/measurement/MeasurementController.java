@@ -1,0 +1,88 @@
+package no.heima.measurement;
+
+import java.net.URI;
+import java.time.Period;
+import java.util.List;
+import java.util.UUID;
+import no.heima.idempotency.Idempotency;
+import no.heima.idempotency.StoredResponse;
+import no.heima.identity.CurrentUsers;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import no.heima.vital.Vital;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api")
+class MeasurementController {
+
+	private final MeasurementService measurements;
+
+	private final CurrentUsers users;
+
+	private final Idempotency idempotency;
+
+	private final JsonMapper json;
+
+	MeasurementController(MeasurementService measurements, CurrentUsers users, Idempotency idempotency,
+			JsonMapper json) {
+		this.measurements = measurements;
+		this.users = users;
+		this.idempotency = idempotency;
+		this.json = json;
+	}
+
+	/**
+	 * Records a measurement. The body is hashed as sent, so a retry must resend the same
+	 * bytes with the same {@code Idempotency-Key}; it then gets the first answer again.
+	 */
+	@PostMapping(path = "/me/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<String>> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestBody String body) {
+		return this.users.current()
+			.flatMap((user) -> this.idempotency.execute(user.subject(), key, body,
+					() -> Mono.fromCallable(() -> parse(body))
+						.flatMap((submission) -> this.measurements.record(user, submission))
+						.map((m) -> new StoredResponse(201, "/api/me/measurements/" + m.id(),
+								this.json.writeValueAsString(m)))))
+			.map((stored) -> ResponseEntity.status(stored.status())
+				.location(URI.create(stored.location()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(stored.json()));
+	}
+
+	@GetMapping("/me/measurements")
+	Mono<List<Measurement>> own(@RequestParam(required = false) Vital vital,
+			@RequestParam(defaultValue = "P90D") Period period) {
+		return this.users.current().flatMap((user) -> this.measurements.own(user, vital, period));
+	}
+
+	@GetMapping("/patients/{patientId}/measurements")
+	Mono<List<Measurement>> ofPatient(@PathVariable UUID patientId, @RequestParam(required = false) Vital vital,
+			@RequestParam(defaultValue = "P90D") Period period) {
+		return this.users.current().flatMap((user) -> this.measurements.ofPatient(user, patientId, vital, period));
+	}
+
+	private MeasurementSubmission parse(String body) {
+		try {
+			return this.json.readValue(body, MeasurementSubmission.class);
+		}
+		catch (JacksonException ex) {
+			throw new HeimaProblemException(ProblemType.MALFORMED_REQUEST,
+					"The measurement could not be read as JSON of the documented shape");
+		}
+	}
+
+}

@@ -1,0 +1,237 @@
+package no.heima.measurement;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import no.heima.audit.AuditAction;
+import no.heima.audit.AuditEntry;
+import no.heima.audit.AuditLog;
+import no.heima.audit.AuditOutcome;
+import no.heima.careplan.CarePlan;
+import no.heima.careplan.CarePlanService;
+import no.heima.careplan.PersonalThreshold;
+import no.heima.identity.CurrentUser;
+import no.heima.pathway.Activity;
+import no.heima.pathway.LocalizedText;
+import no.heima.pathway.PathwayDefinition;
+import no.heima.pathway.PathwayService;
+import no.heima.pathway.PublishedPathway;
+import no.heima.patient.Patient;
+import no.heima.patient.PatientService;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import no.heima.triage.Assessment;
+import no.heima.triage.Level;
+import no.heima.triage.RuleVersion;
+import no.heima.triage.ThresholdTriage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records a patient's measurement: validate and convert, pick the care plan activity it
+ * answers, triage against that activity's bounds (the patient's own winning), and store
+ * measurement, task completion and audit row in one transaction.
+ */
+@Service
+public class MeasurementService {
+
+	/** Device clocks drift; a little ahead of ours is not "the future". */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private static final int MAX_HISTORY = 1000;
+
+	private final PatientService patients;
+
+	private final CarePlanService carePlans;
+
+	private final PathwayService pathways;
+
+	private final MeasurementRepository repository;
+
+	private final Units units;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator tx;
+
+	private final Clock clock;
+
+	MeasurementService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
+			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock) {
+		this.patients = patients;
+		this.carePlans = carePlans;
+		this.pathways = pathways;
+		this.repository = repository;
+		this.units = units;
+		this.audit = audit;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/**
+	 * The plan, its pathway version and the activity a measurement answers (activity may
+	 * be absent).
+	 */
+	private record Target(CarePlan plan, PublishedPathway pathway, Optional<Activity> activity) {
+	}
+
+	public Mono<Measurement> record(CurrentUser actor, MeasurementSubmission submission) {
+		if (submission == null || submission.vital() == null || submission.values() == null
+				|| submission.values().isEmpty() || submission.measuredAt() == null) {
+			return Mono.error(HeimaProblemException.validation(
+					List.of(new FieldProblem("vital", "required", "vital, values and measuredAt are required"))));
+		}
+		Instant now = this.clock.instant();
+		if (submission.measuredAt().isAfter(now.plus(CLOCK_SKEW))) {
+			return Mono.error(new HeimaProblemException(ProblemType.MEASURED_IN_FUTURE,
+					"The measurement time is in the future; check the device clock",
+					List.of(new FieldProblem("measuredAt", "future", "After " + now))));
+		}
+		List<EnteredValue> values;
+		try {
+			values = MeasurementValues.normalise(submission.vital(), submission.values(), this.units);
+		}
+		catch (HeimaProblemException invalid) {
+			return Mono.error(invalid);
+		}
+		return this.patients.getOwn(actor)
+			.flatMap((patient) -> this.carePlans.plansOfPatient(patient.id())
+				.collectList()
+				.flatMap((plans) -> target(plans, submission))
+				.flatMap((target) -> store(actor, patient, target, submission, values, now)));
+	}
+
+	/** The logged-in patient's own measurements, newest first (for their charts). */
+	public Mono<List<Measurement>> own(CurrentUser actor, no.heima.vital.Vital vital, Period period) {
+		Instant to = this.clock.instant().plus(CLOCK_SKEW);
+		Instant from = to.atZone(ZoneId.of("UTC")).minus(period).toInstant();
+		return this.patients.getOwn(actor)
+			.flatMap((patient) -> this.repository.forPatient(patient.id(), vital, from, to, MAX_HISTORY)
+				.collectList()
+				.flatMap((list) -> audit(actor, patient.id(), AuditAction.READ, "own measurements").thenReturn(list)));
+	}
+
+	/**
+	 * A clinician's view of a patient's measurements (team access checked and audited).
+	 */
+	public Mono<List<Measurement>> ofPatient(CurrentUser actor, UUID patientId, no.heima.vital.Vital vital,
+			Period period) {
+		Instant to = this.clock.instant().plus(CLOCK_SKEW);
+		Instant from = to.atZone(ZoneId.of("UTC")).minus(period).toInstant();
+		return this.patients.get(actor, patientId)
+			.flatMap((patient) -> this.repository.forPatient(patient.id(), vital, from, to, MAX_HISTORY)
+				.collectList()
+				.flatMap((list) -> audit(actor, patient.id(), AuditAction.READ, "measurements").thenReturn(list)));
+	}
+
+	private Mono<Target> target(List<CarePlan> plans, MeasurementSubmission s) {
+		List<CarePlan> open = plans.stream().filter((p) -> p.status() != CarePlan.Status.ENDED).toList();
+		if (open.isEmpty()) {
+			return Mono.error(new HeimaProblemException(ProblemType.NOT_ENROLLED,
+					"You are not in active follow-up, so there is nothing to record this under"));
+		}
+		if (s.carePlanId() != null) {
+			Optional<CarePlan> chosen = open.stream().filter((p) -> p.id().equals(s.carePlanId())).findFirst();
+			if (chosen.isEmpty()) {
+				return Mono.error(HeimaProblemException
+					.validation(List.of(new FieldProblem("carePlanId", "unknown", "Not one of your care plans"))));
+			}
+			return withPathway(chosen.get()).flatMap((target) -> {
+				Optional<Activity> activity = (s.activityId() == null) ? firstFor(target.pathway(), s)
+						: target.pathway().activity(s.activityId()).filter((a) -> matches(a, s));
+				if (s.activityId() != null && activity.isEmpty()) {
+					return Mono.error(HeimaProblemException.validation(List.of(new FieldProblem("activityId", "unknown",
+							"Not a " + s.vital() + " measurement of this care plan"))));
+				}
+				return Mono.just(new Target(target.plan(), target.pathway(), activity));
+			});
+		}
+		return reactor.core.publisher.Flux.fromIterable(open)
+			.concatMap(this::withPathway)
+			.map((t) -> new Target(t.plan(), t.pathway(), firstFor(t.pathway(), s)))
+			.collectList()
+			.map((targets) -> targets.stream()
+				.filter((t) -> t.activity().isPresent())
+				.findFirst()
+				.orElse(targets.get(0)));
+	}
+
+	private Mono<Target> withPathway(CarePlan plan) {
+		return this.pathways.published(plan.pathwayId(), plan.pathwayVersion())
+			.map((pathway) -> new Target(plan, pathway, Optional.empty()));
+	}
+
+	private static Optional<Activity> firstFor(PublishedPathway pathway, MeasurementSubmission s) {
+		return pathway.definition().activities().stream().filter((a) -> matches(a, s)).findFirst();
+	}
+
+	private static boolean matches(Activity activity, MeasurementSubmission s) {
+		return activity.type() == Activity.Type.MEASUREMENT && activity.vital() == s.vital();
+	}
+
+	private Mono<Measurement> store(CurrentUser actor, Patient patient, Target target, MeasurementSubmission s,
+			List<EnteredValue> values, Instant receivedAt) {
+		CarePlan plan = target.plan();
+		Instant enrolled = plan.startDate().atStartOfDay(ZoneId.of(plan.timeZone())).toInstant();
+		if (s.measuredAt().isBefore(enrolled)) {
+			return Mono.error(new HeimaProblemException(ProblemType.MEASURED_BEFORE_ENROLMENT,
+					"The measurement is from before your follow-up started on " + plan.startDate(),
+					List.of(new FieldProblem("measuredAt", "before-enrolment", "Before " + plan.startDate()))));
+		}
+		Assessment triage = triage(target, values);
+		UUID id = UUID.randomUUID();
+		Measurement measurement = new Measurement(id, patient.id(), s.vital(), values, s.values(), s.measuredAt(),
+				receivedAt, plan.id(), target.activity().map(Activity::id).orElse(null),
+				"DEVICE".equals(s.source()) ? "DEVICE" : "MANUAL", triage,
+				triage.assessed() ? advice(target.pathway().definition(), triage.level()) : null);
+		Mono<Void> completion = target.activity()
+			.map((activity) -> this.carePlans.recordCompletion(plan, activity, s.measuredAt(), id).then())
+			.orElse(Mono.empty());
+		return this.tx.transactional(this.repository.insert(measurement, id, actor.subject())
+			.then(completion)
+			.then(audit(actor, patient.id(), AuditAction.CREATE, s.vital() + " " + triage.level()))
+			.thenReturn(measurement));
+	}
+
+	private static Assessment triage(Target target, List<EnteredValue> values) {
+		Map<String, java.math.BigDecimal> byCode = values.stream()
+			.collect(Collectors.toMap(EnteredValue::code, EnteredValue::value));
+		String activityId = target.activity().map(Activity::id).orElse(null);
+		List<no.heima.pathway.Threshold> personal = target.plan()
+			.personalThresholds()
+			.stream()
+			.filter((p) -> p.activityId().equals(activityId))
+			.map(PersonalThreshold::threshold)
+			.toList();
+		RuleVersion rules = new RuleVersion(target.plan().pathwayId(), target.plan().pathwayVersion(),
+				target.plan().id(), target.plan().version());
+		return ThresholdTriage.assess(byCode, target.activity().map(Activity::thresholds).orElse(List.of()), personal,
+				rules);
+	}
+
+	private static LocalizedText advice(PathwayDefinition definition, Level level) {
+		if (definition.advice() == null) {
+			return null;
+		}
+		return switch (level) {
+			case GREEN -> definition.advice().green();
+			case YELLOW -> definition.advice().yellow();
+			case RED -> definition.advice().red();
+		};
+	}
+
+	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {
+		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId, action,
+				"Observation", AuditOutcome.SUCCESS, detail));
+	}
+
+}

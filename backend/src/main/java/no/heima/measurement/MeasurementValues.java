@@ -1,0 +1,86 @@
+package no.heima.measurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import no.heima.vital.Vital;
+
+/**
+ * Checks the entered values of one vital and converts them to its units: every required
+ * component present, no unknown ones, each unit convertible, each value plausible,
+ * systolic above diastolic. Each rule fails with its own problem type.
+ */
+final class MeasurementValues {
+
+	private static final int SCALE = 2;
+
+	private MeasurementValues() {
+	}
+
+	static List<EnteredValue> normalise(Vital vital, List<EnteredValue> entered, Units units) {
+		Map<String, EnteredValue> byCode = entered.stream()
+			.filter((v) -> v != null && v.code() != null)
+			.collect(Collectors.toMap(EnteredValue::code, Function.identity(), (a, b) -> a));
+		List<FieldProblem> missing = new ArrayList<>();
+		for (String code : byCode.keySet()) {
+			if (vital.component(code).isEmpty()) {
+				missing.add(new FieldProblem("values." + code, "unknown", "Not a value of " + vital));
+			}
+		}
+		List<FieldProblem> unitProblems = new ArrayList<>();
+		List<FieldProblem> implausible = new ArrayList<>();
+		List<EnteredValue> normalised = new ArrayList<>();
+		for (Vital.Component component : vital.components()) {
+			EnteredValue value = byCode.get(component.loinc());
+			if (value == null || value.value() == null) {
+				if (component.required()) {
+					missing.add(new FieldProblem("values." + component.loinc(), "required", component.display()));
+				}
+				continue;
+			}
+			var converted = units.convert(value.value(), value.unit(), component.unit(), vital == Vital.BLOOD_GLUCOSE);
+			if (converted.isEmpty()) {
+				unitProblems.add(new FieldProblem("values." + component.loinc() + ".unit", "unit",
+						"'" + value.unit() + "' cannot be expressed in " + component.unit()));
+				continue;
+			}
+			BigDecimal inUnit = converted.get().setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+			if (!component.plausible(inUnit)) {
+				implausible.add(new FieldProblem("values." + component.loinc(), "range",
+						component.display() + " must be between " + component.plausibleMin() + " and "
+								+ component.plausibleMax() + " " + component.unit()));
+			}
+			normalised.add(new EnteredValue(component.loinc(), inUnit, component.unit()));
+		}
+		fail(ProblemType.VALIDATION, missing);
+		fail(ProblemType.UNIT_MISMATCH, unitProblems);
+		if (vital == Vital.BLOOD_PRESSURE && implausible.isEmpty()) {
+			BigDecimal systolic = value(normalised, "8480-6");
+			BigDecimal diastolic = value(normalised, "8462-4");
+			if (systolic.compareTo(diastolic) <= 0) {
+				implausible.add(new FieldProblem("values.8480-6", "order",
+						"The systolic (upper) pressure must be above the diastolic (lower)"));
+			}
+		}
+		fail(ProblemType.IMPLAUSIBLE_VALUE, implausible);
+		return normalised;
+	}
+
+	private static BigDecimal value(List<EnteredValue> values, String code) {
+		return values.stream().filter((v) -> v.code().equals(code)).findFirst().orElseThrow().value();
+	}
+
+	private static void fail(ProblemType type, List<FieldProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw new HeimaProblemException(type, problems.get(0).message(), problems);
+		}
+	}
+
+}
