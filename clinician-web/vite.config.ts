@@ -8,6 +8,16 @@ const proxied = ['/api', '/oauth2', '/login', '/logout'];
 export default defineConfig({
   base: '/clinician/',
   plugins: [react()],
+  resolve: {
+    alias: [
+      // @helsenorge/refero imports this directory with a trailing slash, which the package's
+      // exports map (and so Vite) does not resolve; point it at the directory's entry.
+      {
+        find: /^@helsenorge\/datepicker\/components\/DatePicker\/$/,
+        replacement: '@helsenorge/datepicker/components/DatePicker',
+      },
+    ],
+  },
   server: {
     port: 5173,
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: backend }])),

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { App } from './App';
 import { jsonResponse, mockFetch, problemResponse, unauthenticated } from './test/fetchMock';
-import { nina, patientPage } from './test/fixtures';
+import { nina, pathwaySummary, patientPage } from './test/fixtures';
 import { renderWithProviders } from './test/render';
 
 describe('clinician app', () => {
@@ -50,15 +50,63 @@ describe('clinician app', () => {
     expect(screen.queryByRole('search')).not.toBeInTheDocument();
   });
 
-  it('gives an administrator a placeholder, not pretend features', async () => {
+  it('gives an administrator the administration area, and no patient list', async () => {
     const { requests } = mockFetch(() =>
-      jsonResponse({ ...nina, name: 'Anne Dahl', roles: ['ADMIN'], teams: [] }),
+      jsonResponse({ ...nina, name: 'Anne Dahl', roles: ['ADMIN'], teams: ['hjerte'] }),
     );
     renderWithProviders(<App />);
 
     expect(await screen.findByRole('heading', { name: 'Administrasjon' })).toBeInTheDocument();
-    expect(screen.getByText(/kommer senere/)).toBeInTheDocument();
+    const nav = within(screen.getByRole('navigation', { name: 'Hovedmeny' }));
+    expect(nav.getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Administrasjon',
+      'Skjemabibliotek',
+      'Forløp',
+    ]);
+    expect(nav.getByRole('link', { name: 'Administrasjon' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     expect(within(screen.getByRole('banner')).getByText('Administrator')).toBeInTheDocument();
     expect(requests.some((r) => r.url.pathname === '/api/patients')).toBe(false);
+  });
+
+  it('gives a user with both roles both areas, and moves between them in place', async () => {
+    mockFetch((request) => {
+      if (request.url.pathname === '/api/patients') return jsonResponse(patientPage(0, 20, 1));
+      if (request.url.pathname === '/api/pathways') return jsonResponse([pathwaySummary()]);
+      return jsonResponse({ ...nina, roles: ['CLINICIAN', 'ADMIN'] });
+    });
+    const { user } = renderWithProviders(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pasienter' })).toBeInTheDocument();
+    const nav = within(screen.getByRole('navigation', { name: 'Hovedmeny' }));
+    expect(nav.getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Pasienter',
+      'Skjemabibliotek',
+      'Forløp',
+    ]);
+
+    await user.click(nav.getByRole('link', { name: 'Forløp' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Forløp' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/admin/pathways');
+    expect(nav.getByRole('link', { name: 'Forløp' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByRole('link', { name: 'Hjertesvikt' })).toHaveAttribute(
+      'href',
+      '/admin/pathways/p-1',
+    );
+    expect(screen.getByRole('main')).toHaveFocus();
+
+    window.history.back();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pasienter' })).toBeInTheDocument();
+  });
+
+  it('tells a clinician that administration is not for her', async () => {
+    window.history.replaceState(null, '', '/admin/pathways');
+    mockFetch(() => jsonResponse(nina));
+    renderWithProviders(<App />);
+    expect(
+      await screen.findByRole('heading', { name: 'Du har ikke tilgang til denne siden' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Hovedmeny' })).not.toBeInTheDocument();
   });
 });

@@ -1,30 +1,77 @@
-import { AdminPlaceholder } from './features/access/components/AdminPlaceholder';
+import { NoAccess, NotFound } from './features/access/components/NoAccess';
 import { NotClinician } from './features/access/components/NotClinician';
+import { AdminHome } from './features/admin/components/AdminHome';
+import type { Me } from './features/auth/api/me';
 import { useMe } from './features/auth/hooks/useMe';
+import { PatientPage } from './features/careplans/components/PatientPage';
 import { AppHeader } from './features/layout/components/AppHeader';
 import { MAIN_ID, SkipLink } from './features/layout/components/SkipLink';
 import { ErrorPanel, Loading } from './features/layout/components/Status';
+import { AppNav } from './features/navigation/components/AppNav';
+import { NewPathwayPage } from './features/pathways/components/NewPathwayPage';
+import { PathwayList } from './features/pathways/components/PathwayList';
+import { PathwayPage } from './features/pathways/components/PathwayPage';
+import { QuestionnaireLibrary } from './features/questionnaires/components/QuestionnaireLibrary';
+import { QuestionnairePage } from './features/questionnaires/components/QuestionnairePage';
 import { WelcomePage } from './features/welcome/components/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
+import type { ReactElement } from 'react';
+import { useRoute, type Route } from './lib/router';
 
-function Content() {
+/** The page for a route, given what the person's roles allow. */
+function Page({ me, route }: { me: Me; route: Route }) {
+  const clinician = me.roles.includes('CLINICIAN');
+  const admin = me.roles.includes('ADMIN');
+  const onlyFor = (allowed: boolean, page: ReactElement) => (allowed ? page : <NoAccess />);
+  switch (route.name) {
+    case 'home':
+      return clinician ? <Workspace me={me} /> : <AdminHome />;
+    case 'patient':
+      return onlyFor(
+        clinician,
+        <PatientPage key={route.patientId} patientId={route.patientId} me={me} />,
+      );
+    case 'admin':
+      return onlyFor(admin, <AdminHome />);
+    case 'questionnaires':
+      return onlyFor(admin, <QuestionnaireLibrary />);
+    case 'questionnaire':
+      return onlyFor(
+        admin,
+        <QuestionnairePage key={route.questionnaireId} questionnaireId={route.questionnaireId} />,
+      );
+    case 'pathways':
+      return onlyFor(admin, <PathwayList />);
+    case 'newPathway':
+      return onlyFor(admin, <NewPathwayPage me={me} />);
+    case 'pathway':
+      return onlyFor(admin, <PathwayPage key={route.pathwayId} pathwayId={route.pathwayId} />);
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+function Content({ route }: { route: Route }) {
   const me = useMe();
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorPanel error={me.error} onRetry={() => void me.refetch()} />;
   if (me.data === null) return <WelcomePage />;
-  if (me.data.roles.includes('CLINICIAN')) return <Workspace me={me.data} />;
-  if (me.data.roles.includes('ADMIN')) return <AdminPlaceholder />;
-  return <NotClinician me={me.data} />;
+  if (!me.data.roles.includes('CLINICIAN') && !me.data.roles.includes('ADMIN')) {
+    return <NotClinician me={me.data} />;
+  }
+  return <Page me={me.data} route={route} />;
 }
 
 export function App() {
   const me = useMe();
+  const route = useRoute();
   return (
     <>
       <SkipLink />
       <AppHeader me={me.data ?? null} />
+      {me.data && <AppNav me={me.data} route={route} />}
       <main id={MAIN_ID} className="app-main" tabIndex={-1}>
-        <Content />
+        <Content route={route} />
       </main>
     </>
   );

@@ -11,3 +11,60 @@ export function formatDate(isoDate: string, language: string, style: 'long' | 's
     timeZone: 'UTC',
   }).format(date);
 }
+
+function utcDate(isoDate: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (match === null) return null;
+  const [, year, month, day] = match;
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+}
+
+/** The short weekday name of a calendar date (`YYYY-MM-DD`), e.g. "man." or "Mon". */
+export function weekdayName(isoDate: string, language: string): string {
+  const date = utcDate(isoDate);
+  if (date === null) return '';
+  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+    weekday: 'short',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** Today as `YYYY-MM-DD` in Norway, where the follow-up services are. */
+export function todayInOslo(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: CLINIC_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** `YYYY-MM-DD` plus `days` calendar days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = utcDate(isoDate);
+  if (date === null) return isoDate;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Times are shown as they are on the clock in Norway (instants are stored in UTC). */
+export const CLINIC_TIME_ZONE = 'Europe/Oslo';
+
+/** An instant's clock time in Norway, e.g. "07:00". */
+export function timeInOslo(instant: string, language: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: CLINIC_TIME_ZONE,
+  }).format(new Date(instant));
+}
+
+/** An instant as date and time in Norway, e.g. "22.11.2026, 07:00". */
+export function dateTimeInOslo(instant: string, language: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: CLINIC_TIME_ZONE,
+  }).format(new Date(instant));
+}

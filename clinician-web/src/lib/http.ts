@@ -10,8 +10,18 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent exactly as given (e.g. the content of an uploaded file), as `application/json`. */
+  rawBody?: string;
+  /** The version of the record being changed, sent as `If-Match: "<version>"`. */
+  ifMatch?: number;
   signal?: AbortSignal;
+}
+
+/** An ETag for a record version, as the API writes and expects them. */
+export function etag(version: number): string {
+  return `"${version}"`;
 }
 
 /**
@@ -48,7 +58,10 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body =
+    options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : null);
+  if (body !== null) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['If-Match'] = etag(options.ifMatch);
   if (method !== 'GET') {
     const token = await csrfToken();
     if (token !== undefined) headers[CSRF_HEADER] = token;
@@ -60,7 +73,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(body !== null ? { body } : {}),
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
   } catch (cause) {

@@ -1,4 +1,6 @@
 import type { Me } from '../features/auth/api/me';
+import type { CarePlan } from '../features/careplans/api/carePlans';
+import type { PathwaySummary } from '../features/pathways/api/pathways';
 import type { Patient, PatientPage } from '../features/patients/api/patients';
 
 export const nina: Me = {
@@ -40,5 +42,77 @@ export function patientPage(page: number, size: number, total: number): PatientP
     page,
     size,
     total,
+  };
+}
+
+export const anne: Me = {
+  subject: 'admin',
+  name: 'Anne Dahl',
+  roles: ['ADMIN'],
+  teams: ['hjerte'],
+  nationalId: null,
+  locale: null,
+};
+
+/** A library entry as `GET /api/questionnaires` lists it (inside a page grouped by url). */
+export function questionnaireRef(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'q-1',
+    url: 'https://heima.example/fhir/Questionnaire/symptoms',
+    version: '1.0.0',
+    title: 'Symptomer ved hjertesvikt',
+    titles: { nb: 'Symptomer ved hjertesvikt', en: 'Heart failure symptoms' },
+    status: 'active',
+    retired: false,
+    importedAt: '2026-11-20T10:00:00Z',
+    importedBy: 'admin',
+    importedByName: 'Anne Dahl',
+    canonical: 'https://heima.example/fhir/Questionnaire/symptoms|1.0.0',
+    ...overrides,
+  };
+}
+
+export function questionnairePage(refs: Array<ReturnType<typeof questionnaireRef>>) {
+  const byUrl = new Map<string, Array<ReturnType<typeof questionnaireRef>>>();
+  for (const ref of refs)
+    byUrl.set(ref.url as string, [...(byUrl.get(ref.url as string) ?? []), ref]);
+  const items = [...byUrl.entries()].map(([url, versions]) => ({
+    url,
+    latest: versions[0],
+    versions,
+  }));
+  return { items, page: 0, size: 100, total: items.length };
+}
+
+export function pathwaySummary(overrides: Partial<PathwaySummary> = {}): PathwaySummary {
+  return {
+    id: 'p-1',
+    team: 'hjerte',
+    name: 'Hjertesvikt',
+    latestVersion: 1,
+    hasDraft: false,
+    createdAt: '2026-11-20T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function carePlan(overrides: Partial<CarePlan> = {}): CarePlan {
+  return {
+    id: 'cp-1',
+    patientId: patient(1).id,
+    pathwayId: 'p-1',
+    pathwayVersion: 1,
+    pathwayName: 'Hjertesvikt',
+    team: 'hjerte',
+    startDate: '2026-11-20',
+    timeZone: 'Europe/Oslo',
+    status: 'ACTIVE',
+    endDate: null,
+    endReason: null,
+    personalThresholds: [],
+    pauses: [],
+    version: 3,
+    createdAt: '2026-11-20T10:00:00Z',
+    ...overrides,
   };
 }

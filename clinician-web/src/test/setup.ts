@@ -14,4 +14,5 @@ afterEach(() => {
   localStorage.clear();
   clearCookies();
   document.documentElement.lang = '';
+  window.history.replaceState(null, '', '/'); // client-side routes start at the front page
 });

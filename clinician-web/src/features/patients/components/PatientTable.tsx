@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
+import { Link } from '../../../lib/router';
 import type { Patient } from '../api/patients';
 
 export function PatientTable({ patients, busy }: { patients: Patient[]; busy: boolean }) {
@@ -26,7 +27,9 @@ export function PatientTable({ patients, busy }: { patients: Patient[]; busy: bo
           {patients.map((patient) => (
             <tr key={patient.id}>
               <th scope="row">
-                {patient.givenName} {patient.familyName}
+                <Link to={{ name: 'patient', patientId: patient.id }}>
+                  {patient.givenName} {patient.familyName}
+                </Link>
               </th>
               <td>{formatDate(patient.birthDate, language, 'short')}</td>
               <td className="numeric">

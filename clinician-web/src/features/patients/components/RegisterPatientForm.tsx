@@ -15,8 +15,8 @@ import {
   type RegistrationValues,
 } from '../api/registration';
 import { useRegisterPatient } from '../hooks/useRegisterPatient';
-import { ErrorSummary, type SummaryItem } from './ErrorSummary';
-import { SelectField, TextField } from './FormFields';
+import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
+import { SelectField, TextField } from '../../forms/components/FormFields';
 
 const fieldId = (field: RegistrationField) => `register-${field}`;
 
@@ -98,7 +98,9 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
   return (
     <section className="card" aria-labelledby="register-heading">
       <h2 id="register-heading">{t('register.heading')}</h2>
-      {summaryItems.length > 0 && <ErrorSummary ref={summaryRef} items={summaryItems} />}
+      {summaryItems.length > 0 && (
+        <ErrorSummary ref={summaryRef} items={summaryItems} title={t('register.errorSummary')} />
+      )}
       {registered && (
         <p className="notice notice--success" role="status">
           {t('register.success', { name: `${registered.givenName} ${registered.familyName}` })}

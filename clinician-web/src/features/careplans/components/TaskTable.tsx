@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, timeInOslo, todayInOslo, weekdayName } from '../../../lib/dates';
+import { ErrorPanel, Loading } from '../../layout/components/Status';
+import type { CarePlan } from '../api/carePlans';
+import { useTasks } from '../hooks/useCarePlans';
+
+export const TASK_DAYS = 14;
+
+/** The plan's tasks for the next two weeks, with their windows as clock times in Norway. */
+export function TaskTable({ plan }: { plan: CarePlan }) {
+  const { t, i18n } = useTranslation();
+  const captionId = useId();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const tasks = useTasks(plan.id, { from: todayInOslo(), days: TASK_DAYS });
+
+  if (tasks.isPending) return <Loading label={t('tasks.loading')} />;
+  if (tasks.isError) return <ErrorPanel error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  if (tasks.data.length === 0) {
+    return <p className="list-status">{t('tasks.empty', { count: TASK_DAYS })}</p>;
+  }
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table">
+        <caption id={captionId}>{t('tasks.caption', { count: TASK_DAYS })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('tasks.date')}</th>
+            <th scope="col">{t('tasks.activity')}</th>
+            <th scope="col">{t('tasks.window')}</th>
+            <th scope="col">{t('tasks.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.data.map((task) => (
+            <tr key={`${task.date}-${task.activityId}`}>
+              <td className="numeric">
+                {weekdayName(task.date, language)} {formatDate(task.date, language, 'short')}
+              </td>
+              <th scope="row">{task.title}</th>
+              <td className="numeric">
+                {t('tasks.windowTimes', {
+                  start: timeInOslo(task.windowStart, language),
+                  end: timeInOslo(task.windowEnd, language),
+                })}
+              </td>
+              <td>
+                <span className={`state state--${task.state.toLowerCase()}`}>
+                  {t(`tasks.states.${task.state}`)}
+                </span>
+                {task.completedAt && (
+                  <span className="muted">
+                    {' '}
+                    {t('tasks.completedAt', { time: timeInOslo(task.completedAt, language) })}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { apiFetch } from '../../../lib/http';
+import type { Vital } from './vitals';
+
+/** The pathway API (`/api/pathways`): templates that ADMINs edit and publish in versions. */
+
+export type ScheduleKind = 'DAILY' | 'WEEKDAYS' | 'EVERY_N_DAYS' | 'RELATIVE_DAYS';
+export const SCHEDULE_KINDS: readonly ScheduleKind[] = [
+  'DAILY',
+  'WEEKDAYS',
+  'EVERY_N_DAYS',
+  'RELATIVE_DAYS',
+];
+
+export const WEEKDAYS = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface Schedule {
+  kind: ScheduleKind;
+  /** Local time in the patient's zone, `HH:mm`. */
+  windowStart: string;
+  windowEnd: string;
+  weekdays?: Weekday[];
+  intervalDays?: number | null;
+  days?: number[];
+  durationDays?: number | null;
+}
+
+export interface Threshold {
+  /** LOINC code of a measurement component, or the linkId of a questionnaire score. */
+  code: string;
+  redLow?: number | null;
+  yellowLow?: number | null;
+  yellowHigh?: number | null;
+  redHigh?: number | null;
+}
+
+export type ActivityType = 'QUESTIONNAIRE' | 'MEASUREMENT';
+
+export interface Activity {
+  id: string;
+  type: ActivityType;
+  title: string;
+  questionnaireUrl?: string | null;
+  questionnaireVersion?: string | null;
+  vital?: Vital | null;
+  schedule: Schedule;
+  thresholds: Threshold[];
+}
+
+export interface LocalizedText {
+  nb: string | null;
+  en: string | null;
+}
+
+export type Level = 'green' | 'yellow' | 'red';
+export const LEVELS: readonly Level[] = ['green', 'yellow', 'red'];
+
+export interface PathwayDefinition {
+  name: string;
+  description: LocalizedText | null;
+  activities: Activity[];
+  advice: Record<Level, LocalizedText | null> | null;
+}
+
+export interface PathwaySummary {
+  id: string;
+  team: string;
+  name: string;
+  /** 0 when never published. */
+  latestVersion: number;
+  hasDraft: boolean;
+  createdAt: string;
+}
+
+export interface PublishedPathway {
+  pathwayId: string;
+  team: string;
+  version: number;
+  definition: PathwayDefinition;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+export interface PreviewItem {
+  activityId: string;
+  title: string;
+  windowStart: string;
+  windowEnd: string;
+}
+
+export interface PreviewDay {
+  date: string;
+  dayNumber: number;
+  items: PreviewItem[];
+}
+
+export const pathwaysQueryKey = ['pathways'] as const;
+export const pathwayQueryKey = (id: string) => ['pathways', id] as const;
+
+const base = (id: string) => `/api/pathways/${encodeURIComponent(id)}`;
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export function listPathways(signal?: AbortSignal): Promise<PathwaySummary[]> {
+  return apiFetch<PathwaySummary[]>('/api/pathways', opts(signal));
+}
+
+export function fetchPathway(id: string, signal?: AbortSignal): Promise<PathwaySummary> {
+  return apiFetch<PathwaySummary>(base(id), opts(signal));
+}
+
+export function createPathway(request: {
+  team?: string;
+  definition: PathwayDefinition;
+}): Promise<PathwaySummary> {
+  return apiFetch<PathwaySummary>('/api/pathways', { method: 'POST', body: request });
+}
+
+/** The draft, or when there is none the latest published definition (to start an edit from). */
+export function fetchDraft(id: string, signal?: AbortSignal): Promise<PathwayDefinition> {
+  return apiFetch<PathwayDefinition>(`${base(id)}/draft`, opts(signal));
+}
+
+export function saveDraft(id: string, definition: PathwayDefinition): Promise<PathwaySummary> {
+  return apiFetch<PathwaySummary>(`${base(id)}/draft`, { method: 'PUT', body: definition });
+}
+
+export function publishPathway(id: string): Promise<PublishedPathway> {
+  return apiFetch<PublishedPathway>(`${base(id)}/publish`, { method: 'POST' });
+}
+
+export function fetchVersion(
+  id: string,
+  version: number,
+  signal?: AbortSignal,
+): Promise<PublishedPathway> {
+  return apiFetch<PublishedPathway>(`${base(id)}/versions/${version}`, opts(signal));
+}
+
+/** What a patient starting on `start` is asked to do, day by day (the draft when no version). */
+export function fetchPreview(
+  id: string,
+  params: { start: string; days: number; version?: number | undefined },
+  signal?: AbortSignal,
+): Promise<PreviewDay[]> {
+  const query = new URLSearchParams({ start: params.start, days: String(params.days) });
+  if (params.version !== undefined) query.set('version', String(params.version));
+  return apiFetch<PreviewDay[]>(`${base(id)}/preview?${query}`, opts(signal));
+}
+
+/** `07:00:00` → `07:00`. */
+export function shortTime(time: string | null | undefined): string {
+  return (time ?? '').slice(0, 5);
+}

@@ -1,0 +1,76 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../../lib/router';
+import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { titleIn } from '../api/questionnaires';
+import { useQuestionnaires } from '../hooks/useQuestionnaires';
+import { ImportQuestionnaireForm } from './ImportQuestionnaireForm';
+
+/** The questionnaire library: every imported version, and the import. */
+export function QuestionnaireLibrary() {
+  const { t, i18n } = useTranslation();
+  const captionId = useId();
+  const headingId = useId();
+  const library = useQuestionnaires();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+
+  return (
+    <div className="stack">
+      <h1>{t('questionnaires.heading')}</h1>
+      <p>{t('questionnaires.intro')}</p>
+      <div className="library-layout">
+        <section className="card stack" aria-labelledby={headingId}>
+          <h2 id={headingId}>{t('questionnaires.listHeading')}</h2>
+          {library.isPending ? (
+            <Loading label={t('questionnaires.loading')} />
+          ) : library.isError ? (
+            <ErrorPanel error={library.error} onRetry={() => void library.refetch()} />
+          ) : library.data.length === 0 ? (
+            <p className="list-status">{t('questionnaires.empty')}</p>
+          ) : (
+            <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+              <table className="table">
+                <caption id={captionId} className="visually-hidden">
+                  {t('questionnaires.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('questionnaires.title')}</th>
+                    <th scope="col">{t('questionnaires.version')}</th>
+                    <th scope="col">{t('questionnaires.status')}</th>
+                    <th scope="col">{t('questionnaires.retired')}</th>
+                    <th scope="col">{t('questionnaires.url')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {library.data.map((q) => (
+                    <tr key={q.id}>
+                      <th scope="row">
+                        <Link to={{ name: 'questionnaire', questionnaireId: q.id }}>
+                          {titleIn(q, language)}
+                        </Link>
+                      </th>
+                      <td className="numeric">{q.version}</td>
+                      <td>{t(`questionnaires.statuses.${statusKey(q.status)}`)}</td>
+                      <td>{q.retired ? t('questionnaires.yes') : t('questionnaires.no')}</td>
+                      <td className="url">{q.url}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <ImportQuestionnaireForm />
+      </div>
+    </div>
+  );
+}
+
+const STATUSES = ['active', 'draft', 'retired', 'unknown'] as const;
+
+export function statusKey(status: string): (typeof STATUSES)[number] {
+  return (STATUSES as readonly string[]).includes(status)
+    ? (status as (typeof STATUSES)[number])
+    : 'unknown';
+}
