@@ -207,7 +207,7 @@ describe('clinician app', () => {
   });
 
   describe('admin', () => {
-    it('gets the administration placeholder', async () => {
+    it('gets the administration area, not the patient list', async () => {
       const { context, page } = await newDesktopPage(browser);
       try {
         await page.goto(`${BASE_URL}/clinician/`);
@@ -215,6 +215,7 @@ describe('clinician app', () => {
         await logIn(page, { appPath: '/clinician/', loginLinkName: 'Logg inn', username: 'admin' });
         await page.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
         expect(await page.getByRole('banner').textContent()).toContain('Anne Dahl');
+        expect(await page.getByRole('search').count()).toBe(0);
         await screenshot(page, 'clinician-09-admin');
         expect(await axeViolations(page, 'clinician-admin-nb')).toEqual([]);
       } finally {

@@ -208,6 +208,7 @@ export const en: Resources = {
   versions: {
     heading: 'Published versions',
     none: 'No versions have been published yet.',
+    caption: 'Published versions, newest first',
     version: 'Version',
     publishedAt: 'Published',
     publishedBy: 'Published by',

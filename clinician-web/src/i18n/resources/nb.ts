@@ -207,6 +207,7 @@ export const nb = {
   versions: {
     heading: 'Publiserte versjoner',
     none: 'Ingen versjoner er publisert ennå.',
+    caption: 'Publiserte versjoner, nyeste først',
     version: 'Versjon',
     publishedAt: 'Publisert',
     publishedBy: 'Publisert av',

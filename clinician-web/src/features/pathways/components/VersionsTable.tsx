@@ -12,6 +12,7 @@ export function VersionsTable(props: {
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
+  const captionId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const versions = usePathwayVersions(props.pathwayId, props.latestVersion);
 
@@ -21,8 +22,11 @@ export function VersionsTable(props: {
       {props.latestVersion === 0 ? (
         <p className="list-status">{t('versions.none')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="table">
+            <caption id={captionId} className="visually-hidden">
+              {t('versions.caption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('versions.version')}</th>

@@ -1,8 +1,9 @@
 import type { Resources } from '@helsenorge/refero';
 
 /**
- * The texts @helsenorge/refero shows around a questionnaire (buttons, validation, dates). Refero
- * renders nothing useful without them. Kept in the lazily loaded preview chunk, not in the app's
+ * The texts @helsenorge/refero shows around a questionnaire (buttons, validation, dates, the tags
+ * on required fields: `formRequired*` label a required field, radio group, checkbox group or single
+ * checkbox). Refero renders nothing useful without them. Kept in the lazily loaded preview chunk, not in the app's
  * i18n resources, so they cost nothing on first load.
  */
 const nb: Resources = {
@@ -83,13 +84,13 @@ const nb: Resources = {
   attachmentError_minFiles_and_maxFiles: 'Minst {0} og høyst {1} fil(er) er tillatt',
   quantity_unit_sublabel: 'Oppgi i',
   formOptional: 'valgfritt',
-  formRequired: 'Velg ett eller flere alternativer',
+  formRequired: 'Må fylles ut',
   formAllOptional: 'Alle felt er valgfrie',
   formAllRequired: 'Alle felt må fylles ut',
   formRequiredInputs: 'Alle påkrevde felt',
-  formRequiredSingleCheckbox: 'Alle påkrevde avkrysningsbokser',
-  formRequiredMultiCheckbox: 'Alle påkrevde grupper av avkrysningsbokser',
-  formRequiredRadiobuttonList: 'Alle påkrevde grupper av radioknapper',
+  formRequiredSingleCheckbox: 'Må krysses av',
+  formRequiredMultiCheckbox: 'Velg ett eller flere alternativer',
+  formRequiredRadiobuttonList: 'Velg ett alternativ',
 };
 
 const en: Resources = {
@@ -170,13 +171,13 @@ const en: Resources = {
   attachmentError_minFiles_and_maxFiles: 'At least {0} and at most {1} file(s) are allowed',
   quantity_unit_sublabel: 'Give in',
   formOptional: 'optional',
-  formRequired: 'Choose one or more options',
+  formRequired: 'Required',
   formAllOptional: 'All fields are optional',
   formAllRequired: 'All fields are required',
   formRequiredInputs: 'All required fields',
-  formRequiredSingleCheckbox: 'All required checkboxes',
-  formRequiredMultiCheckbox: 'All required groups of checkboxes',
-  formRequiredRadiobuttonList: 'All required groups of radio buttons',
+  formRequiredSingleCheckbox: 'Must be checked',
+  formRequiredMultiCheckbox: 'Choose one or more options',
+  formRequiredRadiobuttonList: 'Choose one option',
 };
 
 export function referoResources(language: string): Resources {
