@@ -11,6 +11,9 @@ export default mergeConfig(
       setupFiles: ['./src/test/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,
+      // The Helsenorge packages import their .scss from JavaScript: let Vite transform them
+      // instead of handing them to Node (only the refero preview test loads them).
+      server: { deps: { inline: [/@helsenorge\//] } },
     },
   }),
 );

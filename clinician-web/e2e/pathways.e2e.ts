@@ -162,6 +162,8 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
         .getByRole('link', { name: 'Forløp' })
         .click();
       await page.getByRole('heading', { level: 1, name: 'Forløp' }).waitFor();
+      await page.locator('.list-status, table').first().waitFor();
+      expect(await axeViolations(page, 'admin-pathway-list-nb')).toEqual([]);
       await page.getByRole('link', { name: 'Nytt forløp' }).click();
       await page.getByRole('heading', { level: 1, name: 'Nytt forløp' }).waitFor();
 
@@ -321,12 +323,20 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
       await plan.getByRole('button', { name: 'Pause', exact: true }).click();
       await plan.getByRole('status').filter({ hasText: 'Oppfølgingen er pauset.' }).waitFor();
       await plan.getByText('Pauset', { exact: true }).waitFor();
+      // Paused from today with no end: nothing is asked of her in the next two weeks.
+      await plan.getByText('Ingen oppgaver de neste 14 dagene.').waitFor();
       await screenshot(page, 'nurse-03-paused');
       expect(await axeViolations(page, 'nurse-paused-nb')).toEqual([]);
 
       await plan.getByRole('button', { name: 'Gjenoppta oppfølgingen' }).click();
       await plan.getByRole('status').filter({ hasText: 'Oppfølgingen er gjenopptatt.' }).waitFor();
       await plan.getByText('Aktiv', { exact: true }).waitFor();
+      await plan.locator('table[aria-busy="false"]').waitFor();
+      expect(
+        (await plan.locator('tbody tr').allTextContents()).filter((row) =>
+          row.includes('Blodtrykk'),
+        ),
+      ).toHaveLength(14);
       await screenshot(page, 'nurse-04-resumed');
     });
   });

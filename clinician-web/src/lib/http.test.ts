@@ -21,6 +21,19 @@ describe('apiFetch', () => {
     expect(requests[0]?.body).toEqual({ a: 1 });
   });
 
+  it('sends a record version as If-Match and a file’s text exactly as it is', async () => {
+    document.cookie = 'XSRF-TOKEN=token-123; path=/';
+    const { requests, fetchMock } = mockFetch(() => jsonResponse({}));
+    await apiFetch('/api/care-plans/1/resume', { method: 'POST', ifMatch: 7 });
+    expect(requests[0]?.headers.get('If-Match')).toBe('"7"');
+    expect(requests[0]?.headers.has('Content-Type')).toBe(false);
+
+    const text = '{\n  "resourceType": "Questionnaire"\n}';
+    await apiFetch('/api/questionnaires', { method: 'POST', rawBody: text });
+    expect(fetchMock.mock.calls[1]?.[1]?.body).toBe(text);
+    expect(requests[1]?.headers.get('Content-Type')).toBe('application/json');
+  });
+
   it('fetches /api/me first when the CSRF cookie is missing', async () => {
     const { requests } = mockFetch((request) => {
       if (request.url.pathname === '/api/me') {

@@ -1,23 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFetch } from '../../../lib/http';
 import { formatDate } from '../../../lib/dates';
 import { Link } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
-import { patientsQueryKey, type Patient } from '../../patients/api/patients';
+import { usePatient } from '../../patients/hooks/usePatient';
 import { useCarePlans } from '../hooks/useCarePlans';
 import { EnrolForm } from './EnrolForm';
 import { PlanCard } from './PlanCard';
-
-function usePatient(patientId: string) {
-  return useQuery({
-    queryKey: [...patientsQueryKey, 'one', patientId],
-    queryFn: ({ signal }) =>
-      apiFetch<Patient>(`/api/patients/${encodeURIComponent(patientId)}`, { signal }),
-  });
-}
 
 function CarePlans({ patientId }: { patientId: string }) {
   const { t } = useTranslation();

@@ -21,7 +21,7 @@ export function TaskTable({ plan }: { plan: CarePlan }) {
   }
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table">
+      <table className="table" aria-busy={tasks.isFetching}>
         <caption id={captionId}>{t('tasks.caption', { count: TASK_DAYS })}</caption>
         <thead>
           <tr>

@@ -60,3 +60,8 @@ export function searchPatients(search: PatientSearch, signal?: AbortSignal): Pro
 export function registerPatient(request: RegisterPatientRequest): Promise<Patient> {
   return apiFetch<Patient>('/api/patients', { method: 'POST', body: request });
 }
+
+/** One patient of the clinician's teams; 404 for anyone else. */
+export function fetchPatient(id: string, signal?: AbortSignal): Promise<Patient> {
+  return apiFetch<Patient>(`/api/patients/${encodeURIComponent(id)}`, signal ? { signal } : {});
+}
