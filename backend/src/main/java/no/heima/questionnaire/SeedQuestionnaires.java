@@ -15,6 +15,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Heima's built-in questionnaires (classpath {@code questionnaires/*.json}): imported
@@ -54,12 +55,22 @@ class SeedQuestionnaires {
 		}
 	}
 
+	/** Completes when the start-up import has finished (at once when seeding is off). */
+	private final Sinks.Empty<Void> done = Sinks.empty();
+
+	Mono<Void> done() {
+		return done.asMono();
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void seedInBackground() {
-		if (properties.seed()) {
-			seed().subscribe(count -> log.info("Built-in questionnaires imported: {}", count),
-					e -> log.error("Importing the built-in questionnaires failed", e));
+		if (!properties.seed()) {
+			done.tryEmitEmpty();
+			return;
 		}
+		seed().doFinally(signal -> done.tryEmitEmpty())
+			.subscribe(count -> log.info("Built-in questionnaires imported: {}", count),
+					e -> log.error("Importing the built-in questionnaires failed", e));
 	}
 
 	Mono<Long> seed() {
