@@ -15,7 +15,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Heima's built-in questionnaires (classpath {@code questionnaires/*.json}): imported
@@ -55,22 +54,28 @@ class SeedQuestionnaires {
 		}
 	}
 
-	/** Completes when the start-up import has finished (at once when seeding is off). */
-	private final Sinks.Empty<Void> done = Sinks.empty();
+	/**
+	 * The start-up import, run once: started at application ready or by the first caller
+	 * of {@link #done()}, whichever comes first (so a caller waiting for it during
+	 * start-up cannot wait forever).
+	 */
+	private final Mono<Void> seeding = Mono.defer(() -> properties.seed()
+			? seed().doOnNext(count -> log.info("Built-in questionnaires imported: {}", count)).then()
+			: Mono.<Void>empty())
+		.onErrorResume(e -> {
+			log.error("Importing the built-in questionnaires failed", e);
+			return Mono.empty();
+		})
+		.cache();
 
+	/** Completes when the start-up import has finished (at once when seeding is off). */
 	Mono<Void> done() {
-		return done.asMono();
+		return seeding;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seedInBackground() {
-		if (!properties.seed()) {
-			done.tryEmitEmpty();
-			return;
-		}
-		seed().doFinally(signal -> done.tryEmitEmpty())
-			.subscribe(count -> log.info("Built-in questionnaires imported: {}", count),
-					e -> log.error("Importing the built-in questionnaires failed", e));
+		seeding.subscribe();
 	}
 
 	Mono<Long> seed() {
