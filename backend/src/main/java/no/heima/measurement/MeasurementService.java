@@ -17,6 +17,7 @@ import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.careplan.PersonalThreshold;
+import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
 import no.heima.pathway.LocalizedText;
@@ -65,8 +66,15 @@ public class MeasurementService {
 
 	private final Clock clock;
 
+	private final Outbox outbox;
+
+	private final ObservationMapper observations;
+
 	MeasurementService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
-			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock) {
+			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock,
+			Outbox outbox, ObservationMapper observations) {
+		this.outbox = outbox;
+		this.observations = observations;
 		this.patients = patients;
 		this.carePlans = carePlans;
 		this.pathways = pathways;
@@ -198,6 +206,7 @@ public class MeasurementService {
 			.orElse(Mono.empty());
 		return this.tx.transactional(this.repository.insert(measurement, id, actor.subject())
 			.then(completion)
+			.then(this.outbox.enqueueAll(this.observations.toOutbox(measurement, patient)))
 			.then(audit(actor, patient.id(), AuditAction.CREATE, s.vital() + " " + triage.level()))
 			.thenReturn(measurement));
 	}

@@ -19,6 +19,7 @@ import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.careplan.PersonalThreshold;
 import no.heima.fhir.FhirJson;
+import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
 import no.heima.pathway.LocalizedText;
@@ -69,9 +70,15 @@ public class ResponseService {
 
 	private final Clock clock;
 
+	private final Outbox outbox;
+
+	private final ResponseFhirMapper fhir;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
-			TransactionalOperator tx, Clock clock) {
+			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir) {
+		this.outbox = outbox;
+		this.fhir = fhir;
 		this.patients = patients;
 		this.carePlans = carePlans;
 		this.pathways = pathways;
@@ -175,6 +182,7 @@ public class ResponseService {
 		return this.tx
 			.transactional(this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
 				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), submission.date()))
+				.then(this.outbox.enqueueAll(this.fhir.toOutbox(result, scored.response(), task.patient())))
 				.then(this.carePlans.recordCompletion(task.plan(), task.activity(), now, id).then())
 				.then(audit(actor, task.patient().id(), AuditAction.CREATE,
 						"response to " + scored.questionnaire() + " " + triage.level()))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import local.heima.fhir.LocalFhirServer;
 import local.heima.idp.LocalIdpApplication;
 import no.heima.HeimaApplication;
 import org.springframework.boot.WebApplicationType;
