@@ -41,6 +41,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import no.heima.worklist.ItemRaised;
+import no.heima.worklist.Worklist;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -74,9 +76,16 @@ public class ResponseService {
 
 	private final ResponseFhirMapper fhir;
 
+	private final Worklist worklist;
+
+	private final tools.jackson.databind.json.JsonMapper json;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
-			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir) {
+			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
+			tools.jackson.databind.json.JsonMapper json) {
+		this.worklist = worklist;
+		this.json = json;
 		this.outbox = outbox;
 		this.fhir = fhir;
 		this.patients = patients;
@@ -183,10 +192,31 @@ public class ResponseService {
 			.transactional(this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
 				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), submission.date()))
 				.then(this.outbox.enqueueAll(this.fhir.toOutbox(result, scored.response(), task.patient())))
+				.then(raise(task, result))
 				.then(this.carePlans.recordCompletion(task.plan(), task.activity(), now, id).then())
 				.then(audit(actor, task.patient().id(), AuditAction.CREATE,
 						"response to " + scored.questionnaire() + " " + triage.level()))
 				.thenReturn(result));
+	}
+
+	/**
+	 * A yellow or red response goes on the care team's worklist, in the same transaction.
+	 */
+	private Mono<Void> raise(Task task, SubmittedResponse r) {
+		if (!r.triage().assessed() || r.triage().level() == no.heima.triage.Level.GREEN) {
+			return Mono.empty();
+		}
+		String scores = r.scores()
+			.stream()
+			.filter((s) -> s.valueText() != null)
+			.map((s) -> s.linkId() + " " + s.valueText())
+			.reduce((a, b) -> a + ", " + b)
+			.orElse("");
+		Patient patient = task.patient();
+		return this.worklist.raise(new ItemRaised(patient.id(), patient.givenName() + " " + patient.familyName(),
+				task.plan().id(), task.plan().team(), ItemRaised.Kind.RESPONSE, r.id().toString(), task.activity().id(),
+				r.triage().level().name(), task.activity().title() + ": " + scores,
+				this.json.writeValueAsString(r.triage())));
 	}
 
 	private static Assessment triage(Task task, List<Score> scores) {

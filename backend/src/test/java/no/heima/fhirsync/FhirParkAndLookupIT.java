@@ -217,6 +217,7 @@ class FhirParkAndLookupIT {
 	private static WebTestClient as(String user) {
 		return WebTestClient.bindToServer()
 			.baseUrl(HeimaInstance.baseUrl(heima))
+			.responseTimeout(Duration.ofSeconds(30))
 			.defaultHeaders((h) -> h.setBearerAuth(TestIdp.accessToken(user)))
 			.build();
 	}

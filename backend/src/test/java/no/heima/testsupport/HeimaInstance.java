@@ -6,9 +6,12 @@ import no.heima.HeimaApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * A Heima instance a test starts and stops itself (to restart it, or to run two at once),
@@ -37,8 +40,19 @@ public final class HeimaInstance {
 		ApplicationListener<ApplicationEnvironmentPreparedEvent> first = (event) -> event.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("heimaTestInstance", properties));
+		// Reactor Netty resources of its own: the default global ones would be disposed
+		// when this
+		// instance closes, taking down every other server in the JVM (the tests' shared
+		// context too)
+		ApplicationContextInitializer<ConfigurableApplicationContext> ownResources = (
+				context) -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+					ReactorResourceFactory factory = new ReactorResourceFactory();
+					factory.setUseGlobalResources(false);
+					return factory;
+				});
 		return new SpringApplicationBuilder(HeimaApplication.class).web(WebApplicationType.REACTIVE)
 			.listeners(first)
+			.initializers(ownResources)
 			.run();
 	}
 

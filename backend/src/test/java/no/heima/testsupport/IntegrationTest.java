@@ -43,11 +43,18 @@ public abstract class IntegrationTest {
 	}
 
 	protected WebTestClient as(String username) {
-		return web.mutate().defaultHeaders(h -> h.setBearerAuth(TestIdp.accessToken(username))).build();
+		// generous: a 2-core CI machine under a full build answers slowly at times
+		return web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.defaultHeaders(h -> h.setBearerAuth(TestIdp.accessToken(username)))
+			.build();
 	}
 
 	protected WebTestClient asMachine() {
-		return web.mutate().defaultHeaders(h -> h.setBearerAuth(TestIdp.machineToken())).build();
+		return web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.defaultHeaders(h -> h.setBearerAuth(TestIdp.machineToken()))
+			.build();
 	}
 
 	/**
