@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { PATIENT_ZONE } from '../../../lib/dates';
+import type { Measurement } from '../../measurements/api/measurements';
+import type { Vital } from '../../measurements/vitals';
+import { lineStyle, toColumns } from '../series';
+
+export interface MeasurementChartProps {
+  vital: Vital;
+  measurements: readonly Measurement[];
+  names: string[];
+  unit: string;
+}
+
+/**
+ * The picture of a vital over time (uPlot, lazily loaded). Hidden from assistive technology: the
+ * table beside it carries the same values.
+ */
+export default function MeasurementChart(props: MeasurementChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (element === null) return;
+    const data = toColumns(props.vital, props.measurements) as uPlot.AlignedData;
+    const width = () => Math.max(260, element.clientWidth);
+    const plot = new uPlot(
+      {
+        width: width(),
+        height: 240,
+        legend: { show: false },
+        cursor: { show: false },
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), PATIENT_ZONE),
+        scales: { x: { time: true } },
+        axes: [
+          { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' } },
+          { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' }, label: props.unit, size: 56 },
+        ],
+        series: [
+          {},
+          ...props.names.map((name, index) => {
+            const style = lineStyle(index);
+            return {
+              label: name,
+              stroke: style.stroke,
+              width: 2,
+              ...(style.dash ? { dash: [...style.dash] } : {}),
+              points: { show: true, size: 7, fill: '#ffffff' },
+              spanGaps: true,
+            };
+          }),
+        ],
+      },
+      data,
+      element,
+    );
+    const observer = new ResizeObserver(() => plot.setSize({ width: width(), height: 240 }));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      plot.destroy();
+    };
+  }, [props.vital, props.measurements, props.names, props.unit]);
+  return <div ref={container} className="chart__canvas" aria-hidden="true" />;
+}
