@@ -38,7 +38,7 @@ public class Units {
 	 * @param glucose allow mass ↔ substance concentration via glucose's molar mass
 	 */
 	public Optional<BigDecimal> convert(BigDecimal value, String from, String to, boolean glucose) {
-		if (from == null || this.ucum.validate(from) != null || this.ucum.validate(to) != null) {
+		if (from == null || from.isBlank() || this.ucum.validate(from) != null || this.ucum.validate(to) != null) {
 			return Optional.empty();
 		}
 		if (from.equals(to)) {

@@ -21,7 +21,11 @@ public enum ProblemType {
 			"Measured before the follow-up started"),
 	STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT, "Not possible in the record's current state"),
 	VERSION_CONFLICT("version-conflict", HttpStatus.PRECONDITION_FAILED, "The record has changed"),
-	PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required");
+	PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),
+	INVALID_QUESTIONNAIRE("invalid-questionnaire", HttpStatus.BAD_REQUEST, "The questionnaire is not valid"),
+	DUPLICATE_VERSION("duplicate-version", HttpStatus.CONFLICT, "This questionnaire version already exists"),
+	INVALID_RESPONSE("invalid-response", HttpStatus.BAD_REQUEST,
+			"The questionnaire response does not fit its questionnaire");
 
 	private static final String PREFIX = "urn:heima:problem:";
 

@@ -1,0 +1,55 @@
+package no.heima.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.List;
+import no.heima.pathway.Activity;
+import no.heima.pathway.LocalizedText;
+import no.heima.pathway.PathwayDefinition;
+import no.heima.pathway.Schedule;
+import no.heima.pathway.Threshold;
+import no.heima.vital.Vital;
+
+/**
+ * The demo heart-failure pathway: a daily symptom questionnaire, weight and blood
+ * pressure, with illustrative bounds. Invented for the demo, not clinical advice.
+ */
+final class DemoPathway {
+
+	static final String NAME = "Hjertesvikt – hjemmeoppfølging (demo)";
+
+	private DemoPathway() {
+	}
+
+	static PathwayDefinition definition(String questionnaireUrl, String questionnaireVersion) {
+		// wide windows, so the demo has something due whenever it is tried
+		Schedule daily = new Schedule(Schedule.Kind.DAILY, LocalTime.of(6, 0), LocalTime.of(22, 0), null, null, null,
+				null);
+		return new PathwayDefinition(NAME,
+				new LocalizedText("Daglig oppfølging hjemme etter innleggelse for hjertesvikt.",
+						"Daily follow-up at home after a hospital stay for heart failure."),
+				List.of(new Activity("symptoms", Activity.Type.QUESTIONNAIRE, "Symptomer", questionnaireUrl,
+						questionnaireVersion, null, daily, List.of()),
+						new Activity("weight", Activity.Type.MEASUREMENT, "Vekt", null, null, Vital.BODY_WEIGHT, daily,
+								List.of()),
+						new Activity("blood-pressure", Activity.Type.MEASUREMENT, "Blodtrykk og puls", null, null,
+								Vital.BLOOD_PRESSURE, daily,
+								List.of(bounds("8480-6", 90, 100, 140, 180), bounds("8462-4", 40, 50, 90, 110),
+										bounds("8867-4", 40, 50, 100, 120)))),
+				new PathwayDefinition.Advice(
+						new LocalizedText("Verdiene dine er som forventet. Fortsett som før.",
+								"Your values are as expected. Carry on as before."),
+						new LocalizedText(
+								"Verdiene dine er litt utenfor det vanlige. Mål på nytt om en time. Sykepleier ser på det innen neste virkedag.",
+								"Your values are a little outside the usual. Measure again in an hour. A nurse will look at it by the next working day."),
+						new LocalizedText(
+								"Verdiene dine er langt utenfor det vanlige. Ring avdelingen nå. Ved brystsmerter eller alvorlig tungpust: ring 113.",
+								"Your values are far outside the usual. Call the ward now. With chest pain or severe breathlessness: call 113.")));
+	}
+
+	private static Threshold bounds(String code, int redLow, int yellowLow, int yellowHigh, int redHigh) {
+		return new Threshold(code, BigDecimal.valueOf(redLow), BigDecimal.valueOf(yellowLow),
+				BigDecimal.valueOf(yellowHigh), BigDecimal.valueOf(redHigh));
+	}
+
+}

@@ -1,0 +1,107 @@
+package no.heima.questionnaire;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import java.util.List;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * What other features use of the questionnaire library. Lookups answer empty when there
+ * is no such questionnaire; callers decide what that means to them. A canonical is
+ * {@code url|version}; without {@code |version} it means the newest version that is not
+ * retired.
+ */
+@Service
+public class QuestionnaireService {
+
+	private final QuestionnaireRepository repository;
+
+	private final FhirGateway fhir;
+
+	QuestionnaireService(QuestionnaireRepository repository, FhirGateway fhir) {
+		this.repository = repository;
+		this.fhir = fhir;
+	}
+
+	/**
+	 * A version that may be chosen for a new pathway: it exists and is not retired
+	 * (drafts included; check {@link QuestionnaireRef#status()} to refuse them).
+	 */
+	public Mono<QuestionnaireRef> findActive(String url, String version) {
+		return find(url, version).filter(ref -> !ref.retired());
+	}
+
+	/** Any stored version, retired ones included (enrolled patients still use them). */
+	public Mono<QuestionnaireRef> find(String url, String version) {
+		return repository.findByCanonical(url, version).map(QuestionnaireRepository.Stored::ref);
+	}
+
+	/** The questionnaire as FHIR R4 JSON, retired ones included. */
+	public Mono<String> json(String url, String version) {
+		return repository.findByCanonical(url, version).map(QuestionnaireRepository.Stored::json);
+	}
+
+	/**
+	 * Scores a response (FHIR JSON) on the server: every {@code calculatedExpression} is
+	 * computed from the answers, with the questionnaire's ordinal values; what the client
+	 * put in calculated items is ignored. Fails with {@code not-found} for an unknown
+	 * questionnaire and {@code invalid-response} for a response that does not fit it.
+	 */
+	public Mono<ScoreResult> score(String canonical, String responseJson) {
+		return fhir.call(() -> {
+			try {
+				return fhir.parseResponse(responseJson);
+			}
+			catch (DataFormatException | IllegalArgumentException e) {
+				throw invalid("body", "malformed", "Not a FHIR R4 QuestionnaireResponse: " + e.getMessage());
+			}
+		}).flatMap(response -> score(canonical, response));
+	}
+
+	/** As {@link #score(String, String)}; {@code response} itself is left unchanged. */
+	public Mono<ScoreResult> score(String canonical, QuestionnaireResponse response) {
+		return Mono.fromCallable(() -> Canonical.parse(canonical))
+			.flatMap(wanted -> repository.findByCanonical(wanted.url(), wanted.version()))
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
+					"No questionnaire " + canonical + " in the library")))
+			.flatMap(stored -> fhir.call(() -> score(stored, response.copy())));
+	}
+
+	private ScoreResult score(QuestionnaireRepository.Stored stored, QuestionnaireResponse response) {
+		String canonical = stored.ref().canonical();
+		if (response.hasQuestionnaire() && !response.getQuestionnaire().equals(canonical)
+				&& !response.getQuestionnaire().equals(stored.ref().url())) {
+			throw invalid("questionnaire", "other-questionnaire",
+					"The response answers " + response.getQuestionnaire() + ", not " + canonical);
+		}
+		response.setQuestionnaire(canonical);
+		Questionnaire questionnaire = fhir.parseQuestionnaire(stored.json());
+		List<Score> scores = new Scorer(fhir.fhirPath()).score(questionnaire, response);
+		return new ScoreResult(canonical, scores, fhir.encode(response));
+	}
+
+	private static HeimaProblemException invalid(String field, String code, String message) {
+		return new HeimaProblemException(ProblemType.INVALID_RESPONSE, message,
+				List.of(new FieldProblem(field, code, message)));
+	}
+
+	/** {@code url|version}, version optional. */
+	record Canonical(String url, String version) {
+
+		static Canonical parse(String canonical) {
+			if (canonical == null || canonical.isBlank()) {
+				throw invalid("questionnaire", "required", "A canonical url is required");
+			}
+			int bar = canonical.indexOf('|');
+			return bar < 0 ? new Canonical(canonical.strip(), null)
+					: new Canonical(canonical.substring(0, bar).strip(), canonical.substring(bar + 1).strip());
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package no.heima.questionnaire;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Heima's built-in questionnaires (classpath {@code questionnaires/*.json}): imported
+ * through the same gate as any other when their url|version is absent, after the
+ * validator has warmed; present ones are left alone, so a restart changes nothing.
+ */
+@Component
+class SeedQuestionnaires {
+
+	static final String LOCATION = "classpath:questionnaires/*.json";
+
+	private static final Logger log = LoggerFactory.getLogger(SeedQuestionnaires.class);
+
+	private final QuestionnaireLibrary library;
+
+	private final FhirGateway fhir;
+
+	private final QuestionnaireProperties properties;
+
+	SeedQuestionnaires(QuestionnaireLibrary library, FhirGateway fhir, QuestionnaireProperties properties) {
+		this.library = library;
+		this.fhir = fhir;
+		this.properties = properties;
+	}
+
+	/** The seeds as JSON, sorted by file name. */
+	static List<String> all() {
+		try {
+			Resource[] found = new PathMatchingResourcePatternResolver().getResources(LOCATION);
+			return Arrays.stream(found)
+				.sorted(Comparator.comparing(Resource::getFilename))
+				.map(SeedQuestionnaires::read)
+				.toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void seedInBackground() {
+		if (properties.seed()) {
+			seed().subscribe(count -> log.info("Built-in questionnaires imported: {}", count),
+					e -> log.error("Importing the built-in questionnaires failed", e));
+		}
+	}
+
+	Mono<Long> seed() {
+		return fhir.ready()
+			.thenMany(Flux.fromIterable(all()))
+			.concatMap(json -> fhir.call(() -> fhir.parseQuestionnaire(json))
+				.flatMap(q -> library.importIfAbsent("seed", q.getUrl(), q.getVersion(), json)
+					.doOnError(e -> log.error("Built-in questionnaire {}|{} was refused: {}", q.getUrl(),
+							q.getVersion(), e.getMessage()))
+					.onErrorReturn(false)))
+			.filter(Boolean::booleanValue)
+			.count();
+	}
+
+	private static String read(Resource resource) {
+		try {
+			return resource.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}

@@ -1,0 +1,284 @@
+package no.heima.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import no.heima.testsupport.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Measurements from the patient app over HTTP: each validation rule with its problem
+ * type, idempotency (replay, changed body, concurrent retries), triage with advice, and
+ * task completion.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeasurementApiIT extends IntegrationTest {
+
+	@Autowired
+	DatabaseClient db;
+
+	private String carePlanId;
+
+	private UUID patientId;
+
+	@BeforeAll
+	void enrolKari() {
+		UUID pathway = UUID.fromString((String) as("admin").post()
+			.uri("/api/pathways")
+			.bodyValue(Map.of("definition", definition()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
+		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
+		this.patientId = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
+		this.carePlanId = (String) as("sykepleier1").post()
+			.uri("/api/patients/" + this.patientId + "/care-plans")
+			.bodyValue(Map.of("pathwayId", pathway, "startDate",
+					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(3).toString()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	@Test
+	void redBloodPressureGetsRedAdviceAndCompletesTheTask() {
+		Map<?, ?> result = post(UUID.randomUUID().toString(), bloodPressure(182, 110, Instant.now())).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.exists("Location")
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+
+		Map<?, ?> triage = (Map<?, ?>) result.get("triage");
+		assertThat(triage.get("level")).isEqualTo("RED");
+		List<?> reasons = (List<?>) triage.get("reasons");
+		assertThat(reasons.stream().map((r) -> ((Map<?, ?>) r).get("bound"))).containsExactlyInAnyOrder("redHigh",
+				"redHigh");
+		assertThat(((Map<?, ?>) triage.get("rules")).get("pathwayVersion")).isEqualTo(1);
+		assertThat(((Map<?, ?>) result.get("advice")).get("nb")).isEqualTo("Ring avdelingen nå");
+		assertThat(result.get("receivedAt")).isNotNull();
+
+		as("pasient1").get()
+			.uri("/api/me/tasks")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.activityId == 'bp' && @.carePlanId == '" + this.carePlanId + "')].state")
+			.isEqualTo("DONE");
+	}
+
+	@Test
+	void greenValueGetsGreenAdvice() {
+		post(UUID.randomUUID().toString(), bloodPressure(128, 78, Instant.now())).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.triage.level")
+			.isEqualTo("GREEN")
+			.jsonPath("$.advice.en")
+			.isEqualTo("Carry on");
+	}
+
+	@Test
+	void sameKeyAndBodyReplaysTheFirstAnswer() {
+		String key = UUID.randomUUID().toString();
+		String body = bloodPressure(150, 95, Instant.now());
+		String first = post(key, body).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String second = post(key, body).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(second).isEqualTo(first);
+		assertThat(countWithSubmission(first)).isEqualTo(1);
+	}
+
+	@Test
+	void sameKeyWithAnotherBodyIs409() {
+		String key = UUID.randomUUID().toString();
+		post(key, bloodPressure(150, 95, Instant.now())).expectStatus().isCreated();
+		post(key, bloodPressure(151, 95, Instant.now())).expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:heima:problem:idempotency-key-reused");
+	}
+
+	@Test
+	void twentyConcurrentIdenticalRequestsStoreOne() {
+		String key = UUID.randomUUID().toString();
+		Instant at = Instant.now().minusSeconds(60);
+		String body = weight("93.7", "kg", at);
+		WebTestClient patient = as("pasient1");
+		List<CompletableFuture<Integer>> requests = IntStream.range(0, 20)
+			.mapToObj((i) -> CompletableFuture.supplyAsync(() -> patient.post()
+				.uri("/api/me/measurements")
+				.header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value()))
+			.toList();
+
+		assertThat(requests.stream().map(CompletableFuture::join)).containsOnly(201);
+		long stored = this.db.sql(
+				"select count(*) from measurement where patient_id = :p and measured_at = :at and vital = 'BODY_WEIGHT'")
+			.bind("p", this.patientId)
+			.bind("at", at.atOffset(java.time.ZoneOffset.UTC))
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+		assertThat(stored).isEqualTo(1);
+	}
+
+	@Test
+	void unitsAreConvertedWithTheLibraryAndTheEntryIsKept() {
+		post(UUID.randomUUID().toString(), weight("176.37", "[lb_av]", Instant.now())).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.values[0].value")
+			.isEqualTo(80)
+			.jsonPath("$.values[0].unit")
+			.isEqualTo("kg")
+			.jsonPath("$.entered[0].unit")
+			.isEqualTo("[lb_av]");
+	}
+
+	@Test
+	void eachRuleIsRefusedWithItsProblemType() {
+		Instant now = Instant.now();
+		expectProblem(bloodPressure(400, 90, now), 422, "implausible-value");
+		expectProblem(bloodPressure(80, 90, now), 422, "implausible-value");
+		expectProblem(weight("80", "mm[Hg]", now), 422, "unit-mismatch");
+		expectProblem(weight("80", "pounds", now), 422, "unit-mismatch");
+		expectProblem(weight("80", "kg", now.plus(1, ChronoUnit.DAYS)), 422, "measured-at-in-future");
+		expectProblem(weight("80", "kg", now.minus(30, ChronoUnit.DAYS)), 422, "measured-at-before-enrolment");
+		expectProblem("{\"vital\":\"BODY_WEIGHT\",\"values\":[],\"measuredAt\":\"" + now + "\"}", 400, "validation");
+		expectProblem(
+				"{\"vital\":\"BLOOD_PRESSURE\",\"values\":[{\"code\":\"8480-6\",\"value\":120,\"unit\":\"mm[Hg]\"}],"
+						+ "\"measuredAt\":\"" + now + "\"}",
+				400, "validation");
+		expectProblem("{not json", 400, "malformed-request");
+		as("pasient1").post()
+			.uri("/api/me/measurements")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(weight("80", "kg", now))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("Idempotency-Key");
+	}
+
+	@Test
+	void onlyTheTeamSeesThePatientsMeasurements() {
+		post(UUID.randomUUID().toString(), weight("81.2", "kg", Instant.now())).expectStatus().isCreated();
+		as("sykepleier1").get()
+			.uri("/api/patients/" + this.patientId + "/measurements?vital=BODY_WEIGHT")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.values[0].value == 81.2)]")
+			.exists();
+		as("sykepleier2").get()
+			.uri("/api/patients/" + this.patientId + "/measurements")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		as("sykepleier1").post()
+			.uri("/api/me/measurements")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(weight("80", "kg", Instant.now()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private void expectProblem(String body, int status, String type) {
+		post(UUID.randomUUID().toString(), body).expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:heima:problem:" + type);
+	}
+
+	private WebTestClient.ResponseSpec post(String key, String body) {
+		return as("pasient1").post()
+			.uri("/api/me/measurements")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private long countWithSubmission(String responseJson) {
+		String id = responseJson.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		return this.db.sql("select count(*) from measurement where id = :id")
+			.bind("id", UUID.fromString(id))
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
+	private String bloodPressure(int systolic, int diastolic, Instant at) {
+		return "{\"vital\":\"BLOOD_PRESSURE\",\"carePlanId\":\"" + this.carePlanId + "\",\"activityId\":\"bp\","
+				+ "\"measuredAt\":\"" + at + "\",\"values\":[{\"code\":\"8480-6\",\"value\":" + systolic
+				+ ",\"unit\":\"mm[Hg]\"},{\"code\":\"8462-4\",\"value\":" + diastolic + ",\"unit\":\"mm[Hg]\"}]}";
+	}
+
+	private String weight(String value, String unit, Instant at) {
+		return "{\"vital\":\"BODY_WEIGHT\",\"carePlanId\":\"" + this.carePlanId + "\",\"measuredAt\":\"" + at
+				+ "\",\"values\":[{\"code\":\"29463-7\",\"value\":" + value + ",\"unit\":\"" + unit + "\"}]}";
+	}
+
+	private static Map<String, Object> definition() {
+		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
+		return Map.of(
+				"name", "Måletest", "activities", List.of(
+						Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
+								"schedule", daily, "thresholds",
+								List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180),
+										Map.of("code", "8462-4", "yellowHigh", 90, "redHigh", 110))),
+						Map.of("id", "weight", "type", "MEASUREMENT", "title", "Vekt", "vital", "BODY_WEIGHT",
+								"schedule", daily)),
+				"advice",
+				Map.of("green", Map.of("nb", "Fortsett som før", "en", "Carry on"), "yellow",
+						Map.of("nb", "Mål igjen", "en", "Measure again"), "red",
+						Map.of("nb", "Ring avdelingen nå", "en", "Call the ward now")));
+	}
+
+}
