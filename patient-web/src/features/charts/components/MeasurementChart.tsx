@@ -11,6 +11,9 @@ export interface MeasurementChartProps {
   measurements: readonly Measurement[];
   names: string[];
   unit: string;
+  /** The period shown, as seconds since the epoch: the x axis spans it even for one point. */
+  from: number;
+  to: number;
 }
 
 /**
@@ -31,7 +34,16 @@ export default function MeasurementChart(props: MeasurementChartProps) {
         legend: { show: false },
         cursor: { show: false },
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), PATIENT_ZONE),
-        scales: { x: { time: true } },
+        scales: {
+          x: { time: true, range: () => [props.from, props.to] },
+          // Room above and below, so a point on the edge is never cut off.
+          y: {
+            range: (_plot, min, max) => {
+              const pad = Math.max((max - min) * 0.15, Math.abs(max) * 0.05, 1);
+              return [Math.max(0, min - pad), max + pad];
+            },
+          },
+        },
         axes: [
           { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' } },
           { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' }, label: props.unit, size: 56 },
@@ -60,6 +72,6 @@ export default function MeasurementChart(props: MeasurementChartProps) {
       observer.disconnect();
       plot.destroy();
     };
-  }, [props.vital, props.measurements, props.names, props.unit]);
+  }, [props.vital, props.measurements, props.names, props.unit, props.from, props.to]);
   return <div ref={container} className="chart__canvas" aria-hidden="true" />;
 }

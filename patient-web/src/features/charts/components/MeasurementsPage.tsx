@@ -12,15 +12,17 @@ import { chartedComponents, lineStyle } from '../series';
 const MeasurementChart = lazy(() => import('./MeasurementChart'));
 
 const PERIODS: Period[] = ['P7D', 'P30D', 'P90D', 'P365D'];
+const PERIOD_DAYS: Record<Period, number> = { P7D: 7, P30D: 30, P90D: 90, P365D: 365 };
 
 function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; caption: string }) {
   const { t, i18n } = useTranslation();
+  const captionId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const components = COMPONENTS[props.vital];
   return (
-    <div className="table-scroll" role="region" aria-label={props.caption} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
-        <caption>{props.caption}</caption>
+        <caption id={captionId}>{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('charts.time')}</th>
@@ -62,6 +64,8 @@ export function MeasurementsPage(props: { vital?: string }) {
   const [period, setPeriod] = useState<Period>('P90D');
   const periodId = useId();
   const measurements = useMeasurements(vital, period);
+  // The end of the x axis: when the data was fetched.
+  const to = Math.ceil(measurements.dataUpdatedAt / 1000);
   const charted = useMemo(() => chartedComponents(vital), [vital]);
   const names = useMemo(() => charted.map((c) => t(`measure.value.${c.key}`)), [charted, t]);
   const unit = unitText(t, charted[0]?.unit ?? '');
@@ -123,6 +127,8 @@ export function MeasurementsPage(props: { vital?: string }) {
                 measurements={measurements.data}
                 names={names}
                 unit={unit}
+                from={to - PERIOD_DAYS[period] * 86_400}
+                to={to}
               />
             </Suspense>
             <figcaption>

@@ -77,7 +77,7 @@ function Waiting({ submission }: { submission: MeasurementSubmission }) {
     <div className="notice notice--waiting stack" role="status">
       <p>
         <strong>
-          <span aria-hidden="true">⏳ </span>
+          <span aria-hidden="true">… </span>
           {t('outbox.waitingToSend')}
         </strong>
       </p>
@@ -160,7 +160,7 @@ export function MeasurePage(props: {
           ? t('measure.deliveredHeading')
           : outcome.state === 'waiting'
             ? t('measure.waitingHeading')
-            : t('measure.headingFor', { vital: vitalName(t, vital) })}
+            : t('measure.headingFor', { vital: vitalName(t, vital).toLowerCase() })}
       </h1>
       {outcome.state === 'delivered' && <Delivered measurement={outcome.measurement} />}
       {outcome.state === 'waiting' && <Waiting submission={outcome.submission} />}

@@ -69,7 +69,7 @@ export function OutboxPanel({ owner }: { owner: string }) {
         <div className="notice notice--waiting" role="status">
           <p>
             <strong>
-              <span aria-hidden="true">⏳ </span>
+              <span aria-hidden="true">… </span>
               {t('outbox.waitingCount', { count: waiting.length })}
             </strong>
           </p>

@@ -187,7 +187,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
         <div className="notice notice--waiting" role="status">
           <p>
             <strong>
-              <span aria-hidden="true">⏳ </span>
+              <span aria-hidden="true">… </span>
               {t('outbox.waitingToSend')}
             </strong>
           </p>

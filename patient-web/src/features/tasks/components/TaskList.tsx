@@ -11,7 +11,7 @@ const STATE_ICONS: Record<Shown, string> = {
   DUE: '◆',
   DONE: '✓',
   MISSED: '✕',
-  WAITING: '⏳',
+  WAITING: '…',
 };
 
 function TaskAction({ task }: { task: Task }) {

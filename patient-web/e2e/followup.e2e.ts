@@ -1,0 +1,212 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson, hasResponsesApi } from './support/api';
+import {
+  BASE_URL,
+  axeViolations,
+  launchBrowser,
+  requireRunningHeima,
+  screenshot,
+  scrollsSideways,
+} from './support/browser';
+import { logIn } from './support/login';
+
+interface Task {
+  title: string;
+  type: string;
+  state: string;
+  vital: string | null;
+}
+interface Measurement {
+  values: { code: string; value: number }[];
+}
+
+/** axe on the page as it is, in Norwegian and then in English; the page is left in Norwegian. */
+async function axeInBothLanguages(page: Page, name: string): Promise<string[]> {
+  const nb = await axeViolations(page, `${name}-nb`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const en = await axeViolations(page, `${name}-en`);
+  await screenshot(page, `${name}-en`);
+  await page.getByRole('button', { name: 'Norsk bokmål' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'nb');
+  return [...nb, ...en];
+}
+
+// pasient1's day on a phone, step by step: each test builds on the one before.
+describe('follow-up on a phone (360×640): tasks, measurements, offline, questionnaire', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    await requireRunningHeima();
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'nb-NO',
+      timezoneId: 'Europe/Oslo',
+      reducedMotion: 'reduce',
+    });
+    page = await context.newPage();
+    await page.goto(`${BASE_URL}/patient/`);
+    await logIn(page, { appPath: '/patient/', loginLinkName: 'Logg inn', username: 'pasient1' });
+    await page.getByRole('heading', { level: 1, name: 'Hei, Kari Nordvik' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows today's tasks from the demo heart-failure pathway", async () => {
+    const tasks = await getJson<Task[]>(page, '/api/me/tasks');
+    expect(tasks.status).toBe(200);
+    expect(tasks.body.length).toBeGreaterThan(0);
+
+    await page.getByRole('heading', { level: 2, name: /Oppgaver i dag/ }).waitFor();
+    for (const task of tasks.body) {
+      await page.getByRole('heading', { level: 3, name: task.title }).waitFor();
+    }
+    await screenshot(page, 'followup-01-today-nb');
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeInBothLanguages(page, 'followup-01-today')).toEqual([]);
+  });
+
+  it('shows an earlier day as history', async () => {
+    await page.getByRole('link', { name: /Dagen før/ }).click();
+    await page.getByRole('heading', { level: 2, name: /^Oppgaver / }).waitFor();
+    await page.waitForFunction(() => location.hash.startsWith('#/day/'));
+    await screenshot(page, 'followup-02-history-nb');
+    expect(await page.getByRole('link', { name: /^Registrer: / }).count()).toBe(0);
+    expect(await axeInBothLanguages(page, 'followup-02-history')).toEqual([]);
+    await page.getByRole('link', { name: 'I dag' }).click();
+    await page.getByRole('heading', { level: 2, name: /Oppgaver i dag/ }).waitFor();
+  });
+
+  it('stops an implausible blood pressure in the form with a clear message', async () => {
+    await page.getByRole('link', { name: /^(Registrer|Mål på nytt): Blodtrykk/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registrer blodtrykk' }).waitFor();
+    await page.getByRole('textbox', { name: 'Øvre trykk (systolisk)' }).fill('80');
+    await page.getByRole('textbox', { name: 'Nedre trykk (diastolisk)' }).fill('110');
+    await page.getByRole('button', { name: 'Send målingen' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(
+      'Det øvre trykket (systolisk) må være høyere enn det nedre (diastolisk)',
+    );
+    await screenshot(page, 'followup-03-bp-invalid-nb');
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeInBothLanguages(page, 'followup-03-bp-invalid')).toEqual([]);
+  });
+
+  it('records blood pressure 182/110 and shows the red advice', async () => {
+    await page.getByRole('textbox', { name: 'Øvre trykk (systolisk)' }).fill('182');
+    await page.getByRole('textbox', { name: 'Nedre trykk (diastolisk)' }).fill('110');
+    await page.getByRole('button', { name: 'Send målingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Målingen er sendt' }).waitFor();
+    const advice = page.getByRole('alert');
+    expect(await advice.getByRole('heading').textContent()).toContain(
+      'Rød: tegn til alvorlig forverring',
+    );
+    expect(await advice.textContent()).toContain('Ring avdelingen nå');
+    await screenshot(page, 'followup-04-bp-red-nb');
+    expect(await axeInBothLanguages(page, 'followup-04-bp-red')).toEqual([]);
+  });
+
+  it('records weight without network: "venter på å sendes", then exactly one stored when back online', async () => {
+    // A value of its own, so the count below is about this submission only.
+    const kg = (60 + (Date.now() % 900) / 10).toFixed(1);
+    const kgText = kg.replace('.', ',');
+    await page.getByRole('link', { name: 'Tilbake til i dag' }).click();
+    await page.getByRole('link', { name: /^(Registrer|Mål på nytt): Vekt/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registrer vekt' }).waitFor();
+    await page.getByRole('textbox', { name: 'Vekt' }).fill(kgText);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Send målingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Målingen er lagret på enheten' }).waitFor();
+    expect(await page.getByRole('status').first().textContent()).toContain('Venter på å sendes');
+    await screenshot(page, 'followup-05-weight-offline-nb');
+    expect(await axeInBothLanguages(page, 'followup-05-weight-offline')).toEqual([]);
+
+    await page.getByRole('link', { name: 'Tilbake til i dag' }).click();
+    const panel = page.getByRole('region', { name: 'Innsendinger' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain(`Vekt: ${kgText} kg — Venter på å sendes`);
+    await screenshot(page, 'followup-06-today-waiting-nb');
+    expect(await axeInBothLanguages(page, 'followup-06-today-waiting')).toEqual([]);
+
+    await context.setOffline(false);
+    await panel.getByText(`Sendt: Vekt: ${kgText} kg`).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'followup-07-weight-sent-nb');
+
+    const stored = await getJson<Measurement[]>(
+      page,
+      '/api/me/measurements?vital=BODY_WEIGHT&period=P1D',
+    );
+    expect(stored.status).toBe(200);
+    const same = stored.body.filter((m) => m.values.some((v) => v.value === Number(kg)));
+    expect(same).toHaveLength(1);
+    await page.getByRole('button', { name: 'Lukk' }).click();
+  });
+
+  it('charts own measurements with a table alternative', async () => {
+    await page.getByRole('link', { name: 'Se målingene dine over tid' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Målingene dine' }).waitFor();
+    await page.getByRole('table', { name: /Målinger av vekt/ }).waitFor();
+    await page.locator('.chart__canvas canvas').first().waitFor();
+    await screenshot(page, 'followup-08-chart-weight-nb');
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeInBothLanguages(page, 'followup-08-chart-weight')).toEqual([]);
+
+    await page.getByRole('link', { name: 'Blodtrykk' }).click();
+    await page.getByRole('table', { name: /Målinger av blodtrykk/ }).waitFor();
+    expect(await page.getByRole('table').textContent()).toContain('182');
+    await screenshot(page, 'followup-09-chart-bp-nb');
+    expect(await axeInBothLanguages(page, 'followup-09-chart-bp')).toEqual([]);
+    await page.getByRole('link', { name: 'Tilbake til i dag' }).click();
+  });
+
+  // Needs PUT/GET /api/me/response-drafts/… and POST /api/me/responses on the backend. Reported as
+  // skipped (not passed) until they are there.
+  it('answers the heart-failure questionnaire through a branch, saves halfway, reloads, resumes and submits', async (ctx) => {
+    if (!(await hasResponsesApi(context))) {
+      console.warn('Skipped: the backend has no /api/me/responses yet');
+      ctx.skip();
+    }
+    await page
+      .getByRole('link', { name: /^Svar på: / })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }).waitFor();
+    const branch = page.getByText('Når blir du tungpusten?');
+    await page.getByText('Er du tungpusten når du sitter eller ligger i ro?').waitFor();
+    expect(await branch.count()).toBe(0);
+
+    // The answer that opens the branch (enableWhen).
+    await page
+      .getByRole('group', { name: /Er du mer tungpusten enn vanlig/ })
+      .getByText('Ja')
+      .click();
+    await branch.waitFor();
+    await page.getByText('Ved moderat anstrengelse, som å gå i trapper eller motbakke').click();
+    await screenshot(page, 'followup-10-questionnaire-branch-nb');
+    expect(await axeInBothLanguages(page, 'followup-10-questionnaire')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Lagre og fortsett senere' }).click();
+    await page.getByText(/Lagret kl\./).waitFor();
+
+    await page.reload();
+    await page.getByText(/Du fortsetter der du slapp/).waitFor();
+    await branch.waitFor();
+    await screenshot(page, 'followup-11-questionnaire-resumed-nb');
+
+    await page.getByRole('button', { name: 'Send inn' }).click();
+    // Required items left: the renderer lists them; answer them and send again.
+    await page.getByRole('heading', { level: 1, name: 'Takk, svarene er sendt' }).waitFor();
+    await screenshot(page, 'followup-12-questionnaire-sent-nb');
+    expect(await axeInBothLanguages(page, 'followup-12-questionnaire-sent')).toEqual([]);
+  });
+});
