@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, hasResponsesApi } from './support/api';
 import {
@@ -21,6 +21,13 @@ interface Measurement {
   values: { code: string; value: number }[];
 }
 
+/** Ticks a checkbox or radio button the way a keyboard user does (the label covers the input). */
+async function choose(locator: Locator): Promise<void> {
+  await locator.focus();
+  await locator.press('Space');
+  expect(await locator.isChecked()).toBe(true);
+}
+
 /** axe on the page as it is, in Norwegian and then in English; the page is left in Norwegian. */
 async function axeInBothLanguages(page: Page, name: string): Promise<string[]> {
   const nb = await axeViolations(page, `${name}-nb`);
@@ -38,6 +45,7 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  const loadedScripts: string[] = [];
 
   beforeAll(async () => {
     await requireRunningHeima();
@@ -51,6 +59,9 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
       reducedMotion: 'reduce',
     });
     page = await context.newPage();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') loadedScripts.push(request.url());
+    });
     await page.goto(`${BASE_URL}/patient/`);
     await logIn(page, { appPath: '/patient/', loginLinkName: 'Logg inn', username: 'pasient1' });
     await page.getByRole('heading', { level: 1, name: 'Hei, Kari Nordvik' }).waitFor();
@@ -153,10 +164,12 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
   });
 
   it('charts own measurements with a table alternative', async () => {
+    expect(loadedScripts.some((url) => /MeasurementChart-/.test(url))).toBe(false);
     await page.getByRole('link', { name: 'Se målingene dine over tid' }).click();
     await page.getByRole('heading', { level: 1, name: 'Målingene dine' }).waitFor();
     await page.getByRole('table', { name: /Målinger av vekt/ }).waitFor();
     await page.locator('.chart__canvas canvas').first().waitFor();
+    expect(loadedScripts.some((url) => /MeasurementChart-/.test(url))).toBe(true);
     await screenshot(page, 'followup-08-chart-weight-nb');
     expect(await scrollsSideways(page)).toBe(false);
     expect(await axeInBothLanguages(page, 'followup-08-chart-weight')).toEqual([]);
@@ -169,31 +182,60 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
     await page.getByRole('link', { name: 'Tilbake til i dag' }).click();
   });
 
-  // Needs PUT/GET /api/me/response-drafts/… and POST /api/me/responses on the backend. Reported as
-  // skipped (not passed) until they are there.
-  it('answers the heart-failure questionnaire through a branch, saves halfway, reloads, resumes and submits', async (ctx) => {
-    if (!(await hasResponsesApi(context))) {
-      console.warn('Skipped: the backend has no /api/me/responses yet');
-      ctx.skip();
-    }
+  it('opens the heart-failure questionnaire (renderer loaded only now) and shows a branch after an answer', async () => {
+    expect(loadedScripts.some((url) => /ReferoForm-/.test(url))).toBe(false);
     await page
       .getByRole('link', { name: /^Svar på: / })
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }).waitFor();
-    const branch = page.getByText('Når blir du tungpusten?');
-    await page.getByText('Er du tungpusten når du sitter eller ligger i ro?').waitFor();
-    expect(await branch.count()).toBe(0);
+    const trigger = page.getByRole('checkbox', { name: 'Er du mer tungpusten enn vanlig?' });
+    await trigger.waitFor();
+    expect(loadedScripts.some((url) => /ReferoForm-/.test(url))).toBe(true);
 
-    // The answer that opens the branch (enableWhen).
-    await page
-      .getByRole('group', { name: /Er du mer tungpusten enn vanlig/ })
-      .getByText('Ja')
-      .click();
+    // enableWhen: the questions about breathlessness appear only after "more breathless" is ticked.
+    const branch = page.getByText('Når blir du tungpusten?');
+    expect(await branch.count()).toBe(0);
+    await choose(trigger);
     await branch.waitFor();
-    await page.getByText('Ved moderat anstrengelse, som å gå i trapper eller motbakke').click();
+    await choose(
+      page.getByRole('radio', {
+        name: 'Ved moderat anstrengelse, som å gå i trapper eller motbakke',
+      }),
+    );
     await screenshot(page, 'followup-10-questionnaire-branch-nb');
-    expect(await axeInBothLanguages(page, 'followup-10-questionnaire')).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeViolations(page, 'followup-10-questionnaire-nb')).toEqual([]);
+
+    // In English the form opens with the questionnaire's own translations.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Heart failure symptom check' }).waitFor();
+    await choose(page.getByRole('checkbox', { name: 'Are you more short of breath than usual?' }));
+    await page.getByText('When do you get short of breath?').waitFor();
+    await screenshot(page, 'followup-10-questionnaire-branch-en');
+    expect(await axeViolations(page, 'followup-10-questionnaire-en')).toEqual([]);
+    await page.getByRole('button', { name: 'Norsk bokmål' }).click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }).waitFor();
+  });
+
+  // Needs PUT/GET /api/me/response-drafts/… and POST /api/me/responses on the backend. Reported as
+  // skipped (not passed) until they are there.
+  it('saves the questionnaire halfway, reloads, resumes and submits', async (ctx) => {
+    if (!(await hasResponsesApi(context))) {
+      console.warn('Skipped: the backend has no /api/me/responses yet');
+      ctx.skip();
+    }
+    const trigger = page.getByRole('checkbox', { name: 'Er du mer tungpusten enn vanlig?' });
+    await choose(trigger);
+    const branch = page.getByText('Når blir du tungpusten?');
+    await branch.waitFor();
+    await choose(
+      page.getByRole('radio', {
+        name: 'Ved moderat anstrengelse, som å gå i trapper eller motbakke',
+      }),
+    );
 
     await page.getByRole('button', { name: 'Lagre og fortsett senere' }).click();
     await page.getByText(/Lagret kl\./).waitFor();
@@ -201,10 +243,14 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
     await page.reload();
     await page.getByText(/Du fortsetter der du slapp/).waitFor();
     await branch.waitFor();
+    expect(await trigger.isChecked()).toBe(true);
     await screenshot(page, 'followup-11-questionnaire-resumed-nb');
 
+    // The rest of the required answers.
+    await choose(page.getByRole('radio', { name: 'Fra i dag' }));
+    await choose(page.getByRole('radio', { name: 'Nei' }).first());
+    await choose(page.getByRole('radio', { name: 'Liggende, som vanlig' }));
     await page.getByRole('button', { name: 'Send inn' }).click();
-    // Required items left: the renderer lists them; answer them and send again.
     await page.getByRole('heading', { level: 1, name: 'Takk, svarene er sendt' }).waitFor();
     await screenshot(page, 'followup-12-questionnaire-sent-nb');
     expect(await axeInBothLanguages(page, 'followup-12-questionnaire-sent')).toEqual([]);

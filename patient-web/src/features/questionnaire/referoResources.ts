@@ -83,13 +83,13 @@ const nb: Resources = {
   attachmentError_minFiles_and_maxFiles: 'Minst {0} fil(er) og maks {1} fil(er) er tillatt',
   quantity_unit_sublabel: 'Oppgi i',
   formOptional: 'valgfritt',
-  formRequired: 'Velg ett eller flere alternativer',
-  formAllOptional: 'Alle felt er valgfrie',
-  formAllRequired: 'Alle felt må fylles ut',
-  formRequiredInputs: 'Alle påkrevde inndatafelter',
-  formRequiredSingleCheckbox: 'Alle påkrevde enkeltkryssbokser',
-  formRequiredMultiCheckbox: 'Alle påkrevde flerkryssbokser',
-  formRequiredRadiobuttonList: 'Alle påkrevde radioknapplister',
+  formRequired: 'Må besvares',
+  formAllOptional: 'Alle spørsmålene er valgfrie',
+  formAllRequired: 'Alle spørsmålene må besvares',
+  formRequiredInputs: 'Må fylles ut',
+  formRequiredSingleCheckbox: 'Må besvares',
+  formRequiredMultiCheckbox: 'Velg minst ett',
+  formRequiredRadiobuttonList: 'Velg ett',
 };
 
 const en: Resources = {
@@ -170,13 +170,13 @@ const en: Resources = {
   attachmentError_minFiles_and_maxFiles: 'At least {0} and at most {1} file(s) are allowed',
   quantity_unit_sublabel: 'Give in',
   formOptional: 'optional',
-  formRequired: 'Choose one or more options',
-  formAllOptional: 'All fields are optional',
-  formAllRequired: 'All fields must be filled in',
-  formRequiredInputs: 'All required input fields',
-  formRequiredSingleCheckbox: 'All required single checkboxes',
-  formRequiredMultiCheckbox: 'All required multiple checkboxes',
-  formRequiredRadiobuttonList: 'All required radio button lists',
+  formRequired: 'Required',
+  formAllOptional: 'All questions are optional',
+  formAllRequired: 'All questions must be answered',
+  formRequiredInputs: 'Required',
+  formRequiredSingleCheckbox: 'Required',
+  formRequiredMultiCheckbox: 'Choose at least one',
+  formRequiredRadiobuttonList: 'Choose one',
 };
 
 export const REFERO_RESOURCES: Record<'nb' | 'en', Resources> = { nb, en };

@@ -14,6 +14,18 @@ export interface MeasurementChartProps {
   /** The period shown, as seconds since the epoch: the x axis spans it even for one point. */
   from: number;
   to: number;
+  language: string;
+}
+
+/** Axis labels in Norwegian time: dates over a period of days, clock times within one day. */
+function timeLabels(language: string, from: number, to: number) {
+  const format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
+    timeZone: PATIENT_ZONE,
+    ...(to - from > 2 * 86_400
+      ? { day: 'numeric', month: 'numeric' }
+      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  });
+  return (_plot: uPlot, splits: number[]) => splits.map((s) => format.format(new Date(s * 1000)));
 }
 
 /**
@@ -35,7 +47,7 @@ export default function MeasurementChart(props: MeasurementChartProps) {
         cursor: { show: false },
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), PATIENT_ZONE),
         scales: {
-          x: { time: true, range: () => [props.from, props.to] },
+          x: { time: true, auto: false, range: [props.from, props.to] },
           // Room above and below, so a point on the edge is never cut off.
           y: {
             range: (_plot, min, max) => {
@@ -45,7 +57,11 @@ export default function MeasurementChart(props: MeasurementChartProps) {
           },
         },
         axes: [
-          { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' } },
+          {
+            stroke: '#1b1d1f',
+            grid: { stroke: '#d5dadf' },
+            values: timeLabels(props.language, props.from, props.to),
+          },
           { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' }, label: props.unit, size: 56 },
         ],
         series: [
@@ -72,6 +88,14 @@ export default function MeasurementChart(props: MeasurementChartProps) {
       observer.disconnect();
       plot.destroy();
     };
-  }, [props.vital, props.measurements, props.names, props.unit, props.from, props.to]);
+  }, [
+    props.vital,
+    props.measurements,
+    props.names,
+    props.unit,
+    props.from,
+    props.to,
+    props.language,
+  ]);
   return <div ref={container} className="chart__canvas" aria-hidden="true" />;
 }

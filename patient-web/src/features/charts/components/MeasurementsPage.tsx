@@ -59,7 +59,7 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
 
 /** The patient's own measurements over time: a chart for the eye, a table for everyone. */
 export function MeasurementsPage(props: { vital?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const vital: Vital = isVital(props.vital) ? props.vital : 'BODY_WEIGHT';
   const [period, setPeriod] = useState<Period>('P90D');
   const periodId = useId();
@@ -129,6 +129,7 @@ export function MeasurementsPage(props: { vital?: string }) {
                 unit={unit}
                 from={to - PERIOD_DAYS[period] * 86_400}
                 to={to}
+                language={i18n.resolvedLanguage ?? i18n.language}
               />
             </Suspense>
             <figcaption>
