@@ -76,8 +76,8 @@ class MeasurementApiIT extends IntegrationTest {
 		Map<?, ?> triage = (Map<?, ?>) result.get("triage");
 		assertThat(triage.get("level")).isEqualTo("RED");
 		List<?> reasons = (List<?>) triage.get("reasons");
-		assertThat(reasons.stream().map((r) -> ((Map<?, ?>) r).get("bound"))).containsExactlyInAnyOrder("redHigh",
-				"redHigh");
+		assertThat(reasons.stream().map((r) -> (Object) ((Map<?, ?>) r).get("bound")).toList())
+			.containsExactlyInAnyOrder("redHigh", "redHigh");
 		assertThat(((Map<?, ?>) triage.get("rules")).get("pathwayVersion")).isEqualTo(1);
 		assertThat(((Map<?, ?>) result.get("advice")).get("nb")).isEqualTo("Ring avdelingen nå");
 		assertThat(result.get("receivedAt")).isNotNull();

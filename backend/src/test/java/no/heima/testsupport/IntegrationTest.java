@@ -19,6 +19,17 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected WebTestClient web;
 
+	@Autowired
+	private no.heima.questionnaire.QuestionnaireService questionnaires;
+
+	/**
+	 * The built-in questionnaires are imported in the background at start-up; wait for
+	 * them.
+	 */
+	protected void awaitBuiltInQuestionnaires() {
+		this.questionnaires.builtInsImported().block(java.time.Duration.ofMinutes(3));
+	}
+
 	@DynamicPropertySource
 	static void heimaProperties(DynamicPropertyRegistry registry) {
 		TestDatabase.Server db = TestDatabase.get();

@@ -56,7 +56,8 @@ final class LocalStack implements AutoCloseable {
 		effective = s;
 		parts.add(LocalIdpApplication.start(idpProperties(s)));
 		parts.add(LocalFhirServer.start(s.fhirPort()));
-		// highest precedence: the backend's application.yaml would otherwise win over builder defaults
+		// highest precedence: the backend's application.yaml would otherwise win over
+		// builder defaults
 		Map<String, Object> backend = backendProperties(s);
 		ApplicationListener<ApplicationEnvironmentPreparedEvent> overrides = (event) -> event.getEnvironment()
 			.getPropertySources()
