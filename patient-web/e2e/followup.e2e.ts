@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, hasResponsesApi } from './support/api';
+import { getJson, hasResponsesApi, resetQuestionnaireDraft } from './support/api';
 import {
   BASE_URL,
   axeViolations,
@@ -184,6 +184,7 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
 
   it('opens the heart-failure questionnaire (renderer loaded only now) and shows a branch after an answer', async () => {
     expect(loadedScripts.some((url) => /ReferoForm-/.test(url))).toBe(false);
+    if (await hasResponsesApi(context)) await resetQuestionnaireDraft(page);
     await page
       .getByRole('link', { name: /^Svar på: / })
       .first()

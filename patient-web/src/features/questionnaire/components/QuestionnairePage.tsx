@@ -20,6 +20,7 @@ import {
   type TaskRef,
 } from '../api/questionnaires';
 import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
+import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../booleans';
 import { itemText, localizeQuestionnaire } from '../localize';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
@@ -75,6 +76,11 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     [questionnaire.data, formLanguage],
   );
 
+  const forRenderer = useMemo(
+    () => (localized ? withoutRequiredBooleans(localized) : null),
+    [localized],
+  );
+
   useEffect(() => {
     if (outcome.state !== 'answering' && outcome.state !== 'sending') headingRef.current?.focus();
   }, [outcome.state]);
@@ -95,7 +101,11 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   async function onSubmit(response: QuestionnaireResponse) {
     const body: ResponseSubmission = {
       ...task,
-      questionnaireResponse: withMeta(response, canonical, 'completed'),
+      questionnaireResponse: withMeta(
+        questionnaire.data ? withUntickedBooleansAnswered(questionnaire.data, response) : response,
+        canonical,
+        'completed',
+      ),
     };
     setOutcome({ state: 'sending' });
     try {
@@ -240,7 +250,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       )}
       <Suspense fallback={<Loading label={t('questionnaire.loadingForm')} />}>
         <ReferoForm
-          questionnaire={localized}
+          questionnaire={forRenderer ?? localized}
           {...(resumed ? { questionnaireResponse: resumed.questionnaireResponse } : {})}
           language={formLanguage}
           busy={outcome.state === 'sending' || save.state === 'saving'}
