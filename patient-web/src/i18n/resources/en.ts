@@ -183,7 +183,7 @@ export const en: Resources = {
     personalBound: '(your personal limit)',
     notAssessed: {
       heading: 'Not assessed automatically',
-      body: 'No limits have been set for this measurement in your follow-up, so it has been stored without an assessment.',
+      body: 'No limits have been set for this in your follow-up, so it has been stored without an assessment.',
     },
   },
   outbox: {

@@ -181,7 +181,7 @@ export const nb = {
     personalBound: '(din personlige grense)',
     notAssessed: {
       heading: 'Ikke vurdert automatisk',
-      body: 'Det er ikke satt grenser for denne målingen i oppfølgingen din, så den er lagret uten en vurdering.',
+      body: 'Det er ikke satt grenser for dette i oppfølgingen din, så det er lagret uten en vurdering.',
     },
   },
   outbox: {
