@@ -1,6 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { App } from './App';
-import { jsonResponse, mockFetch, problemResponse, unauthenticated } from './test/fetchMock';
+import {
+  jsonResponse,
+  mockApi,
+  mockFetch,
+  problemResponse,
+  unauthenticated,
+} from './test/fetchMock';
 import { kari, karisRecord } from './test/fixtures';
 import { renderWithProviders } from './test/render';
 
@@ -21,9 +27,12 @@ describe('patient app', () => {
 
   it('shows the logged-in patient her own record, identifier masked', async () => {
     document.cookie = 'XSRF-TOKEN=csrf-abc; path=/';
-    mockFetch((request) =>
-      request.url.pathname === '/api/me/patient' ? jsonResponse(karisRecord) : jsonResponse(kari),
-    );
+    mockApi({
+      'GET /api/me': () => jsonResponse(kari),
+      'GET /api/me/patient': () => jsonResponse(karisRecord),
+      'GET /api/me/care-plans': () => jsonResponse([]),
+      'GET /api/me/tasks': () => jsonResponse([]),
+    });
     renderWithProviders(<App />);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Hei, Kari Nordvik' }));
@@ -43,11 +52,13 @@ describe('patient app', () => {
   });
 
   it('explains kindly when the patient has no record yet', async () => {
-    mockFetch((request) =>
-      request.url.pathname === '/api/me/patient'
-        ? problemResponse({ type: 'urn:heima:problem:not-registered', status: 404 })
-        : jsonResponse(kari),
-    );
+    const notRegistered = () =>
+      problemResponse({ type: 'urn:heima:problem:not-registered', status: 404 });
+    mockApi({
+      'GET /api/me': () => jsonResponse(kari),
+      'GET /api/me/patient': notRegistered,
+      'GET /api/me/care-plans': notRegistered,
+    });
     renderWithProviders(<App />, { language: 'en' });
 
     expect(

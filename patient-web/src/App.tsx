@@ -2,8 +2,8 @@ import { NotPatient } from './features/access/components/NotPatient';
 import { useMe } from './features/auth/hooks/useMe';
 import { AppHeader } from './features/layout/components/AppHeader';
 import { MAIN_ID, SkipLink } from './features/layout/components/SkipLink';
+import { PatientApp } from './features/layout/components/PatientApp';
 import { ErrorPanel, Loading } from './features/layout/components/Status';
-import { PatientHome } from './features/record/components/PatientHome';
 import { WelcomePage } from './features/welcome/components/WelcomePage';
 
 function Content() {
@@ -12,7 +12,7 @@ function Content() {
   if (me.isError) return <ErrorPanel error={me.error} onRetry={() => void me.refetch()} />;
   if (me.data === null) return <WelcomePage />;
   if (!me.data.roles.includes('PATIENT')) return <NotPatient me={me.data} />;
-  return <PatientHome me={me.data} />;
+  return <PatientApp me={me.data} />;
 }
 
 export function App() {

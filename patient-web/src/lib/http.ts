@@ -10,7 +10,15 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
+  /** Sent as JSON. */
   body?: unknown;
+  /**
+   * Sent exactly as given (JSON text). Idempotent submissions use this: the server hashes the bytes,
+   * so a retry must resend the very same text with the same key.
+   */
+  rawBody?: string;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -47,8 +55,11 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
+    ...options.headers,
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body =
+    options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = await csrfToken();
     if (token !== undefined) headers[CSRF_HEADER] = token;
@@ -60,7 +71,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(body !== undefined ? { body } : {}),
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
   } catch (cause) {

@@ -29,6 +29,14 @@ export const ProblemType = {
   versionConflict: `${PROBLEM_PREFIX}version-conflict`,
   malformedRequest: `${PROBLEM_PREFIX}malformed-request`,
   preconditionRequired: `${PROBLEM_PREFIX}precondition-required`,
+  implausibleValue: `${PROBLEM_PREFIX}implausible-value`,
+  unitMismatch: `${PROBLEM_PREFIX}unit-mismatch`,
+  measuredAtInFuture: `${PROBLEM_PREFIX}measured-at-in-future`,
+  measuredAtBeforeEnrolment: `${PROBLEM_PREFIX}measured-at-before-enrolment`,
+  notEnrolled: `${PROBLEM_PREFIX}not-enrolled`,
+  idempotencyKeyReused: `${PROBLEM_PREFIX}idempotency-key-reused`,
+  invalidResponse: `${PROBLEM_PREFIX}invalid-response`,
+  stateConflict: `${PROBLEM_PREFIX}state-conflict`,
   /** Client-side only: the request never got an answer. */
   network: `${PROBLEM_PREFIX}network`,
 } as const;

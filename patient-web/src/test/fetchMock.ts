@@ -43,3 +43,19 @@ export const unauthenticated: Problem = {
   title: 'Unauthorized',
   status: 401,
 };
+
+export type Route = (request: RecordedRequest) => Response | Promise<Response>;
+
+/**
+ * Answers by `METHOD /path` (query ignored); anything unrouted fails the test loudly with a 599
+ * so a forgotten call is easy to spot.
+ */
+export function mockApi(routes: Record<string, Route>) {
+  return mockFetch((request) => {
+    const route = routes[`${request.method} ${request.url.pathname}`];
+    if (route === undefined) {
+      return new Response(`unrouted ${request.method} ${request.url.pathname}`, { status: 599 });
+    }
+    return route(request);
+  });
+}

@@ -2,22 +2,27 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { AppProviders } from '../AppProviders';
+import { Outbox, type Sender } from '../features/outbox/outbox';
 import { createI18n, type Language } from '../i18n';
 import { createQueryClient } from '../lib/queryClient';
 
 /** Renders with the app's real i18n and query client (no retries, so errors show at once). */
-export function renderWithProviders(ui: ReactElement, options: { language?: Language } = {}) {
+export function renderWithProviders(
+  ui: ReactElement,
+  options: { language?: Language; outbox?: Outbox; sender?: Sender } = {},
+) {
   const i18n = createI18n(options.language ?? 'nb');
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({
     queries: { retry: false, staleTime: Infinity, refetchOnWindowFocus: false },
     mutations: { retry: false },
   });
+  const outbox = options.outbox ?? new Outbox(localStorage, options.sender);
   const user = userEvent.setup();
   const view = render(
-    <AppProviders i18n={i18n} queryClient={queryClient}>
+    <AppProviders i18n={i18n} queryClient={queryClient} outbox={outbox}>
       {ui}
     </AppProviders>,
   );
-  return { ...view, i18n, queryClient, user };
+  return { ...view, i18n, queryClient, user, outbox };
 }

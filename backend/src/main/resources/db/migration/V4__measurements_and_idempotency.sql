@@ -5,7 +5,8 @@ create table idempotency_record (
     request_hash text        not null,
     status       int,
     location     text,
-    response     jsonb,
+    -- the answer's exact bytes (not jsonb, which would reorder keys), so a replay is identical
+    response     text,
     created_at   timestamptz not null default now(),
     primary key (owner, key)
 );

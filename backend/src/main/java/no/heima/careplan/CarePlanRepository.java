@@ -66,6 +66,10 @@ class CarePlanRepository {
 			.all();
 	}
 
+	Flux<Row> open() {
+		return this.db.sql("select * from care_plan where status <> 'ENDED' order by id").map(this::toRow).all();
+	}
+
 	Flux<Pause> pauses(UUID carePlanId) {
 		return this.db.sql("select * from care_plan_pause where care_plan_id = :id order by from_date, created_at")
 			.bind("id", carePlanId)

@@ -187,6 +187,18 @@ public class CarePlanService {
 	}
 
 	/**
+	 * For background work: every care plan that has not ended, with its tasks on a day.
+	 */
+	public Flux<CarePlan> openPlans() {
+		return this.repository.open().concatMap(this.plans::complete);
+	}
+
+	/** For background work: a plan's tasks on {@code day}, with their states now. */
+	public Mono<List<Task>> tasksOn(CarePlan plan, LocalDate day) {
+		return this.plans.tasks(plan, day);
+	}
+
+	/**
 	 * Marks the task done when {@code activity} is due on the local day of {@code at} (in
 	 * the caller's transaction); a submission outside the plan's days completes nothing.
 	 * Emits the day it completed.

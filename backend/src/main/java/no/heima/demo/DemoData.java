@@ -14,6 +14,7 @@ import no.heima.pathway.PathwaySummary;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
 import no.heima.patient.RegisterPatient;
+import no.heima.questionnaire.QuestionnaireService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,7 +36,7 @@ class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-	private static final Duration MAX_SEEDING = Duration.ofMinutes(1);
+	private static final Duration MAX_SEEDING = Duration.ofMinutes(3);
 
 	private final DemoProperties properties;
 
@@ -47,8 +48,11 @@ class DemoData {
 
 	private final Clock clock;
 
+	private final QuestionnaireService questionnaires;
+
 	DemoData(DemoProperties properties, PatientService patients, PathwayService pathways, CarePlanService carePlans,
-			Clock clock) {
+			Clock clock, QuestionnaireService questionnaires) {
+		this.questionnaires = questionnaires;
 		this.properties = properties;
 		this.patients = patients;
 		this.pathways = pathways;
@@ -70,7 +74,11 @@ class DemoData {
 			.concatMap((p) -> this.patients.registerIfAbsent("demo-data",
 					new RegisterPatient(p.identifier(), p.givenName(), p.familyName(), null, null, "nb", p.team())))
 			.collectList();
-		return seeded.flatMap((list) -> (this.properties.pathway() == null) ? Mono.empty() : seedPathway(list))
+		// the demo pathway points at a built-in questionnaire, imported in the background
+		// at start-up
+		return seeded
+			.flatMap((list) -> (this.properties.pathway() == null) ? Mono.empty()
+					: this.questionnaires.builtInsImported().then(seedPathway(list)))
 			.doOnSuccess((done) -> log.info("Demo data present: {} patients{}", this.properties.patients().size(),
 					(this.properties.pathway() != null) ? ", demo pathway and enrolments" : ""));
 	}

@@ -1,6 +1,5 @@
 package no.heima.idempotency;
 
-import io.r2dbc.postgresql.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,7 +64,7 @@ public class Idempotency {
 			.bind("owner", owner)
 			.bind("key", key)
 			.bind("status", answer.status())
-			.bind("response", Json.of(answer.json()));
+			.bind("response", answer.json());
 		update = (answer.location() == null) ? update.bindNull("location", String.class)
 				: update.bind("location", answer.location());
 		return update.then().thenReturn(answer);
@@ -76,14 +75,14 @@ public class Idempotency {
 			.bind("owner", owner)
 			.bind("key", key)
 			.map((row) -> new Object[] { row.get("request_hash", String.class), row.get("status", Integer.class),
-					row.get("location", String.class), row.get("response", Json.class) })
+					row.get("location", String.class), row.get("response", String.class) })
 			.one()
 			.flatMap((row) -> {
 				if (!hash.equals(row[0])) {
 					return Mono.error(new HeimaProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
 							"This Idempotency-Key was used for a different submission"));
 				}
-				return Mono.just(new StoredResponse((Integer) row[1], (String) row[2], ((Json) row[3]).asString()));
+				return Mono.just(new StoredResponse((Integer) row[1], (String) row[2], (String) row[3]));
 			});
 	}
 

@@ -17,6 +17,7 @@ import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.careplan.PersonalThreshold;
+import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
 import no.heima.pathway.LocalizedText;
@@ -32,7 +33,10 @@ import no.heima.triage.Assessment;
 import no.heima.triage.Level;
 import no.heima.triage.RuleVersion;
 import no.heima.triage.ThresholdTriage;
+import no.heima.worklist.ItemRaised;
+import no.heima.worklist.Worklist;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -65,8 +69,21 @@ public class MeasurementService {
 
 	private final Clock clock;
 
+	private final Outbox outbox;
+
+	private final ObservationMapper observations;
+
+	private final Worklist worklist;
+
+	private final JsonMapper json;
+
 	MeasurementService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
-			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock) {
+			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock,
+			Outbox outbox, ObservationMapper observations, Worklist worklist, JsonMapper json) {
+		this.worklist = worklist;
+		this.json = json;
+		this.outbox = outbox;
+		this.observations = observations;
 		this.patients = patients;
 		this.carePlans = carePlans;
 		this.pathways = pathways;
@@ -198,8 +215,26 @@ public class MeasurementService {
 			.orElse(Mono.empty());
 		return this.tx.transactional(this.repository.insert(measurement, id, actor.subject())
 			.then(completion)
+			.then(this.outbox.enqueueAll(this.observations.toOutbox(measurement, patient)))
+			.then(raise(patient, plan, measurement))
 			.then(audit(actor, patient.id(), AuditAction.CREATE, s.vital() + " " + triage.level()))
 			.thenReturn(measurement));
+	}
+
+	/**
+	 * A yellow or red measurement goes on the care team's worklist, in the same
+	 * transaction.
+	 */
+	private Mono<Void> raise(Patient patient, CarePlan plan, Measurement m) {
+		if (!m.triage().assessed() || m.triage().level() == Level.GREEN) {
+			return Mono.empty();
+		}
+		String values = m.values().stream().map((v) -> v.value().toPlainString()).collect(Collectors.joining(" / "))
+				+ " " + m.values().get(0).unit();
+		return this.worklist.raise(
+				new ItemRaised(patient.id(), patient.givenName() + " " + patient.familyName(), plan.id(), plan.team(),
+						ItemRaised.Kind.MEASUREMENT, m.id().toString(), m.activityId(), m.triage().level().name(),
+						m.vital().display() + ": " + values, this.json.writeValueAsString(m.triage())));
 	}
 
 	private static Assessment triage(Target target, List<EnteredValue> values) {

@@ -51,7 +51,7 @@ final class MeasurementValues {
 						"'" + value.unit() + "' cannot be expressed in " + component.unit()));
 				continue;
 			}
-			BigDecimal inUnit = converted.get().setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+			BigDecimal inUnit = plain(converted.get().setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros());
 			if (!component.plausible(inUnit)) {
 				implausible.add(new FieldProblem("values." + component.loinc(), "range",
 						component.display() + " must be between " + component.plausibleMin() + " and "
@@ -71,6 +71,11 @@ final class MeasurementValues {
 		}
 		fail(ProblemType.IMPLAUSIBLE_VALUE, implausible);
 		return normalised;
+	}
+
+	/** 150, not 1.5E+2, when the value is written as JSON. */
+	private static BigDecimal plain(BigDecimal value) {
+		return (value.scale() < 0) ? value.setScale(0) : value;
 	}
 
 	private static BigDecimal value(List<EnteredValue> values, String code) {

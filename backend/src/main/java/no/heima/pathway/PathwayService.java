@@ -3,12 +3,14 @@ package no.heima.pathway;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
+import no.heima.questionnaire.QuestionnaireService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -28,9 +30,12 @@ public class PathwayService {
 
 	private final TransactionalOperator tx;
 
-	PathwayService(PathwayRepository repository, TransactionalOperator tx) {
+	private final QuestionnaireService questionnaires;
+
+	PathwayService(PathwayRepository repository, TransactionalOperator tx, QuestionnaireService questionnaires) {
 		this.repository = repository;
 		this.tx = tx;
+		this.questionnaires = questionnaires;
 	}
 
 	public Mono<PathwaySummary> create(CurrentUser actor, String requestedTeam, PathwayDefinition definition) {
@@ -75,11 +80,12 @@ public class PathwayService {
 		return adminOf(actor, id).flatMap((pathway) -> this.repository.draft(id)
 			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
 					"There is no draft to publish; edit the pathway first")))
-			.flatMap((draft) -> {
-				List<FieldProblem> problems = PathwayValidator.validate(draft);
+			.flatMap((draft) -> questionnaireProblems(draft).flatMap((missing) -> {
+				List<FieldProblem> problems = new ArrayList<>(PathwayValidator.validate(draft));
+				problems.addAll(missing);
 				return problems.isEmpty() ? this.tx.transactional(this.repository.publishDraft(id, actor.subject()))
 						: Mono.error(HeimaProblemException.validation(problems));
-			})
+			}))
 			.flatMap((version) -> this.repository.version(id, version)));
 	}
 
@@ -120,6 +126,24 @@ public class PathwayService {
 	 */
 	public Mono<PublishedPathway> published(UUID id, Integer version) {
 		return (version == null) ? this.repository.latest(id) : this.repository.version(id, version);
+	}
+
+	/**
+	 * A published version must point at questionnaires that exist in the library and are
+	 * not retired (a draft may still point at one not imported yet).
+	 */
+	private Mono<List<FieldProblem>> questionnaireProblems(PathwayDefinition definition) {
+		List<Activity> activities = definition.activities();
+		return Flux.range(0, activities.size())
+			.filter((i) -> activities.get(i).type() == Activity.Type.QUESTIONNAIRE
+					&& activities.get(i).questionnaireUrl() != null)
+			.concatMap((i) -> this.questionnaires
+				.findActive(activities.get(i).questionnaireUrl(), activities.get(i).questionnaireVersion())
+				.map((found) -> Optional.<FieldProblem>empty())
+				.defaultIfEmpty(Optional.of(new FieldProblem("activities[" + i + "].questionnaireUrl", "unknown",
+						"No such questionnaire version in the library (or it is retired)"))))
+			.flatMap(Mono::justOrEmpty)
+			.collectList();
 	}
 
 	/**

@@ -108,6 +108,14 @@ public class PatientService {
 	}
 
 	/**
+	 * For Heima's own background work (no user behind it): the record by id. Callers that
+	 * show it to anyone audit that themselves.
+	 */
+	public Mono<Patient> findForBackgroundWork(UUID id) {
+		return repository.findById(id);
+	}
+
+	/**
 	 * The logged-in patient's own record, found through the national identifier in the
 	 * login.
 	 */

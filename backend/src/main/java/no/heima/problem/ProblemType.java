@@ -19,6 +19,7 @@ public enum ProblemType {
 	MEASURED_IN_FUTURE("measured-at-in-future", HttpStatus.UNPROCESSABLE_CONTENT, "Measured in the future"),
 	MEASURED_BEFORE_ENROLMENT("measured-at-before-enrolment", HttpStatus.UNPROCESSABLE_CONTENT,
 			"Measured before the follow-up started"),
+	FHIR_UNAVAILABLE("fhir-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The FHIR server is not available"),
 	STATE_CONFLICT("state-conflict", HttpStatus.CONFLICT, "Not possible in the record's current state"),
 	VERSION_CONFLICT("version-conflict", HttpStatus.PRECONDITION_FAILED, "The record has changed"),
 	PRECONDITION_REQUIRED("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),

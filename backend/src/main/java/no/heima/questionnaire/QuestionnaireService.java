@@ -23,9 +23,20 @@ public class QuestionnaireService {
 
 	private final FhirGateway fhir;
 
-	QuestionnaireService(QuestionnaireRepository repository, FhirGateway fhir) {
+	private final SeedQuestionnaires seeds;
+
+	QuestionnaireService(QuestionnaireRepository repository, FhirGateway fhir, SeedQuestionnaires seeds) {
 		this.repository = repository;
 		this.fhir = fhir;
+		this.seeds = seeds;
+	}
+
+	/**
+	 * Completes when the built-in questionnaires have been imported at start-up (in the
+	 * background, after the validator has warmed), for work that refers to them.
+	 */
+	public Mono<Void> builtInsImported() {
+		return seeds.done();
 	}
 
 	/**

@@ -38,6 +38,14 @@ class SeedQuestionnaires {
 		this.library = library;
 		this.fhir = fhir;
 		this.properties = properties;
+		this.seeding = Mono.defer(() -> properties.seed()
+				? seed().doOnNext(count -> log.info("Built-in questionnaires imported: {}", count)).then()
+				: Mono.<Void>empty())
+			.onErrorResume(e -> {
+				log.error("Importing the built-in questionnaires failed", e);
+				return Mono.empty();
+			})
+			.cache();
 	}
 
 	/** The seeds as JSON, sorted by file name. */
@@ -54,12 +62,21 @@ class SeedQuestionnaires {
 		}
 	}
 
+	/**
+	 * The start-up import, run once: started at application ready or by the first caller
+	 * of {@link #done()}, whichever comes first (so a caller waiting for it during
+	 * start-up cannot wait forever).
+	 */
+	private final Mono<Void> seeding;
+
+	/** Completes when the start-up import has finished (at once when seeding is off). */
+	Mono<Void> done() {
+		return seeding;
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void seedInBackground() {
-		if (properties.seed()) {
-			seed().subscribe(count -> log.info("Built-in questionnaires imported: {}", count),
-					e -> log.error("Importing the built-in questionnaires failed", e));
-		}
+		seeding.subscribe();
 	}
 
 	Mono<Long> seed() {

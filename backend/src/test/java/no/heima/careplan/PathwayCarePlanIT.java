@@ -29,12 +29,15 @@ class PathwayCarePlanIT extends IntegrationTest {
 
 	private static final String PATIENT_ID_NUMBER = "10828140014";
 
+	static final String HEART_FAILURE = "https://heima.example/fhir/Questionnaire/heart-failure-symptoms";
+
 	private UUID pathwayId;
 
 	private UUID patientId;
 
 	@BeforeAll
 	void setUp() {
+		awaitBuiltInQuestionnaires();
 		this.pathwayId = as("admin").post()
 			.uri("/api/pathways")
 			.bodyValue(Map.of("definition", definition("Hjertesvikt", 90)))
@@ -81,6 +84,35 @@ class PathwayCarePlanIT extends IntegrationTest {
 			.isEqualTo("range")
 			.jsonPath("$.errors[?(@.field == 'activities[0].thresholds[0]')].code")
 			.isEqualTo("order");
+	}
+
+	@Test
+	void publishingRefusesAQuestionnaireThatIsNotInTheLibrary() {
+		Map<String, Object> definition = new java.util.HashMap<>(definition("Ukjent skjema", 90));
+		definition.put("activities",
+				List.of(Map.of("id", "q", "type", "QUESTIONNAIRE", "title", "Skjema", "questionnaireUrl",
+						"https://heima.example/fhir/Questionnaire/does-not-exist", "questionnaireVersion", "1.0.0",
+						"schedule", Map.of("kind", "DAILY", "windowStart", "07:00", "windowEnd", "11:00"))));
+		UUID pathway = UUID.fromString((String) as("admin").post()
+			.uri("/api/pathways")
+			.bodyValue(Map.of("definition", definition))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id"));
+		as("admin").post()
+			.uri("/api/pathways/" + pathway + "/publish")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("activities[0].questionnaireUrl")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("unknown");
 	}
 
 	@Test
@@ -212,9 +244,6 @@ class PathwayCarePlanIT extends IntegrationTest {
 		String id = (String) plan.get("id");
 		assertThat(plan.get("status")).isEqualTo("ACTIVE");
 
-		as("pasient1").get().uri("/api/me/tasks").exchange().expectStatus().isNotFound(); // not
-																							// registered
-																							// yet
 		as("sykepleier2").get().uri("/api/care-plans/" + id).exchange().expectStatus().isNotFound();
 		as("sykepleier2").post()
 			.uri("/api/patients/" + this.patientId + "/care-plans")
@@ -280,20 +309,25 @@ class PathwayCarePlanIT extends IntegrationTest {
 	void patientReadsOnlyOwnPlanAndTasks() {
 		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
 		String tenDaysAgo = LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(10).toString();
-		as("sykepleier1").post()
+		String plan = (String) as("sykepleier1").post()
 			.uri("/api/patients/" + kari + "/care-plans")
 			.bodyValue(Map.of("pathwayId", this.pathwayId, "startDate", tenDaysAgo))
 			.exchange()
 			.expectStatus()
-			.isCreated();
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 
+		// other test classes enrol Kari too: look at this plan only
 		as("pasient1").get()
 			.uri("/api/me/care-plans")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$[0].pathwayName")
+			.jsonPath("$[?(@.id == '" + plan + "')].pathwayName")
 			.isEqualTo("Hjertesvikt");
 		as("pasient1").get()
 			.uri("/api/me/tasks?date=" + tenDaysAgo)
@@ -301,10 +335,10 @@ class PathwayCarePlanIT extends IntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.length()")
-			.isEqualTo(2)
-			.jsonPath("$[0].state")
-			.isEqualTo("MISSED");
+			.jsonPath("$[?(@.carePlanId == '" + plan + "')].activityId")
+			.isEqualTo(List.of("weight", "symptoms"))
+			.jsonPath("$[?(@.carePlanId == '" + plan + "')].state")
+			.isEqualTo(List.of("MISSED", "MISSED"));
 		as("pasient1").get()
 			.uri("/api/patients/" + this.patientId + "/care-plans")
 			.exchange()
@@ -365,7 +399,7 @@ class PathwayCarePlanIT extends IntegrationTest {
 						"schedule", Map.of("kind", "DAILY", "windowStart", "07:00", "windowEnd", "11:00"), "thresholds",
 						List.of(Map.of("code", "29463-7", "yellowHigh", weightYellowHigh, "redHigh", 120))),
 						Map.of("id", "symptoms", "type", "QUESTIONNAIRE", "title", "Symptomer", "questionnaireUrl",
-								"urn:heima:test", "questionnaireVersion", "1.0.0", "schedule",
+								HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule",
 								Map.of("kind", "RELATIVE_DAYS", "windowStart", "12:00", "windowEnd", "20:00", "days",
 										List.of(1, 7, 14, 30)))),
 				"advice", Map.of("green", Map.of("nb", "Fortsett som før", "en", "Carry on"), "red",

@@ -19,6 +19,17 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected WebTestClient web;
 
+	@Autowired
+	private no.heima.questionnaire.QuestionnaireService questionnaires;
+
+	/**
+	 * The built-in questionnaires are imported in the background at start-up; wait for
+	 * them.
+	 */
+	protected void awaitBuiltInQuestionnaires() {
+		this.questionnaires.builtInsImported().block(java.time.Duration.ofMinutes(3));
+	}
+
 	@DynamicPropertySource
 	static void heimaProperties(DynamicPropertyRegistry registry) {
 		TestDatabase.Server db = TestDatabase.get();
@@ -32,11 +43,18 @@ public abstract class IntegrationTest {
 	}
 
 	protected WebTestClient as(String username) {
-		return web.mutate().defaultHeaders(h -> h.setBearerAuth(TestIdp.accessToken(username))).build();
+		// generous: a 2-core CI machine under a full build answers slowly at times
+		return web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.defaultHeaders(h -> h.setBearerAuth(TestIdp.accessToken(username)))
+			.build();
 	}
 
 	protected WebTestClient asMachine() {
-		return web.mutate().defaultHeaders(h -> h.setBearerAuth(TestIdp.machineToken())).build();
+		return web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.defaultHeaders(h -> h.setBearerAuth(TestIdp.machineToken()))
+			.build();
 	}
 
 	/**

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import local.heima.idp.testsupport.TestJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +78,7 @@ class LocalIdpCustomClientTest {
 	@Test
 	void logsInThroughAClientThatRequiresPkce() {
 		Tokens tokens = OidcTestLogin.login(issuer, "test-client", "test-secret", CALLBACK, "tester", "secret-word");
-		JwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer.toString());
+		JwtDecoder decoder = TestJwtDecoder.forIssuer(issuer);
 		Jwt idToken = decoder.decode(tokens.idToken());
 		Jwt accessToken = decoder.decode(tokens.accessToken());
 		assertThat(idToken.getIssuer().toString()).isEqualTo(issuer.toString());
@@ -95,7 +95,7 @@ class LocalIdpCustomClientTest {
 
 	@Test
 	void machineClientWithoutScopesGetsAToken() {
-		Jwt token = JwtDecoders.fromIssuerLocation(issuer.toString())
+		Jwt token = TestJwtDecoder.forIssuer(issuer)
 			.decode(OidcTestLogin.clientCredentials(issuer, "test-machine", "test-secret"));
 		assertThat(token.getClaimAsStringList("roles")).containsExactly("ADMIN");
 		assertThat(token.getClaimAsStringList("teams")).isEmpty();

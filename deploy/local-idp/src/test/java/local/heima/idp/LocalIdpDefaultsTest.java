@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import local.heima.idp.testsupport.TestJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +49,7 @@ class LocalIdpDefaultsTest {
 				"heima.local-idp.backend-url", "http://localhost:18080"));
 		issuer = URI.create("http://localhost:" + idp.getEnvironment().getProperty("local.server.port"));
 		// verifies signatures against the published JWKS and that "iss" equals the issuer
-		decoder = JwtDecoders.fromIssuerLocation(issuer.toString());
+		decoder = TestJwtDecoder.forIssuer(issuer);
 	}
 
 	@AfterAll

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import local.heima.fhir.LocalFhirServer;
 import local.heima.idp.LocalIdpApplication;
 import no.heima.HeimaApplication;
 import org.springframework.boot.WebApplicationType;
@@ -56,7 +57,8 @@ final class LocalStack implements AutoCloseable {
 		effective = s;
 		parts.add(LocalIdpApplication.start(idpProperties(s)));
 		parts.add(LocalFhirServer.start(s.fhirPort()));
-		// highest precedence: the backend's application.yaml would otherwise win over builder defaults
+		// highest precedence: the backend's application.yaml would otherwise win over
+		// builder defaults
 		Map<String, Object> backend = backendProperties(s);
 		ApplicationListener<ApplicationEnvironmentPreparedEvent> overrides = (event) -> event.getEnvironment()
 			.getPropertySources()

@@ -51,15 +51,31 @@ class BrowserE2EIT {
 		assertThat(runE2e("clinician-web")).as("clinician-web e2e exit code").isZero();
 	}
 
+	/**
+	 * Runs a module's {@code npm run e2e}. Its output is copied line by line through
+	 * System.out: a child process writing straight to this JVM's stdout would corrupt the
+	 * test runner's channel.
+	 */
 	private static int runE2e(String module) throws IOException, InterruptedException {
 		ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e").directory(CHECKOUT.resolve(module).toFile())
-			.inheritIO();
+			.redirectErrorStream(true);
 		npm.environment().put("HEIMA_BASE_URL", stack.settings().backendUrl());
 		Process process = npm.start();
+		Thread copy = new Thread(() -> {
+			try (var lines = new java.io.BufferedReader(
+					new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+				lines.lines().forEach((line) -> System.out.println("[" + module + "] " + line));
+			}
+			catch (IOException ex) {
+				System.out.println("[" + module + "] output lost: " + ex);
+			}
+		});
+		copy.start();
 		if (!process.waitFor(10, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			throw new AssertionError(module + " browser tests did not finish within 10 minutes");
 		}
+		copy.join(10_000);
 		return process.exitValue();
 	}
 

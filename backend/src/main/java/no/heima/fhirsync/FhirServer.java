@@ -1,0 +1,212 @@
+package no.heima.fhirsync;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.heima.fhir.FhirJson;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+/**
+ * The blocking HAPI client behind one gateway (callers run it on boundedElastic).
+ * Classifies every failure: a server answer that can never succeed parks, anything else
+ * (no answer, 5xx, 408, 409 from racing conditional creates, 429) is retried.
+ */
+@Component
+class FhirServer {
+
+	private final FhirServerProperties properties;
+
+	private final IGenericClient client;
+
+	FhirServer(FhirServerProperties properties, FhirAuth auth) {
+		this.properties = properties;
+		FhirContext context = FhirJson.context();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		context.getRestfulClientFactory().setConnectTimeout((int) properties.sync().timeout().toMillis());
+		context.getRestfulClientFactory().setSocketTimeout((int) properties.sync().timeout().toMillis());
+		this.client = configured() ? context.newRestfulGenericClient(properties.baseUrl()) : null;
+		if (this.client != null && auth.enabled()) {
+			this.client.registerInterceptor(auth);
+		}
+	}
+
+	boolean configured() {
+		return this.properties.baseUrl() != null && !this.properties.baseUrl().isBlank();
+	}
+
+	/** Looks a patient up by national identifier. */
+	Optional<Patient> findPatient(String system, String value) {
+		Bundle found = this.client.search()
+			.forResource(Patient.class)
+			.where(Patient.IDENTIFIER.exactly().systemAndCode(system, value))
+			.returnBundle(Bundle.class)
+			.execute();
+		return found.getEntry().stream().map((e) -> (Patient) e.getResource()).findFirst();
+	}
+
+	/** Delivers claimed rows, one request each. */
+	List<Delivery> deliverSingly(List<OutboxRow> rows) {
+		Map<String, String> patients = new HashMap<>();
+		List<Delivery> results = new ArrayList<>();
+		for (OutboxRow row : rows) {
+			try {
+				DomainResource resource = withSubject(row, patients);
+				MethodOutcome outcome = this.client.create()
+					.resource(resource)
+					.conditionalByUrl(row.resourceType() + "?" + row.condition())
+					.execute();
+				results.add(Delivery.delivered(row, outcome.getId().toUnqualifiedVersionless().getValue()));
+			}
+			catch (RuntimeException ex) {
+				results.add(failure(row, ex));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Delivers claimed rows as one transaction bundle: all of them, or (on failure) none.
+	 */
+	List<Delivery> deliverAsTransaction(List<OutboxRow> rows) {
+		Map<String, String> patients = new HashMap<>();
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		List<OutboxRow> sent = new ArrayList<>();
+		List<Delivery> results = new ArrayList<>();
+		for (OutboxRow row : rows) {
+			try {
+				bundle.addEntry()
+					.setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
+					.setResource(withSubject(row, patients))
+					.getRequest()
+					.setMethod(Bundle.HTTPVerb.POST)
+					.setUrl(row.resourceType())
+					.setIfNoneExist(row.condition());
+				sent.add(row);
+			}
+			catch (RuntimeException ex) {
+				results.add(failure(row, ex));
+			}
+		}
+		if (sent.isEmpty()) {
+			return results;
+		}
+		try {
+			Bundle response = this.client.transaction().withBundle(bundle).execute();
+			for (int i = 0; i < sent.size(); i++) {
+				String location = response.getEntry().get(i).getResponse().getLocation();
+				results.add(Delivery.delivered(sent.get(i),
+						new org.hl7.fhir.r4.model.IdType(location).toUnqualifiedVersionless().getValue()));
+			}
+		}
+		catch (BaseServerResponseException ex) {
+			if (permanent(ex.getStatusCode())) {
+				// one bad resource refuses the whole bundle: find it by sending them one
+				// at a time
+				results.addAll(deliverSingly(sent));
+			}
+			else {
+				sent.forEach((row) -> results.add(failure(row, ex)));
+			}
+		}
+		catch (RuntimeException ex) {
+			sent.forEach((row) -> results.add(failure(row, ex)));
+		}
+		return results;
+	}
+
+	/**
+	 * The resource with {@code subject} pointing at the server's Patient (found by
+	 * identifier, or created when allowed); a missing patient is a permanent failure.
+	 */
+	private DomainResource withSubject(OutboxRow row, Map<String, String> patients) {
+		DomainResource resource = (DomainResource) FhirJson.context().newJsonParser().parseResource(row.resource());
+		String key = row.patientSystem() + "|" + row.patientValue();
+		String patientId = patients.computeIfAbsent(key, (k) -> patientId(row));
+		Property subject = resource.getNamedProperty("subject");
+		if (subject != null) {
+			Reference reference = new Reference(patientId)
+				.setIdentifier(new Identifier().setSystem(row.patientSystem()).setValue(row.patientValue()));
+			resource.setProperty("subject", reference);
+		}
+		return resource;
+	}
+
+	private String patientId(OutboxRow row) {
+		Optional<Patient> found = findPatient(row.patientSystem(), row.patientValue());
+		if (found.isPresent()) {
+			return found.get().getIdElement().toUnqualifiedVersionless().getValue();
+		}
+		if (!this.properties.sync().createMissingPatients()) {
+			throw new MissingPatientException();
+		}
+		Patient patient = new Patient();
+		patient.addIdentifier().setSystem(row.patientSystem()).setValue(row.patientValue());
+		patient.addName().setFamily(row.patientFamily()).addGiven(row.patientGiven());
+		if (row.patientBirthDate() != null) {
+			patient.setBirthDate(java.sql.Date.valueOf(row.patientBirthDate()));
+		}
+		MethodOutcome created = this.client.create()
+			.resource(patient)
+			.conditionalByUrl("Patient?identifier=" + row.patientSystem() + "|" + row.patientValue())
+			.execute();
+		return created.getId().toUnqualifiedVersionless().getValue();
+	}
+
+	private static Delivery failure(OutboxRow row, RuntimeException ex) {
+		if (ex instanceof MissingPatientException) {
+			return Delivery.park(row, "The FHIR server has no Patient with this identifier; register the patient there"
+					+ " (or allow heima.fhir.sync.create-missing-patients) and retry");
+		}
+		if (ex instanceof BaseServerResponseException response) {
+			String detail = response.getStatusCode() + " " + describe(response);
+			return permanent(response.getStatusCode()) ? Delivery.park(row, detail) : Delivery.retry(row, detail);
+		}
+		return Delivery.retry(row, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+	}
+
+	/**
+	 * 4xx that no retry can change; 408, 409 (a racing conditional create) and 429 are
+	 * worth another try.
+	 */
+	static boolean permanent(int status) {
+		return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
+	}
+
+	/** The server's OperationOutcome as text, never the raw resource. */
+	private static String describe(BaseServerResponseException ex) {
+		if (ex.getOperationOutcome() instanceof OperationOutcome outcome && outcome.hasIssue()) {
+			return outcome.getIssue()
+				.stream()
+				.map((i) -> i.getSeverity() + " " + i.getCode() + ": " + i.getDiagnostics())
+				.reduce((a, b) -> a + "; " + b)
+				.orElse("");
+		}
+		return String.valueOf(ex.getMessage());
+	}
+
+	/**
+	 * No Patient on the server for a row's identifier, and creating one is not allowed.
+	 */
+	static final class MissingPatientException extends RuntimeException {
+
+		MissingPatientException() {
+			super("patient not found on the FHIR server");
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package no.heima.fhirsync;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The FHIR server Heima writes to.
+ *
+ * @param baseUrl e.g. {@code https://fhir.hospital.example/fhir}; blank switches
+ * write-back off (rows wait in the outbox)
+ */
+@ConfigurationProperties("heima.fhir")
+record FhirServerProperties(String baseUrl, @DefaultValue Sync sync, @DefaultValue Auth auth) {
+
+	/**
+	 * @param transactions send each batch as one transaction bundle (else one request per
+	 * resource)
+	 * @param createMissingPatients create a Patient (identifier, name, birth date) when
+	 * the server has none for the national identifier; off in production, where the
+	 * hospital owns its patients and a missing one parks the row
+	 */
+	record Sync(@DefaultValue("true") boolean enabled, @DefaultValue("50") int batchSize,
+			@DefaultValue("1s") Duration pollInterval, @DefaultValue("60s") Duration lease,
+			@DefaultValue("true") boolean transactions, @DefaultValue("2s") Duration backoffBase,
+			@DefaultValue("10m") Duration backoffMax, @DefaultValue("false") boolean createMissingPatients,
+			@DefaultValue("20s") Duration timeout) {
+	}
+
+	/**
+	 * OAuth2 client credentials for the FHIR server; all blank means no authentication.
+	 */
+	record Auth(String tokenUri, String clientId, String clientSecret, String scope) {
+
+		boolean enabled() {
+			return this.tokenUri != null && !this.tokenUri.isBlank();
+		}
+
+	}
+
+}

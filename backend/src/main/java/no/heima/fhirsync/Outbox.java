@@ -1,0 +1,48 @@
+package no.heima.fhirsync;
+
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What other features call: enqueue resources in their own transaction. Enqueuing the
+ * same business identifier twice is a no-op, so a replayed submission cannot queue a
+ * second copy.
+ */
+@Service
+public class Outbox {
+
+	private final DatabaseClient db;
+
+	Outbox(DatabaseClient db) {
+		this.db = db;
+	}
+
+	public Mono<Void> enqueue(OutboxMessage m) {
+		var spec = this.db.sql("""
+				insert into fhir_outbox (resource_type, identifier_system, identifier_value, resource, patient_system,
+				  patient_value, patient_given, patient_family, patient_birth_date)
+				values (:type, :system, :value, :resource, :psystem, :pvalue, :given, :family, :birth)
+				on conflict (identifier_system, identifier_value) do nothing
+				""")
+			.bind("type", m.resourceType())
+			.bind("system", m.identifierSystem())
+			.bind("value", m.identifierValue())
+			.bind("resource", m.resourceJson())
+			.bind("psystem", m.patientSystem())
+			.bind("pvalue", m.patientValue());
+		spec = (m.patientGiven() == null) ? spec.bindNull("given", String.class) : spec.bind("given", m.patientGiven());
+		spec = (m.patientFamily() == null) ? spec.bindNull("family", String.class)
+				: spec.bind("family", m.patientFamily());
+		spec = (m.patientBirthDate() == null) ? spec.bindNull("birth", LocalDate.class)
+				: spec.bind("birth", m.patientBirthDate());
+		return spec.then();
+	}
+
+	public Mono<Void> enqueueAll(Iterable<OutboxMessage> messages) {
+		return Flux.fromIterable(messages).concatMap(this::enqueue).then();
+	}
+
+}

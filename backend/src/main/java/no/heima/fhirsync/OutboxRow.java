@@ -1,0 +1,15 @@
+package no.heima.fhirsync;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A claimed outbox row. */
+record OutboxRow(long id, String resourceType, String identifierSystem, String identifierValue, String resource,
+		String patientSystem, String patientValue, String patientGiven, String patientFamily,
+		LocalDate patientBirthDate, int attempts, Instant createdAt) {
+
+	String condition() {
+		return "identifier=" + this.identifierSystem + "|" + this.identifierValue;
+	}
+
+}

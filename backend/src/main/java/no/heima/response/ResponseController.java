@@ -1,0 +1,109 @@
+package no.heima.response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.heima.idempotency.Idempotency;
+import no.heima.idempotency.StoredResponse;
+import no.heima.identity.CurrentUsers;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/me")
+class ResponseController {
+
+	private final ResponseService responses;
+
+	private final CurrentUsers users;
+
+	private final Idempotency idempotency;
+
+	private final JsonMapper json;
+
+	ResponseController(ResponseService responses, CurrentUsers users, Idempotency idempotency, JsonMapper json) {
+		this.responses = responses;
+		this.users = users;
+		this.idempotency = idempotency;
+		this.json = json;
+	}
+
+	record DraftBody(JsonNode questionnaireResponse) {
+	}
+
+	@PutMapping("/response-drafts/{carePlanId}/{activityId}/{date}")
+	Mono<Map<String, Instant>> saveDraft(@PathVariable UUID carePlanId, @PathVariable String activityId,
+			@PathVariable LocalDate date, @RequestBody DraftBody body) {
+		if (body == null || body.questionnaireResponse() == null) {
+			return Mono.error(new HeimaProblemException(ProblemType.MALFORMED_REQUEST,
+					"Send {\"questionnaireResponse\": {...}}"));
+		}
+		return this.users.current()
+			.flatMap((user) -> this.responses.saveDraft(user, carePlanId, activityId, date,
+					body.questionnaireResponse().toString()))
+			.map((at) -> Map.of("updatedAt", at));
+	}
+
+	@GetMapping("/response-drafts/{carePlanId}/{activityId}/{date}")
+	Mono<Map<String, Object>> draft(@PathVariable UUID carePlanId, @PathVariable String activityId,
+			@PathVariable LocalDate date) {
+		return this.users.current()
+			.flatMap((user) -> this.responses.draft(user, carePlanId, activityId, date))
+			.map((d) -> Map.of("questionnaireResponse", this.json.readTree(d.questionnaireResponse()), "updatedAt",
+					d.updatedAt()));
+	}
+
+	/**
+	 * Submits a completed questionnaire; retries with the same Idempotency-Key get the
+	 * first answer.
+	 */
+	@PostMapping(path = "/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestBody String body) {
+		return this.users.current()
+			.flatMap((user) -> this.idempotency.execute(user.subject(), key, body,
+					() -> Mono.fromCallable(() -> parse(body))
+						.flatMap((submission) -> this.responses.submit(user, submission))
+						.map((r) -> new StoredResponse(201, "/api/me/responses/" + r.id(),
+								this.json.writeValueAsString(r)))))
+			.map((stored) -> ResponseEntity.status(stored.status())
+				.location(URI.create(stored.location()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(stored.json()));
+	}
+
+	@GetMapping("/responses")
+	Mono<List<SubmittedResponse>> own(@RequestParam(defaultValue = "P90D") Period period) {
+		return this.users.current().flatMap((user) -> this.responses.own(user, period));
+	}
+
+	private ResponseSubmission parse(String body) {
+		try {
+			return this.json.readValue(body, ResponseSubmission.class);
+		}
+		catch (JacksonException ex) {
+			throw new HeimaProblemException(ProblemType.MALFORMED_REQUEST,
+					"The submission could not be read as JSON of the documented shape");
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package no.heima.response;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class ResponseRepository {
+
+	/** A draft as stored: the FHIR JSON and when it was saved. */
+	record Draft(String questionnaireResponse, Instant updatedAt) {
+	}
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	ResponseRepository(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	Mono<Instant> saveDraft(UUID patientId, UUID carePlanId, String activityId, LocalDate day, String response) {
+		return this.db.sql("""
+				insert into response_draft (care_plan_id, activity_id, due_date, patient_id, questionnaire_response)
+				values (:plan, :activity, :day, :patient, :response)
+				on conflict (care_plan_id, activity_id, due_date)
+				do update set questionnaire_response = excluded.questionnaire_response, updated_at = now()
+				returning updated_at
+				""")
+			.bind("plan", carePlanId)
+			.bind("activity", activityId)
+			.bind("day", day)
+			.bind("patient", patientId)
+			.bind("response", Json.of(response))
+			.map((row) -> row.get("updated_at", OffsetDateTime.class).toInstant())
+			.one();
+	}
+
+	Mono<Draft> draft(UUID patientId, UUID carePlanId, String activityId, LocalDate day) {
+		return this.db.sql("""
+				select questionnaire_response, updated_at from response_draft
+				where care_plan_id = :plan and activity_id = :activity and due_date = :day and patient_id = :patient
+				""")
+			.bind("plan", carePlanId)
+			.bind("activity", activityId)
+			.bind("day", day)
+			.bind("patient", patientId)
+			.map((row) -> new Draft(row.get("questionnaire_response", Json.class).asString(),
+					row.get("updated_at", OffsetDateTime.class).toInstant()))
+			.one();
+	}
+
+	Mono<Void> deleteDraft(UUID carePlanId, String activityId, LocalDate day) {
+		return this.db.sql(
+				"delete from response_draft where care_plan_id = :plan and activity_id = :activity and due_date = :day")
+			.bind("plan", carePlanId)
+			.bind("activity", activityId)
+			.bind("day", day)
+			.then();
+	}
+
+	Mono<Void> insert(UUID patientId, SubmittedResponse r, String resourceJson, String actor) {
+		return this.db.sql("""
+				insert into questionnaire_response (id, patient_id, care_plan_id, activity_id, due_date, questionnaire,
+				  resource, scores, authored, received_at, triage_level, triage, created_by)
+				values (:id, :patient, :plan, :activity, :day, :questionnaire, :resource, :scores, :authored,
+				  :received, :level, :triage, :actor)
+				""")
+			.bind("id", r.id())
+			.bind("patient", patientId)
+			.bind("plan", r.carePlanId())
+			.bind("activity", r.activityId())
+			.bind("day", r.date())
+			.bind("questionnaire", r.questionnaire())
+			.bind("resource", Json.of(resourceJson))
+			.bind("scores", Json.of(this.json.writeValueAsString(r.scores())))
+			.bind("authored", r.authored().atOffset(ZoneOffset.UTC))
+			.bind("received", r.receivedAt().atOffset(ZoneOffset.UTC))
+			.bind("level", r.triage().level().name())
+			.bind("triage", Json.of(this.json.writeValueAsString(r)))
+			.bind("actor", actor)
+			.then();
+	}
+
+	/** The stored summaries (what the patient was told), newest first. */
+	Flux<SubmittedResponse> forPatient(UUID patientId, Instant from, int limit) {
+		return this.db.sql("""
+				select triage from questionnaire_response where patient_id = :patient and authored >= :from
+				order by authored desc limit :limit
+				""")
+			.bind("patient", patientId)
+			.bind("from", from.atOffset(ZoneOffset.UTC))
+			.bind("limit", limit)
+			.map((row) -> this.json.readValue(row.get("triage", Json.class).asString(), SubmittedResponse.class))
+			.all();
+	}
+
+}

@@ -1,0 +1,281 @@
+package no.heima.response;
+
+import ca.uhn.fhir.parser.DataFormatException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.heima.audit.AuditAction;
+import no.heima.audit.AuditEntry;
+import no.heima.audit.AuditLog;
+import no.heima.audit.AuditOutcome;
+import no.heima.careplan.CarePlan;
+import no.heima.careplan.CarePlanService;
+import no.heima.careplan.PersonalThreshold;
+import no.heima.fhir.FhirJson;
+import no.heima.fhirsync.Outbox;
+import no.heima.identity.CurrentUser;
+import no.heima.pathway.Activity;
+import no.heima.pathway.LocalizedText;
+import no.heima.pathway.PathwayDefinition;
+import no.heima.pathway.PathwayService;
+import no.heima.pathway.PublishedPathway;
+import no.heima.patient.Patient;
+import no.heima.patient.PatientService;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import no.heima.questionnaire.QuestionnaireService;
+import no.heima.questionnaire.Score;
+import no.heima.questionnaire.ScoreResult;
+import no.heima.triage.Assessment;
+import no.heima.triage.RuleVersion;
+import no.heima.triage.ThresholdTriage;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import no.heima.worklist.ItemRaised;
+import no.heima.worklist.Worklist;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Drafts and submissions of questionnaire responses for the logged-in patient's tasks.
+ */
+@Service
+public class ResponseService {
+
+	private static final int MAX_HISTORY = 500;
+
+	private final PatientService patients;
+
+	private final CarePlanService carePlans;
+
+	private final PathwayService pathways;
+
+	private final QuestionnaireService questionnaires;
+
+	private final ResponseRepository repository;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator tx;
+
+	private final Clock clock;
+
+	private final Outbox outbox;
+
+	private final ResponseFhirMapper fhir;
+
+	private final Worklist worklist;
+
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
+			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
+			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
+			tools.jackson.databind.json.JsonMapper json) {
+		this.worklist = worklist;
+		this.json = json;
+		this.outbox = outbox;
+		this.fhir = fhir;
+		this.patients = patients;
+		this.carePlans = carePlans;
+		this.pathways = pathways;
+		this.questionnaires = questionnaires;
+		this.repository = repository;
+		this.audit = audit;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** The patient's task a response belongs to. */
+	private record Task(Patient patient, CarePlan plan, PublishedPathway pathway, Activity activity) {
+
+		String canonical() {
+			return this.activity.questionnaireUrl() + "|" + this.activity.questionnaireVersion();
+		}
+
+	}
+
+	public Mono<Instant> saveDraft(CurrentUser actor, UUID carePlanId, String activityId, LocalDate day,
+			String responseJson) {
+		return task(actor, carePlanId, activityId).flatMap((task) -> Mono.fromCallable(() -> {
+			parse(responseJson);
+			return responseJson;
+		})
+			.flatMap((json) -> this.tx
+				.transactional(this.repository.saveDraft(task.patient().id(), carePlanId, activityId, day, json)
+					.flatMap((at) -> audit(actor, task.patient().id(), AuditAction.UPDATE, "draft " + activityId)
+						.thenReturn(at)))));
+	}
+
+	public Mono<ResponseRepository.Draft> draft(CurrentUser actor, UUID carePlanId, String activityId, LocalDate day) {
+		return task(actor, carePlanId, activityId)
+			.flatMap((task) -> this.repository.draft(task.patient().id(), carePlanId, activityId, day)
+				.flatMap((d) -> audit(actor, task.patient().id(), AuditAction.READ, "draft " + activityId)
+					.thenReturn(d)))
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No saved draft")));
+	}
+
+	public Mono<SubmittedResponse> submit(CurrentUser actor, ResponseSubmission submission) {
+		if (submission.carePlanId() == null || submission.activityId() == null || submission.date() == null
+				|| submission.questionnaireResponse() == null) {
+			return Mono.error(HeimaProblemException.validation(List.of(new FieldProblem("questionnaireResponse",
+					"required", "carePlanId, activityId, date and questionnaireResponse are required"))));
+		}
+		Instant now = this.clock.instant();
+		return task(actor, submission.carePlanId(), submission.activityId()).flatMap((task) -> this.questionnaires
+			.json(task.activity().questionnaireUrl(), task.activity().questionnaireVersion())
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
+					"The questionnaire " + task.canonical() + " is not in the library")))
+			.flatMap((questionnaireJson) -> Mono
+				.fromCallable(
+						() -> checked(task, questionnaireJson, submission.questionnaireResponse().toString(), now))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.flatMap((response) -> this.questionnaires.score(task.canonical(), response)
+				.flatMap((scored) -> store(actor, task, submission, scored, now))));
+	}
+
+	public Mono<List<SubmittedResponse>> own(CurrentUser actor, Period period) {
+		Instant from = this.clock.instant().atZone(java.time.ZoneOffset.UTC).minus(period).toInstant();
+		return this.patients.getOwn(actor)
+			.flatMap((patient) -> this.repository.forPatient(patient.id(), from, MAX_HISTORY)
+				.collectList()
+				.flatMap((list) -> audit(actor, patient.id(), AuditAction.READ, "own responses").thenReturn(list)));
+	}
+
+	/**
+	 * Parses, checks against the questionnaire, and completes the resource the server
+	 * will keep.
+	 */
+	private QuestionnaireResponse checked(Task task, String questionnaireJson, String responseJson, Instant now) {
+		QuestionnaireResponse response = parse(responseJson);
+		if (response.hasQuestionnaire() && !response.getQuestionnaire().equals(task.canonical())) {
+			throw invalid(List.of(new FieldProblem("questionnaire", "other-questionnaire",
+					"This task asks for " + task.canonical())));
+		}
+		Questionnaire questionnaire = FhirJson.read(Questionnaire.class, questionnaireJson);
+		List<FieldProblem> problems = ResponseValidator.validate(questionnaire, response);
+		if (!problems.isEmpty()) {
+			throw invalid(problems);
+		}
+		response.setQuestionnaire(task.canonical());
+		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+		if (!response.hasAuthored() || response.getAuthored().toInstant().isAfter(now)) {
+			response.setAuthored(Date.from(now));
+		}
+		response
+			.setSubject(new Reference().setIdentifier(new Identifier().setSystem(task.patient().identifier().system())
+				.setValue(task.patient().identifier().value())));
+		return response;
+	}
+
+	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, ResponseSubmission submission,
+			ScoreResult scored, Instant now) {
+		UUID id = UUID.randomUUID();
+		Assessment triage = triage(task, scored.scores());
+		Instant authored = FhirJson.read(QuestionnaireResponse.class, scored.response()).getAuthored().toInstant();
+		SubmittedResponse result = new SubmittedResponse(id, task.plan().id(), task.activity().id(), submission.date(),
+				scored.questionnaire(), authored, now, scored.scores(), triage,
+				triage.assessed() ? advice(task.pathway().definition(), triage) : null);
+		return this.tx
+			.transactional(this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
+				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), submission.date()))
+				.then(this.outbox.enqueueAll(this.fhir.toOutbox(result, scored.response(), task.patient())))
+				.then(raise(task, result))
+				.then(this.carePlans.recordCompletion(task.plan(), task.activity(), now, id).then())
+				.then(audit(actor, task.patient().id(), AuditAction.CREATE,
+						"response to " + scored.questionnaire() + " " + triage.level()))
+				.thenReturn(result));
+	}
+
+	/**
+	 * A yellow or red response goes on the care team's worklist, in the same transaction.
+	 */
+	private Mono<Void> raise(Task task, SubmittedResponse r) {
+		if (!r.triage().assessed() || r.triage().level() == no.heima.triage.Level.GREEN) {
+			return Mono.empty();
+		}
+		String scores = r.scores()
+			.stream()
+			.filter((s) -> s.valueText() != null)
+			.map((s) -> s.linkId() + " " + s.valueText())
+			.reduce((a, b) -> a + ", " + b)
+			.orElse("");
+		Patient patient = task.patient();
+		return this.worklist.raise(new ItemRaised(patient.id(), patient.givenName() + " " + patient.familyName(),
+				task.plan().id(), task.plan().team(), ItemRaised.Kind.RESPONSE, r.id().toString(), task.activity().id(),
+				r.triage().level().name(), task.activity().title() + ": " + scores,
+				this.json.writeValueAsString(r.triage())));
+	}
+
+	private static Assessment triage(Task task, List<Score> scores) {
+		Map<String, BigDecimal> values = new LinkedHashMap<>();
+		scores.stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
+		List<no.heima.pathway.Threshold> personal = task.plan()
+			.personalThresholds()
+			.stream()
+			.filter((p) -> p.activityId().equals(task.activity().id()))
+			.map(PersonalThreshold::threshold)
+			.toList();
+		return ThresholdTriage.assess(values, task.activity().thresholds(), personal, new RuleVersion(
+				task.plan().pathwayId(), task.plan().pathwayVersion(), task.plan().id(), task.plan().version()));
+	}
+
+	private static LocalizedText advice(PathwayDefinition definition, Assessment triage) {
+		if (definition.advice() == null) {
+			return null;
+		}
+		return switch (triage.level()) {
+			case GREEN -> definition.advice().green();
+			case YELLOW -> definition.advice().yellow();
+			case RED -> definition.advice().red();
+		};
+	}
+
+	private Mono<Task> task(CurrentUser actor, UUID carePlanId, String activityId) {
+		return this.patients.getOwn(actor)
+			.flatMap((patient) -> this.carePlans.plansOfPatient(patient.id())
+				.filter((plan) -> plan.id().equals(carePlanId))
+				.next()
+				.switchIfEmpty(Mono.error(HeimaProblemException
+					.validation(List.of(new FieldProblem("carePlanId", "unknown", "Not one of your care plans")))))
+				.flatMap((plan) -> this.pathways.published(plan.pathwayId(), plan.pathwayVersion())
+					.flatMap((pathway) -> Mono.justOrEmpty(pathway.activity(activityId)
+						.filter((a) -> a.type() == Activity.Type.QUESTIONNAIRE)
+						.map((activity) -> new Task(patient, plan, pathway, activity)))))
+				.switchIfEmpty(Mono.error(HeimaProblemException.validation(
+						List.of(new FieldProblem("activityId", "unknown", "Not a questionnaire of this care plan"))))));
+	}
+
+	private static QuestionnaireResponse parse(String json) {
+		try {
+			return FhirJson.read(QuestionnaireResponse.class, json);
+		}
+		catch (DataFormatException | ClassCastException ex) {
+			throw invalid(List
+				.of(new FieldProblem("questionnaireResponse", "malformed", "Not a FHIR R4 QuestionnaireResponse")));
+		}
+	}
+
+	private static HeimaProblemException invalid(List<FieldProblem> problems) {
+		return new HeimaProblemException(ProblemType.INVALID_RESPONSE,
+				problems.size() + " answer(s) do not fit the questionnaire", problems);
+	}
+
+	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {
+		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId, action,
+				"QuestionnaireResponse", AuditOutcome.SUCCESS, detail));
+	}
+
+}

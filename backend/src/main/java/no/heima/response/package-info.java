@@ -1,0 +1,8 @@
+/**
+ * Questionnaire responses from patients: drafts saved halfway (resumable on any device),
+ * and submissions validated against the Questionnaire (item types, options, required
+ * items, enableWhen), scored by the server, triaged on their scores, and stored with the
+ * task completion and the audit row in one transaction. Submissions are idempotent by
+ * key.
+ */
+package no.heima.response;

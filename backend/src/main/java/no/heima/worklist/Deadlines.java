@@ -1,0 +1,32 @@
+package no.heima.worklist;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When an item must be acted on: red within {@code red} (default 2 hours); yellow and
+ * missing by the end of the next working day ({@code endOfDay} local time, Monday to
+ * Friday; public holidays are not known yet).
+ */
+@ConfigurationProperties("heima.worklist.deadline")
+record Deadlines(@DefaultValue("PT2H") Duration red, @DefaultValue("16:00") LocalTime endOfDay,
+		@DefaultValue("Europe/Oslo") ZoneId zone) {
+
+	Instant dueAt(String level, Instant raised) {
+		if ("RED".equals(level)) {
+			return raised.plus(this.red);
+		}
+		LocalDate day = LocalDate.ofInstant(raised, this.zone).plusDays(1);
+		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			day = day.plusDays(1);
+		}
+		return day.atTime(this.endOfDay).atZone(this.zone).toInstant();
+	}
+
+}

@@ -1,0 +1,118 @@
+package no.heima.worklist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import no.heima.careplan.CarePlan;
+import no.heima.careplan.CarePlanService;
+import no.heima.careplan.Task;
+import no.heima.patient.PatientService;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Raises a MISSING item for a task whose window ended more than {@code grace} ago without
+ * being done. Every replica may run it: the item's unique source key (plan, activity,
+ * day) lets only one insert win.
+ */
+@Component
+class MissedTasks implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MissedTasks.class);
+
+	@ConfigurationProperties("heima.worklist.missing")
+	record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("PT2H") Duration grace,
+			@DefaultValue("PT5M") Duration interval) {
+	}
+
+	private final Settings settings;
+
+	private final CarePlanService carePlans;
+
+	private final PatientService patients;
+
+	private final Worklist worklist;
+
+	private final Clock clock;
+
+	private volatile Disposable loop;
+
+	MissedTasks(Settings settings, CarePlanService carePlans, PatientService patients, Worklist worklist, Clock clock) {
+		this.settings = settings;
+		this.carePlans = carePlans;
+		this.patients = patients;
+		this.worklist = worklist;
+		this.clock = clock;
+	}
+
+	/**
+	 * A task is missing once its window ended {@code grace} ago (at the boundary
+	 * included) undone.
+	 */
+	static boolean missing(Task task, Instant now, Duration grace) {
+		return task.state() != Task.State.DONE && !now.isBefore(task.windowEnd().plus(grace));
+	}
+
+	/**
+	 * One scan of yesterday's and today's tasks of every open plan; emits how many
+	 * missing tasks it saw.
+	 */
+	Mono<Long> scan() {
+		Instant now = this.clock.instant();
+		return this.carePlans.openPlans().concatMap((plan) -> {
+			LocalDate today = LocalDate.ofInstant(now, ZoneId.of(plan.timeZone()));
+			return Flux.just(today.minusDays(1), today)
+				.concatMap((day) -> this.carePlans.tasksOn(plan, day))
+				.flatMapIterable((tasks) -> tasks)
+				.filter((task) -> missing(task, now, this.settings.grace()))
+				.concatMap((task) -> raise(plan, task));
+		}).count();
+	}
+
+	private Mono<Boolean> raise(CarePlan plan, Task task) {
+		return this.patients.findForBackgroundWork(plan.patientId())
+			.flatMap((patient) -> this.worklist.raise(new ItemRaised(patient.id(),
+					patient.givenName() + " " + patient.familyName(), plan.id(), plan.team(), ItemRaised.Kind.MISSING,
+					plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(), "MISSING",
+					task.title() + " (" + task.date() + ")", "{\"windowEnd\":\"" + task.windowEnd() + "\"}")))
+			.thenReturn(true);
+	}
+
+	@Override
+	public void start() {
+		if (!this.settings.enabled()) {
+			return;
+		}
+		this.loop = Flux.interval(Duration.ofSeconds(30), this.settings.interval())
+			.onBackpressureDrop()
+			.concatMap((tick) -> scan().onErrorResume((ex) -> {
+				log.warn("Scan for missed tasks failed: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+		}
+		this.loop = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null;
+	}
+
+}

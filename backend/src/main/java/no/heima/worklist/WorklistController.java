@@ -1,0 +1,110 @@
+package no.heima.worklist;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
+import no.heima.patient.PatientService;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api")
+class WorklistController {
+
+	/** Keeps idle event streams open through proxies that close silent connections. */
+	private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+	private final WorklistService worklist;
+
+	private final WorklistEvents events;
+
+	private final CurrentUsers users;
+
+	private final PatientService patients;
+
+	WorklistController(WorklistService worklist, WorklistEvents events, CurrentUsers users, PatientService patients) {
+		this.worklist = worklist;
+		this.events = events;
+		this.users = users;
+		this.patients = patients;
+	}
+
+	record EscalateRequest(String note) {
+	}
+
+	@GetMapping("/worklist")
+	Mono<WorklistPage> open(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.users.current().flatMap((user) -> this.worklist.open(user, page, size));
+	}
+
+	/**
+	 * Live changes to the caller's teams' items as server-sent events: event name raised,
+	 * taken, escalated or resolved, data the item as it is now.
+	 */
+	@GetMapping(path = "/worklist/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<WorklistItem>> stream() {
+		return this.users.requireRole(Role.CLINICIAN).flatMapMany((user) -> {
+			Flux<ServerSentEvent<WorklistItem>> changes = this.events.changes()
+				.filter((change) -> user.isMemberOf(change.team()))
+				.concatMap((change) -> this.worklist.visible(user, change.itemId())
+					.map((item) -> ServerSentEvent.builder(item)
+						.event(change.event())
+						.id(item.id().toString())
+						.build()));
+			Flux<ServerSentEvent<WorklistItem>> heartbeat = Flux.interval(HEARTBEAT)
+				.map((tick) -> ServerSentEvent.<WorklistItem>builder().comment("keep-alive").build());
+			return Flux.merge(Flux.just(ServerSentEvent.<WorklistItem>builder().comment("connected").build()), changes,
+					heartbeat);
+		});
+	}
+
+	@PostMapping("/worklist/{id}/take")
+	Mono<WorklistItem> take(@PathVariable UUID id) {
+		return this.users.current().flatMap((user) -> this.worklist.take(user, id));
+	}
+
+	@PostMapping("/worklist/{id}/escalate")
+	Mono<WorklistItem> escalate(@PathVariable UUID id, @RequestBody EscalateRequest body) {
+		return this.users.current().flatMap((user) -> this.worklist.escalate(user, id, body.note()));
+	}
+
+	@PostMapping("/worklist/{id}/resolve")
+	Mono<WorklistItem> resolve(@PathVariable UUID id, @RequestBody Resolution body) {
+		return this.users.current().flatMap((user) -> this.worklist.resolve(user, id, body));
+	}
+
+	/**
+	 * The patient's own submissions' reviews: who looked at them, when, and their
+	 * message.
+	 */
+	@GetMapping("/me/reviews")
+	Mono<List<Review>> reviews() {
+		return this.users.current()
+			.flatMap(this.patients::getOwn)
+			.flatMap((patient) -> this.worklist.reviewsFor(patient.id()).collectList());
+	}
+
+	/**
+	 * A patient's items for the clinician's patient overview (team checked and audited).
+	 */
+	@GetMapping("/patients/{patientId}/worklist")
+	Mono<List<WorklistItem>> forPatient(@PathVariable UUID patientId) {
+		return this.users.current()
+			.flatMap((user) -> this.patients.get(user, patientId)
+				.flatMap((patient) -> this.worklist.forPatient(patientId)
+					.filter((item) -> user.isMemberOf(item.team()))
+					.collectList()));
+	}
+
+}

@@ -1,0 +1,94 @@
+package no.heima.worklist;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+/**
+ * Listens on the database's {@code heima_worklist} channel with a connection of its own
+ * and fans the notifications out to this replica's open worklists. Every replica listens,
+ * so a change made through any of them reaches every browser. Reconnects when the
+ * connection drops.
+ */
+@Component
+class WorklistEvents implements SmartLifecycle {
+
+	static final String CHANNEL = "heima_worklist";
+
+	private static final Logger log = LoggerFactory.getLogger(WorklistEvents.class);
+
+	/** A change: raised, taken, escalated or resolved. */
+	record Change(String event, UUID itemId, String team) {
+	}
+
+	private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
+
+	private final R2dbcProperties properties;
+
+	private volatile Disposable listening;
+
+	WorklistEvents(R2dbcProperties properties) {
+		this.properties = properties;
+	}
+
+	Flux<Change> changes() {
+		return this.changes.asFlux();
+	}
+
+	@Override
+	public void start() {
+		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(this.properties.getUrl())
+			.mutate()
+			.option(ConnectionFactoryOptions.USER, this.properties.getUsername())
+			.option(ConnectionFactoryOptions.PASSWORD,
+					(this.properties.getPassword() != null) ? this.properties.getPassword() : "")
+			.build();
+		var factory = ConnectionFactories.get(options);
+		this.listening = Flux
+			.usingWhen(Mono.from(factory.create()).cast(PostgresqlConnection.class),
+					(connection) -> connection.createStatement("LISTEN " + CHANNEL)
+						.execute()
+						.flatMap(PostgresqlResult::getRowsUpdated)
+						.thenMany(connection.getNotifications()),
+					(connection) -> connection.close())
+			.map((n) -> parse(n.getParameter()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+				.maxBackoff(Duration.ofSeconds(30))
+				.doBeforeRetry(
+						(s) -> log.warn("Worklist notifications lost ({}); reconnecting", s.failure().toString())))
+			.subscribe((change) -> this.changes.tryEmitNext(change));
+	}
+
+	private static Change parse(String payload) {
+		String[] parts = payload.split(" ", 3);
+		return new Change(parts[0], UUID.fromString(parts[1]), parts[2]);
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.listening;
+		if (running != null) {
+			running.dispose();
+		}
+		this.listening = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.listening != null;
+	}
+
+}

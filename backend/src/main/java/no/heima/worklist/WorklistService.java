@@ -1,0 +1,156 @@
+package no.heima.worklist;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import no.heima.audit.AuditAction;
+import no.heima.audit.AuditEntry;
+import no.heima.audit.AuditLog;
+import no.heima.audit.AuditOutcome;
+import no.heima.identity.CurrentUser;
+import no.heima.identity.Role;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The clinician's side of the worklist: the team's open items, taking, escalating and
+ * resolving them; and what a patient may see of it (who reviewed their submission, when,
+ * and the message to them).
+ */
+@Service
+public class WorklistService {
+
+	static final Set<String> ACTIONS = Set.of("CALLED_PATIENT", "ADJUSTED_MEDICATION", "BOOKED_VISIT",
+			"NO_ACTION_NEEDED", "OTHER");
+
+	private static final int MAX_PAGE = 200;
+
+	private final WorklistRepository repository;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator tx;
+
+	private final Clock clock;
+
+	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock) {
+		this.repository = repository;
+		this.audit = audit;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** One page of the caller's teams' open items, in worklist order. */
+	public Mono<WorklistPage> open(CurrentUser actor, int page, int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("size", "range", "page >= 0, size 1-" + MAX_PAGE))));
+		}
+		return requireClinician(actor).then(this.tx
+			.transactional(this.repository.open(actor.teams(), size, (long) page * size, this.clock.instant())
+				.concatMap((item) -> audit(actor, item, AuditAction.SEARCH, "worklist").thenReturn(item))
+				.collectList()
+				.zipWith(this.repository.countOpen(actor.teams()))
+				.map((found) -> new WorklistPage(found.getT1(), page, size, found.getT2()))));
+	}
+
+	/** An item of the caller's teams (for the live list); empty when not theirs. */
+	Mono<WorklistItem> visible(CurrentUser actor, UUID id) {
+		return this.repository.find(id, this.clock.instant())
+			.filter((item) -> actor.isMemberOf(item.team()))
+			.flatMap((item) -> audit(actor, item, AuditAction.READ, "worklist update").thenReturn(item));
+	}
+
+	public Mono<WorklistItem> take(CurrentUser actor, UUID id) {
+		return item(actor, id)
+			.flatMap((item) -> this.tx.transactional(this.repository.take(id, actor.subject(), displayName(actor))
+				.flatMap((rows) -> (rows == 0) ? Mono.error(alreadyTaken(id))
+						: audit(actor, item, AuditAction.UPDATE, "took worklist item")
+							.then(this.repository.notify("taken", id, item.team())))
+				.then(this.repository.find(id, this.clock.instant()))));
+	}
+
+	public Mono<WorklistItem> escalate(CurrentUser actor, UUID id, String note) {
+		if (note == null || note.isBlank()) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("note", "required", "Say why and to whom it is escalated"))));
+		}
+		return item(actor, id).flatMap((item) -> this.tx.transactional(this.repository.escalate(id, note.strip())
+			.flatMap((rows) -> (rows == 0) ? Mono.error(stateConflict("The item is already resolved"))
+					: audit(actor, item, AuditAction.UPDATE, "escalated")
+						.then(this.repository.notify("escalated", id, item.team())))
+			.then(this.repository.find(id, this.clock.instant()))));
+	}
+
+	public Mono<WorklistItem> resolve(CurrentUser actor, UUID id, Resolution resolution) {
+		if (resolution == null || resolution.action() == null || !ACTIONS.contains(resolution.action())
+				|| resolution.note() == null || resolution.note().isBlank()) {
+			return Mono.error(HeimaProblemException.validation(List
+				.of(new FieldProblem("action", "required", "An action (" + ACTIONS + ") and a note are required"))));
+		}
+		String message = (resolution.patientMessage() == null || resolution.patientMessage().isBlank()) ? null
+				: resolution.patientMessage().strip();
+		return item(actor, id).flatMap((item) -> this.tx.transactional(this.repository
+			.resolve(id, actor.subject(), displayName(actor), resolution.action(), resolution.note().strip(), message)
+			.flatMap((rows) -> (rows == 0)
+					? Mono.error(stateConflict(
+							"The item is resolved, or taken by " + item.assigneeName() + "; only they can resolve it"))
+					: audit(actor, item, AuditAction.UPDATE, "resolved: " + resolution.action())
+						.then(this.repository.notify("resolved", id, item.team())))
+			.then(this.repository.find(id, this.clock.instant()))));
+	}
+
+	/**
+	 * A patient's items as the patient may see them: reviewed by whom, when, and the
+	 * message.
+	 */
+	public Flux<Review> reviewsFor(UUID patientId) {
+		return this.repository.forPatient(patientId, this.clock.instant())
+			.map((item) -> new Review(item.kind(), item.sourceKey(), item.level(), item.status(),
+					"RESOLVED".equals(item.status()) ? item.resolvedByName() : null, item.resolvedAt(),
+					item.patientMessage()));
+	}
+
+	/**
+	 * A clinician's view of one patient's items (team checked by the caller's feature).
+	 */
+	public Flux<WorklistItem> forPatient(UUID patientId) {
+		return this.repository.forPatient(patientId, this.clock.instant());
+	}
+
+	private Mono<WorklistItem> item(CurrentUser actor, UUID id) {
+		return requireClinician(actor).then(this.repository.find(id, this.clock.instant()))
+			.filter((item) -> actor.isMemberOf(item.team()))
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such worklist item")));
+	}
+
+	private Mono<Void> audit(CurrentUser actor, WorklistItem item, AuditAction action, String detail) {
+		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), item.patientId(),
+				action, "WorklistItem", AuditOutcome.SUCCESS, detail));
+	}
+
+	/** Machine clients have no name claim: their subject (the client id) stands in. */
+	private static String displayName(CurrentUser actor) {
+		return (actor.name() != null) ? actor.name() : actor.subject();
+	}
+
+	private static Mono<Void> requireClinician(CurrentUser actor) {
+		return actor.has(Role.CLINICIAN) ? Mono.empty()
+				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "The worklist is for clinicians"));
+	}
+
+	private static HeimaProblemException alreadyTaken(UUID id) {
+		return new HeimaProblemException(ProblemType.STATE_CONFLICT, "Someone else took item " + id + " first");
+	}
+
+	private static HeimaProblemException stateConflict(String detail) {
+		return new HeimaProblemException(ProblemType.STATE_CONFLICT, detail);
+	}
+
+}

@@ -1,0 +1,63 @@
+package no.heima.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+import no.heima.HeimaApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * A Heima instance a test starts and stops itself (to restart it, or to run two at once),
+ * on a free port, against the shared test database and OIDC issuer. Given properties win
+ * over application.yaml.
+ */
+public final class HeimaInstance {
+
+	private HeimaInstance() {
+	}
+
+	public static ConfigurableApplicationContext start(Map<String, Object> extra) {
+		TestDatabase.Server db = TestDatabase.get();
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("server.port", "0");
+		properties.put("heima.db.url", db.url());
+		properties.put("heima.db.username", db.username());
+		properties.put("heima.db.password", db.password());
+		properties.put("heima.oidc.issuer", TestIdp.issuer().toString());
+		properties.put("heima.patient.accept-synthetic-identifiers", "true");
+		properties.put("heima.questionnaire.seed", "false");
+		properties.put("heima.questionnaire.warm-up", "false");
+		properties.put("spring.security.oauth2.client.registration.patient.client-secret", TestIdp.CLIENT_SECRET);
+		properties.put("spring.security.oauth2.client.registration.clinician.client-secret", TestIdp.CLIENT_SECRET);
+		properties.putAll(extra);
+		ApplicationListener<ApplicationEnvironmentPreparedEvent> first = (event) -> event.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("heimaTestInstance", properties));
+		// Reactor Netty resources of its own: the default global ones would be disposed
+		// when this
+		// instance closes, taking down every other server in the JVM (the tests' shared
+		// context too)
+		ApplicationContextInitializer<ConfigurableApplicationContext> ownResources = (
+				context) -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+					ReactorResourceFactory factory = new ReactorResourceFactory();
+					factory.setUseGlobalResources(false);
+					return factory;
+				});
+		return new SpringApplicationBuilder(HeimaApplication.class).web(WebApplicationType.REACTIVE)
+			.listeners(first)
+			.initializers(ownResources)
+			.run();
+	}
+
+	public static String baseUrl(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+}

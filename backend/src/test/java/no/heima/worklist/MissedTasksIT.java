@@ -1,0 +1,73 @@
+package no.heima.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.heima.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A task nobody did shows up once on the team's worklist as MISSING, however often the
+ * scan runs.
+ */
+class MissedTasksIT extends IntegrationTest {
+
+	@Autowired
+	MissedTasks missedTasks;
+
+	@Test
+	void aMissedTaskIsRaisedOnce() {
+		Map<?, ?> pathway = as("admin").post()
+			.uri("/api/pathways")
+			.bodyValue(Map.of("definition",
+					Map.of("name", "Glemt måling", "activities",
+							List.of(Map.of("id", "temp", "type", "MEASUREMENT", "title", "Temperatur", "vital",
+									"BODY_TEMPERATURE", "schedule",
+									Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "00:01"))))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		as("admin").post().uri("/api/pathways/" + pathway.get("id") + "/publish").exchange().expectStatus().isOk();
+		UUID patient = ensurePatient("sykepleier1", "17838740073", "Glemsk", "Pasient");
+		String plan = (String) as("sykepleier1").post()
+			.uri("/api/patients/" + patient + "/care-plans")
+			.bodyValue(Map.of("pathwayId", pathway.get("id"), "startDate",
+					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(2).toString()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+
+		this.missedTasks.scan().block();
+		this.missedTasks.scan().block();
+
+		String yesterday = LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(1).toString();
+		as("sykepleier1").get()
+			.uri("/api/patients/" + patient + "/worklist")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.sourceKey == '" + plan + "/temp/" + yesterday + "')].level")
+			.isEqualTo(List.of("MISSING"));
+		Map<?, ?> items = as("sykepleier1").get()
+			.uri("/api/patients/" + patient + "/worklist")
+			.exchange()
+			.expectBody(Map[].class)
+			.returnResult()
+			.getResponseBody()[0];
+		assertThat(items.get("kind")).isEqualTo("MISSING");
+	}
+
+}

@@ -1,0 +1,56 @@
+package local.heima.fhir;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
+
+/**
+ * Transaction and batch bundles of creates (conditional or not), as Heima's write-back
+ * sends them. Entries are applied in order while holding one lock, so a transaction is
+ * all-or-nothing against concurrent requests as long as every entry is valid (which is
+ * checked first).
+ */
+public class TransactionProvider {
+
+	private final Map<String, InMemoryResourceProvider<? extends DomainResource>> providers;
+
+	TransactionProvider(Map<String, InMemoryResourceProvider<? extends DomainResource>> providers) {
+		this.providers = providers;
+	}
+
+	@Transaction
+	public synchronized Bundle transaction(@TransactionParam Bundle request) {
+		for (Bundle.BundleEntryComponent entry : request.getEntry()) {
+			if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
+					|| !(entry.getResource() instanceof DomainResource)
+					|| !this.providers.containsKey(entry.getResource().fhirType())) {
+				throw new InvalidRequestException("Only POST of " + this.providers.keySet() + " is supported here");
+			}
+		}
+		Bundle response = new Bundle();
+		response.setType((request.getType() == Bundle.BundleType.BATCH) ? Bundle.BundleType.BATCHRESPONSE
+				: Bundle.BundleType.TRANSACTIONRESPONSE);
+		for (Bundle.BundleEntryComponent entry : request.getEntry()) {
+			DomainResource resource = (DomainResource) entry.getResource();
+			String condition = entry.getRequest().hasIfNoneExist()
+					? resource.fhirType() + "?" + entry.getRequest().getIfNoneExist() : null;
+			MethodOutcome outcome = create(this.providers.get(resource.fhirType()), resource, condition);
+			response.addEntry()
+				.getResponse()
+				.setStatus(Boolean.TRUE.equals(outcome.getCreated()) ? "201 Created" : "200 OK")
+				.setLocation(outcome.getId().getValue());
+		}
+		return response;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends DomainResource> MethodOutcome create(InMemoryResourceProvider<T> provider,
+			DomainResource resource, String condition) {
+		return provider.create((T) resource, condition);
+	}
+
+}

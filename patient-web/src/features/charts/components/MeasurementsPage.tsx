@@ -1,0 +1,174 @@
+import { Suspense, lazy, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/dates';
+import { href } from '../../../lib/router';
+import { ErrorPanel, Loading } from '../../layout/components/Status';
+import type { Measurement, Period } from '../../measurements/api/measurements';
+import { formatNumber, unitText } from '../../measurements/format';
+import { COMPONENTS, VITALS, isVital, type Vital } from '../../measurements/vitals';
+import { useMeasurements } from '../hooks/useMeasurements';
+import { chartedComponents, lineStyle } from '../series';
+
+const MeasurementChart = lazy(() => import('./MeasurementChart'));
+
+const PERIODS: Period[] = ['P7D', 'P30D', 'P90D', 'P365D'];
+const PERIOD_DAYS: Record<Period, number> = { P7D: 7, P30D: 30, P90D: 90, P365D: 365 };
+
+function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; caption: string }) {
+  const { t, i18n } = useTranslation();
+  const captionId = useId();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const components = COMPONENTS[props.vital];
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table">
+        <caption id={captionId}>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('charts.time')}</th>
+            {components.map((component) => (
+              <th scope="col" key={component.code}>
+                {t(`measure.value.${component.key}`)} ({unitText(t, component.unit)})
+              </th>
+            ))}
+            <th scope="col">{t('charts.level')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.measurements.map((measurement) => (
+            <tr key={measurement.id}>
+              <th scope="row">{formatDateTime(measurement.measuredAt, language)}</th>
+              {components.map((component) => {
+                const value = measurement.values.find((v) => v.code === component.code);
+                return (
+                  <td key={component.code}>{value ? formatNumber(value.value, language) : '–'}</td>
+                );
+              })}
+              <td>
+                {measurement.triage.assessed
+                  ? t(`charts.levelShort.${measurement.triage.level}`)
+                  : t('charts.levelShort.none')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The patient's own measurements over time: a chart for the eye, a table for everyone. */
+export function MeasurementsPage(props: { vital?: string }) {
+  const { t, i18n } = useTranslation();
+  const vital: Vital = isVital(props.vital) ? props.vital : 'BODY_WEIGHT';
+  const [period, setPeriod] = useState<Period>('P90D');
+  const periodId = useId();
+  const measurements = useMeasurements(vital, period);
+  // The end of the x axis: when the data was fetched.
+  const to = Math.ceil(measurements.dataUpdatedAt / 1000);
+  const charted = useMemo(() => chartedComponents(vital), [vital]);
+  const names = useMemo(() => charted.map((c) => t(`measure.value.${c.key}`)), [charted, t]);
+  const unit = unitText(t, charted[0]?.unit ?? '');
+  const vitalText = t(`vital.${vital}`);
+  const periodText = t(`charts.period.${period}`);
+
+  return (
+    <div className="stack">
+      <h1>{t('charts.heading')}</h1>
+      <nav aria-label={t('charts.chooseVital')}>
+        <ul className="chips">
+          {VITALS.map((candidate) => (
+            <li key={candidate}>
+              <a
+                className="chip"
+                href={href({ name: 'measurements', vital: candidate })}
+                aria-current={candidate === vital ? 'page' : undefined}
+              >
+                {t(`vital.${candidate}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="field">
+        <label htmlFor={periodId} className="field__label">
+          {t('charts.periodLabel')}
+        </label>
+        <select
+          id={periodId}
+          className="field__input"
+          value={period}
+          onChange={(event) => setPeriod(event.target.value as Period)}
+        >
+          {PERIODS.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {t(`charts.period.${candidate}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <h2>
+        {vitalText}, {periodText.toLowerCase()}
+      </h2>
+      {measurements.isPending ? (
+        <Loading label={t('charts.loading')} />
+      ) : measurements.isError ? (
+        <ErrorPanel error={measurements.error} onRetry={() => void measurements.refetch()} />
+      ) : measurements.data.length === 0 ? (
+        <p>
+          {t('charts.none', { vital: vitalText.toLowerCase(), period: periodText.toLowerCase() })}
+        </p>
+      ) : (
+        <>
+          <figure className="chart">
+            <Suspense fallback={<Loading label={t('charts.loadingChart')} />}>
+              <MeasurementChart
+                vital={vital}
+                measurements={measurements.data}
+                names={names}
+                unit={unit}
+                from={to - PERIOD_DAYS[period] * 86_400}
+                to={to}
+                language={i18n.resolvedLanguage ?? i18n.language}
+              />
+            </Suspense>
+            <figcaption>
+              {names.length > 1 && (
+                <ul className="chart__legend">
+                  {names.map((name, index) => (
+                    <li key={name}>
+                      <span
+                        aria-hidden="true"
+                        className={`chart__swatch chart__swatch--${index === 0 ? 'solid' : 'dashed'}`}
+                        style={{ borderColor: lineStyle(index).stroke }}
+                      />{' '}
+                      {name}
+                      {index === 0 ? ` (${t('charts.solid')})` : ` (${t('charts.dashed')})`}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {t('charts.caption', { vital: vitalText.toLowerCase(), unit })}
+            </figcaption>
+          </figure>
+          <MeasurementTable
+            vital={vital}
+            measurements={measurements.data}
+            caption={t('charts.tableCaption', {
+              vital: vitalText.toLowerCase(),
+              period: periodText.toLowerCase(),
+            })}
+          />
+        </>
+      )}
+      <p>
+        <a href={href({ name: 'measure', vital })}>
+          {t('charts.record', { vital: vitalText.toLowerCase() })}
+        </a>
+      </p>
+      <p>
+        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
+      </p>
+    </div>
+  );
+}

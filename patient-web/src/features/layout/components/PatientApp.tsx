@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { href, useRoute } from '../../../lib/router';
+import type { Me } from '../../auth/api/me';
+import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
+import { MeasurePage } from '../../measurements/components/MeasurePage';
+import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
+import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
+import { TodayPage } from '../../tasks/components/TodayPage';
+import { MAIN_ID } from './SkipLink';
+
+/** The logged-in patient's pages, one per route; the outbox sends in the background throughout. */
+export function PatientApp({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const key = href(route);
+  useOutboxSender(me.subject);
+
+  // After a page change, start reading (and tabbing) at the top of the new page.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById(MAIN_ID)?.focus();
+  }, [key]);
+
+  switch (route.name) {
+    case 'today':
+      return <TodayPage key={key} me={me} />;
+    case 'day':
+      return <TodayPage key={key} me={me} date={route.date} />;
+    case 'measure':
+      return (
+        <MeasurePage
+          key={key}
+          me={me}
+          {...(route.vital ? { vital: route.vital } : {})}
+          {...(route.carePlanId ? { carePlanId: route.carePlanId } : {})}
+          {...(route.activityId ? { activityId: route.activityId } : {})}
+        />
+      );
+    case 'questionnaire':
+      return (
+        <QuestionnairePage
+          key={key}
+          me={me}
+          carePlanId={route.carePlanId}
+          activityId={route.activityId}
+          date={route.date}
+        />
+      );
+    case 'measurements':
+      return <MeasurementsPage key={key} {...(route.vital ? { vital: route.vital } : {})} />;
+    case 'notFound':
+      return (
+        <div className="stack">
+          <h1>{t('notFound.heading')}</h1>
+          <p>
+            <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
+          </p>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,149 @@
+import { screen } from '@testing-library/react';
+import type { QuestionnaireResponse } from 'fhir/r4';
+import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
+import { kari } from '../../../test/fixtures';
+import { PLAN_ID, task } from '../../../test/measurementFixtures';
+import { renderWithProviders } from '../../../test/render';
+import type { ReferoFormProps } from './ReferoForm';
+import { QuestionnairePage } from './QuestionnairePage';
+
+// The renderer itself is Helsenorge's (tried in the browser tests); here a stand-in hands back a
+// response the way Refero's onSave/onSubmit do.
+vi.mock('./ReferoForm', () => ({
+  default: (props: ReferoFormProps) => {
+    const answer: QuestionnaireResponse = {
+      resourceType: 'QuestionnaireResponse',
+      status: 'in-progress',
+      item: [{ linkId: 'hf-breathless-rest', answer: [{ valueBoolean: false }] }],
+    };
+    return (
+      <div data-testid="refero" lang={props.language}>
+        <p>{props.questionnaire.title}</p>
+        <p>resumed: {props.questionnaireResponse?.id ?? 'none'}</p>
+        <button type="button" onClick={() => props.onSave(answer)}>
+          fake save
+        </button>
+        <button type="button" onClick={() => props.onSubmit(answer)}>
+          fake submit
+        </button>
+      </div>
+    );
+  },
+}));
+
+const URL = 'https://heima.example/fhir/Questionnaire/heart-failure-symptoms';
+const DATE = '2026-11-21';
+const draftPath = `/api/me/response-drafts/${PLAN_ID}/symptoms/${DATE}`;
+const symptoms = task({
+  activityId: 'symptoms',
+  type: 'QUESTIONNAIRE',
+  title: 'Symptomer',
+  vital: null,
+  questionnaireUrl: URL,
+  questionnaireVersion: '1.0.0',
+});
+const questionnaire = {
+  resourceType: 'Questionnaire',
+  status: 'active',
+  language: 'nb-NO',
+  title: 'Symptomsjekk ved hjertesvikt',
+  item: [{ linkId: 'hf-total', type: 'integer', text: 'Sum' }],
+};
+
+describe('answering a questionnaire', () => {
+  beforeEach(() => {
+    document.cookie = 'XSRF-TOKEN=x-1; path=/';
+  });
+
+  it('resumes the server draft, saves halfway with PUT, and submits once with an Idempotency-Key', async () => {
+    const { requests } = mockApi({
+      'GET /api/me/tasks': () => jsonResponse([symptoms]),
+      'GET /api/questionnaires/by-canonical': () => jsonResponse(questionnaire),
+      [`GET ${draftPath}`]: () =>
+        jsonResponse({
+          questionnaireResponse: {
+            resourceType: 'QuestionnaireResponse',
+            id: 'draft-7',
+            status: 'in-progress',
+          },
+          updatedAt: '2026-11-21T08:05:00Z',
+        }),
+      [`PUT ${draftPath}`]: () => jsonResponse({ updatedAt: '2026-11-21T09:15:00Z' }),
+      'POST /api/me/responses': () =>
+        jsonResponse(
+          {
+            id: 'r-1',
+            carePlanId: PLAN_ID,
+            activityId: 'symptoms',
+            questionnaire: `${URL}|1.0.0`,
+            authored: '2026-11-21T09:16:00Z',
+            receivedAt: '2026-11-21T09:16:01Z',
+            scores: [{ linkId: 'hf-total', code: null, value: 3 }],
+            triage: { level: 'YELLOW', assessed: true, reasons: [] },
+            advice: { nb: 'Mål på nytt om en time.', en: 'Measure again in an hour.' },
+          },
+          201,
+        ),
+    });
+    const { user } = renderWithProviders(
+      <QuestionnairePage me={kari} carePlanId={PLAN_ID} activityId="symptoms" date={DATE} />,
+    );
+
+    expect(await screen.findByText('resumed: draft-7')).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Du fortsetter der du slapp/)).toHaveTextContent('kl. 09:05');
+
+    await user.click(screen.getByRole('button', { name: 'fake save' }));
+    expect(await screen.findByText(/Lagret kl. 10:15/)).toBeInTheDocument();
+    const put = requests.find((r) => r.method === 'PUT');
+    expect(put?.url.pathname).toBe(draftPath);
+    expect(put?.body).toMatchObject({
+      questionnaireResponse: { status: 'in-progress', questionnaire: `${URL}|1.0.0` },
+    });
+
+    await user.click(screen.getByRole('button', { name: 'fake submit' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Takk, svarene er sendt' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Poengsum' })).toHaveTextContent('Sum3');
+    expect(screen.getByText('Mål på nytt om en time.')).toBeInTheDocument();
+
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(posts[0]?.headers.get('X-XSRF-TOKEN')).toBe('x-1');
+    expect(posts[0]?.body).toMatchObject({
+      carePlanId: PLAN_ID,
+      activityId: 'symptoms',
+      date: DATE,
+      questionnaireResponse: { status: 'completed', questionnaire: `${URL}|1.0.0` },
+    });
+  });
+
+  it('starts empty when there is no draft, and lists the questions the server refused', async () => {
+    mockApi({
+      'GET /api/me/tasks': () => jsonResponse([symptoms]),
+      'GET /api/questionnaires/by-canonical': () => jsonResponse(questionnaire),
+      [`GET ${draftPath}`]: () =>
+        problemResponse({ type: 'urn:heima:problem:not-found', status: 404 }),
+      'POST /api/me/responses': () =>
+        problemResponse({
+          type: 'urn:heima:problem:invalid-response',
+          status: 422,
+          errors: [{ field: 'hf-total', code: 'required' }],
+        }),
+    });
+    const { user } = renderWithProviders(
+      <QuestionnairePage me={kari} carePlanId={PLAN_ID} activityId="symptoms" date={DATE} />,
+    );
+    expect(await screen.findByText('resumed: none')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'fake submit' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Noen av svarene passer ikke til skjemaet. Sjekk disse spørsmålene:',
+    );
+    expect(alert).toHaveTextContent('Sum');
+  });
+});

@@ -1,0 +1,265 @@
+import type { QuestionnaireResponse } from 'fhir/r4';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDayHeading, formatTime } from '../../../lib/dates';
+import type { Problem } from '../../../lib/problem';
+import { ProblemType } from '../../../lib/problem';
+import { errorMessage, problemMessage } from '../../../lib/problemMessages';
+import { href, navigate } from '../../../lib/router';
+import type { Me } from '../../auth/api/me';
+import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { formatNumber } from '../../measurements/format';
+import { useSubmit } from '../../outbox/hooks/useSubmit';
+import { useTasks } from '../../tasks/hooks/useTasks';
+import { TriageResult } from '../../triage/components/TriageResult';
+import {
+  RESPONSES_PATH,
+  saveDraft,
+  type ResponseSubmission,
+  type SubmittedResponse,
+  type TaskRef,
+} from '../api/questionnaires';
+import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
+import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../booleans';
+import { itemText, localizeQuestionnaire } from '../localize';
+
+const ReferoForm = lazy(() => import('./ReferoForm'));
+
+type Outcome =
+  | { state: 'answering' }
+  | { state: 'sending' }
+  | { state: 'delivered'; response: SubmittedResponse }
+  | { state: 'waiting' }
+  | { state: 'rejected'; problem: Problem };
+
+type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: string }
+  | { state: 'failed'; error: unknown };
+
+function withMeta(
+  response: QuestionnaireResponse,
+  canonical: string,
+  status: QuestionnaireResponse['status'],
+): QuestionnaireResponse {
+  return { ...response, questionnaire: canonical, status, authored: new Date().toISOString() };
+}
+
+/** One questionnaire task: answer, save halfway (on the server, so any device can resume), submit. */
+export function QuestionnairePage(props: { me: Me } & TaskRef) {
+  const { t, i18n } = useTranslation();
+  const language: 'nb' | 'en' = (i18n.resolvedLanguage ?? i18n.language) === 'en' ? 'en' : 'nb';
+  const task: TaskRef = {
+    carePlanId: props.carePlanId,
+    activityId: props.activityId,
+    date: props.date,
+  };
+  const tasks = useTasks(props.date);
+  const found = tasks.data?.find(
+    (candidate) =>
+      candidate.carePlanId === props.carePlanId && candidate.activityId === props.activityId,
+  );
+  const url = found?.questionnaireUrl ?? null;
+  const version = found?.questionnaireVersion ?? null;
+  const questionnaire = useQuestionnaire(url, version);
+  const draft = useDraft(task);
+  const submit = useSubmit(props.me.subject);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'answering' });
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  // The form keeps the language it opened in: switching would throw away unsaved answers.
+  const [formLanguage] = useState<'nb' | 'en'>(language);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const localized = useMemo(
+    () => (questionnaire.data ? localizeQuestionnaire(questionnaire.data, formLanguage) : null),
+    [questionnaire.data, formLanguage],
+  );
+
+  const forRenderer = useMemo(
+    () => (localized ? withoutRequiredBooleans(localized) : null),
+    [localized],
+  );
+
+  useEffect(() => {
+    if (outcome.state !== 'answering' && outcome.state !== 'sending') headingRef.current?.focus();
+  }, [outcome.state]);
+
+  const canonical = version ? `${url}|${version}` : (url ?? '');
+  const title = localized?.title ?? found?.title ?? t('questionnaire.heading');
+
+  async function onSave(response: QuestionnaireResponse) {
+    setSave({ state: 'saving' });
+    try {
+      const saved = await saveDraft(task, withMeta(response, canonical, 'in-progress'));
+      setSave({ state: 'saved', at: saved.updatedAt });
+    } catch (error) {
+      setSave({ state: 'failed', error });
+    }
+  }
+
+  async function onSubmit(response: QuestionnaireResponse) {
+    const body: ResponseSubmission = {
+      ...task,
+      questionnaireResponse: withMeta(
+        questionnaire.data ? withUntickedBooleansAnswered(questionnaire.data, response) : response,
+        canonical,
+        'completed',
+      ),
+    };
+    setOutcome({ state: 'sending' });
+    try {
+      const result = await submit('response', RESPONSES_PATH, body, { ...task, title });
+      if (result.state === 'delivered') {
+        setOutcome({ state: 'delivered', response: result.response as SubmittedResponse });
+      } else if (result.state === 'waiting') setOutcome({ state: 'waiting' });
+      else setOutcome({ state: 'rejected', problem: result.problem });
+    } catch {
+      setOutcome({ state: 'rejected', problem: { type: 'about:blank', status: 0 } });
+    }
+  }
+
+  const header = (
+    <>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {outcome.state === 'delivered'
+          ? t('questionnaire.deliveredHeading')
+          : outcome.state === 'waiting'
+            ? t('questionnaire.waitingHeading')
+            : title}
+      </h1>
+      <p className="muted">{formatDayHeading(props.date, language)}</p>
+    </>
+  );
+  const back = (
+    <p>
+      <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
+    </p>
+  );
+
+  if (tasks.isPending || (url !== null && questionnaire.isPending) || draft.isPending) {
+    return (
+      <div className="stack">
+        <h1>{t('questionnaire.heading')}</h1>
+        <Loading label={t('questionnaire.loading')} />
+      </div>
+    );
+  }
+  const loadError = tasks.error ?? questionnaire.error ?? draft.error;
+  if (loadError || found === undefined || localized === null) {
+    return (
+      <div className="stack">
+        <h1>{t('questionnaire.heading')}</h1>
+        {loadError ? (
+          <ErrorPanel error={loadError} />
+        ) : (
+          <p className="notice notice--error" role="alert">
+            {t('questionnaire.notFound')}
+          </p>
+        )}
+        {back}
+      </div>
+    );
+  }
+
+  if (outcome.state === 'delivered') {
+    const { response } = outcome;
+    const nameOf = (code: string) => itemText(localized, code) ?? code;
+    return (
+      <div className="stack">
+        {header}
+        <p className="notice notice--success" role="status">
+          <span aria-hidden="true">✓ </span>
+          {t('questionnaire.delivered')}
+        </p>
+        {response.scores.length > 0 && (
+          <section aria-labelledby="scores-heading" className="card">
+            <h2 id="scores-heading">{t('questionnaire.scores')}</h2>
+            <dl className="facts">
+              {response.scores.map((score) => (
+                <div key={score.linkId}>
+                  <dt>{nameOf(score.linkId)}</dt>
+                  <dd>{formatNumber(score.value, language)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
+        <TriageResult triage={response.triage} advice={response.advice} nameOf={nameOf} />
+        {back}
+      </div>
+    );
+  }
+  if (outcome.state === 'waiting') {
+    return (
+      <div className="stack">
+        {header}
+        <div className="notice notice--waiting" role="status">
+          <p>
+            <strong>
+              <span aria-hidden="true">… </span>
+              {t('outbox.waitingToSend')}
+            </strong>
+          </p>
+          <p>{t('questionnaire.waiting')}</p>
+        </div>
+        {back}
+      </div>
+    );
+  }
+
+  const resumed = draft.data ?? null;
+  return (
+    <div className="stack">
+      {header}
+      {resumed && (
+        <p className="notice notice--info">
+          {t('questionnaire.resumed', {
+            date: formatDayHeading(resumed.updatedAt.slice(0, 10), language),
+            time: formatTime(resumed.updatedAt, language),
+          })}
+        </p>
+      )}
+      {formLanguage !== language && (
+        <p className="notice notice--info">{t('questionnaire.languageKept')}</p>
+      )}
+      {outcome.state === 'rejected' && (
+        <div className="notice notice--error" role="alert">
+          <p>{problemMessage(i18n, outcome.problem)}</p>
+          {outcome.problem.type === ProblemType.invalidResponse &&
+            (outcome.problem.errors ?? []).length > 0 && (
+              <ul>
+                {(outcome.problem.errors ?? []).map((error) => (
+                  <li key={`${error.field}-${error.code}`}>
+                    {itemText(localized, error.field) ?? error.field}
+                  </li>
+                ))}
+              </ul>
+            )}
+        </div>
+      )}
+      <div role="status" aria-live="polite" className="save-status">
+        {save.state === 'saving' && t('questionnaire.saving')}
+        {save.state === 'saved' &&
+          t('questionnaire.saved', { time: formatTime(save.at, language) })}
+      </div>
+      {save.state === 'failed' && (
+        <p className="notice notice--error" role="alert">
+          {t('questionnaire.saveFailed', { reason: errorMessage(i18n, save.error) })}
+        </p>
+      )}
+      <Suspense fallback={<Loading label={t('questionnaire.loadingForm')} />}>
+        <ReferoForm
+          questionnaire={forRenderer ?? localized}
+          {...(resumed ? { questionnaireResponse: resumed.questionnaireResponse } : {})}
+          language={formLanguage}
+          busy={outcome.state === 'sending' || save.state === 'saving'}
+          onSave={(response) => void onSave(response)}
+          onSubmit={(response) => void onSubmit(response)}
+          onCancel={() => navigate({ name: 'today' })}
+        />
+      </Suspense>
+      {back}
+    </div>
+  );
+}
