@@ -71,6 +71,11 @@ class PathwayController {
 		return this.users.current().flatMap((user) -> this.pathways.publish(user, id));
 	}
 
+	@GetMapping("/{id}/versions")
+	Mono<List<PublishedPathway>> versions(@PathVariable UUID id) {
+		return this.users.current().flatMap((user) -> this.pathways.versions(user, id));
+	}
+
 	@GetMapping("/{id}/versions/{version}")
 	Mono<PublishedPathway> version(@PathVariable UUID id, @PathVariable int version) {
 		return this.users.current().flatMap((user) -> this.pathways.version(user, id, version));

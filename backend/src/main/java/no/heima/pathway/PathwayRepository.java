@@ -116,6 +116,13 @@ class PathwayRepository {
 				""").bind("id", id).bind("version", version).map(this::toPublished).one();
 	}
 
+	Flux<PublishedPathway> versions(UUID id) {
+		return this.db.sql("""
+				select v.*, p.team from pathway_version v join pathway p on p.id = v.pathway_id
+				where v.pathway_id = :id order by v.version desc
+				""").bind("id", id).map(this::toPublished).all();
+	}
+
 	Mono<PublishedPathway> latest(UUID id) {
 		return this.db.sql("""
 				select v.*, p.team from pathway_version v join pathway p on p.id = v.pathway_id

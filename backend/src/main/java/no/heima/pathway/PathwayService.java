@@ -100,6 +100,11 @@ public class PathwayService {
 		return readableBy(actor, id);
 	}
 
+	/** Every published version, newest first. */
+	public Mono<List<PublishedPathway>> versions(CurrentUser actor, UUID id) {
+		return readableBy(actor, id).then(this.repository.versions(id).collectList());
+	}
+
 	public Mono<PublishedPathway> version(CurrentUser actor, UUID id, int version) {
 		return readableBy(actor, id).then(this.repository.version(id, version)).switchIfEmpty(notFound());
 	}

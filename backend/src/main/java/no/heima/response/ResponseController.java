@@ -14,6 +14,7 @@ import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,6 +71,14 @@ class ResponseController {
 			.flatMap((user) -> this.responses.draft(user, carePlanId, activityId, date))
 			.map((d) -> Map.of("questionnaireResponse", this.json.readTree(d.questionnaireResponse()), "updatedAt",
 					d.updatedAt()));
+	}
+
+	@DeleteMapping("/response-drafts/{carePlanId}/{activityId}/{date}")
+	Mono<ResponseEntity<Void>> discardDraft(@PathVariable UUID carePlanId, @PathVariable String activityId,
+			@PathVariable LocalDate date) {
+		return this.users.current()
+			.flatMap((user) -> this.responses.discardDraft(user, carePlanId, activityId, date))
+			.thenReturn(ResponseEntity.noContent().<Void>build());
 	}
 
 	/**

@@ -59,6 +59,19 @@ class ResponseRepository {
 			.one();
 	}
 
+	Mono<Long> deleteDraft(UUID patientId, UUID carePlanId, String activityId, LocalDate day) {
+		return this.db.sql("""
+				delete from response_draft
+				where care_plan_id = :plan and activity_id = :activity and due_date = :day and patient_id = :patient
+				""")
+			.bind("plan", carePlanId)
+			.bind("activity", activityId)
+			.bind("day", day)
+			.bind("patient", patientId)
+			.fetch()
+			.rowsUpdated();
+	}
+
 	Mono<Void> deleteDraft(UUID carePlanId, String activityId, LocalDate day) {
 		return this.db.sql(
 				"delete from response_draft where care_plan_id = :plan and activity_id = :activity and due_date = :day")

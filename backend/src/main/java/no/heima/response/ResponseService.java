@@ -127,6 +127,15 @@ public class ResponseService {
 			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No saved draft")));
 	}
 
+	/** Throws away a saved draft (the patient starts over). */
+	public Mono<Void> discardDraft(CurrentUser actor, UUID carePlanId, String activityId, LocalDate day) {
+		return task(actor, carePlanId, activityId).flatMap((task) -> this.tx
+			.transactional(this.repository.deleteDraft(task.patient().id(), carePlanId, activityId, day)
+				.flatMap((rows) -> (rows == 0)
+						? Mono.<Void>error(new HeimaProblemException(ProblemType.NOT_FOUND, "No saved draft"))
+						: audit(actor, task.patient().id(), AuditAction.UPDATE, "discarded draft " + activityId))));
+	}
+
 	public Mono<SubmittedResponse> submit(CurrentUser actor, ResponseSubmission submission) {
 		if (submission.carePlanId() == null || submission.activityId() == null || submission.date() == null
 				|| submission.questionnaireResponse() == null) {

@@ -150,6 +150,14 @@ class PathwayCarePlanIT extends IntegrationTest {
 			.isOk();
 		Map<?, ?> v2 = publish(pathway);
 		assertThat(v2.get("version")).isEqualTo(2);
+		as("admin").get()
+			.uri("/api/pathways/" + pathway + "/versions")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].version")
+			.isEqualTo(List.of(2, 1));
 
 		WebTestClient nurse = as("sykepleier1");
 		Map<?, ?> after = nurse.get()

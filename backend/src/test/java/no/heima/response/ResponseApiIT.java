@@ -161,6 +161,16 @@ class ResponseApiIT extends IntegrationTest {
 			.jsonPath("$.questionnaireResponse.item[0].linkId")
 			.isEqualTo("hf-breathless-rest");
 
+		as("pasient1").delete().uri(draftPath).exchange().expectStatus().isNoContent();
+		as("pasient1").get().uri(draftPath).exchange().expectStatus().isNotFound();
+		as("pasient1").put()
+			.uri(draftPath)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(half)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
 		submit(UUID.randomUUID().toString(), "hf", heartFailure(false, null, true)).expectStatus().isCreated();
 		as("pasient1").get().uri(draftPath).exchange().expectStatus().isNotFound();
 	}
