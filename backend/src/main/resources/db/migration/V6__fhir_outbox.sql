@@ -4,6 +4,11 @@ create table fhir_outbox (
     resource_type      text        not null,
     identifier_system  text        not null,
     identifier_value   text        not null,
+    -- 0 for the first version of a resource; a later state of the same resource (e.g. a Flag made
+    -- inactive) is a new row with the next revision, delivered after the earlier ones
+    revision           int         not null default 0,
+    -- CREATE: conditional create; UPSERT: conditional update (create or replace by identifier)
+    method             text        not null default 'CREATE',
     resource           text        not null,
     patient_system     text        not null,
     patient_value      text        not null,
@@ -16,8 +21,10 @@ create table fhir_outbox (
     leased_until       timestamptz,
     last_error         text,
     created_at         timestamptz not null default now(),
-    unique (identifier_system, identifier_value)
+    unique (identifier_system, identifier_value, revision)
 );
+
+create index fhir_outbox_identifier_idx on fhir_outbox (identifier_system, identifier_value, id);
 
 create index fhir_outbox_due_idx on fhir_outbox (status, next_attempt_at, id);
 

@@ -3,6 +3,8 @@ create table worklist_item (
     id                uuid primary key,
     patient_id        uuid        not null references patient (id),
     patient_name      text        not null,
+    patient_system    text        not null,
+    patient_value     text        not null,
     care_plan_id      uuid        not null references care_plan (id),
     team              text        not null,
     kind              text        not null,

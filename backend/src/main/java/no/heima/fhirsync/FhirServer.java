@@ -65,10 +65,10 @@ class FhirServer {
 		for (OutboxRow row : rows) {
 			try {
 				DomainResource resource = withSubject(row, patients);
-				MethodOutcome outcome = this.client.create()
-					.resource(resource)
-					.conditionalByUrl(row.resourceType() + "?" + row.condition())
-					.execute();
+				String condition = row.resourceType() + "?" + row.condition();
+				MethodOutcome outcome = row.upsert()
+						? this.client.update().resource(resource).conditionalByUrl(condition).execute()
+						: this.client.create().resource(resource).conditionalByUrl(condition).execute();
 				results.add(Delivery.delivered(row, outcome.getId().toUnqualifiedVersionless().getValue()));
 			}
 			catch (RuntimeException ex) {
@@ -88,13 +88,16 @@ class FhirServer {
 		List<Delivery> results = new ArrayList<>();
 		for (OutboxRow row : rows) {
 			try {
-				bundle.addEntry()
+				Bundle.BundleEntryRequestComponent request = bundle.addEntry()
 					.setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
 					.setResource(withSubject(row, patients))
-					.getRequest()
-					.setMethod(Bundle.HTTPVerb.POST)
-					.setUrl(row.resourceType())
-					.setIfNoneExist(row.condition());
+					.getRequest();
+				if (row.upsert()) {
+					request.setMethod(Bundle.HTTPVerb.PUT).setUrl(row.resourceType() + "?" + row.condition());
+				}
+				else {
+					request.setMethod(Bundle.HTTPVerb.POST).setUrl(row.resourceType()).setIfNoneExist(row.condition());
+				}
 				sent.add(row);
 			}
 			catch (RuntimeException ex) {

@@ -21,15 +21,18 @@ public class Outbox {
 	}
 
 	public Mono<Void> enqueue(OutboxMessage m) {
-		var spec = this.db.sql("""
-				insert into fhir_outbox (resource_type, identifier_system, identifier_value, resource, patient_system,
-				  patient_value, patient_given, patient_family, patient_birth_date)
-				values (:type, :system, :value, :resource, :psystem, :pvalue, :given, :family, :birth)
-				on conflict (identifier_system, identifier_value) do nothing
-				""")
+		var spec = this.db
+			.sql("""
+					insert into fhir_outbox (resource_type, identifier_system, identifier_value, revision, method, resource,
+					  patient_system, patient_value, patient_given, patient_family, patient_birth_date)
+					values (:type, :system, :value, :revision, :method, :resource, :psystem, :pvalue, :given, :family, :birth)
+					on conflict (identifier_system, identifier_value, revision) do nothing
+					""")
 			.bind("type", m.resourceType())
 			.bind("system", m.identifierSystem())
 			.bind("value", m.identifierValue())
+			.bind("revision", m.revision())
+			.bind("method", m.upsert() ? "UPSERT" : "CREATE")
 			.bind("resource", m.resourceJson())
 			.bind("psystem", m.patientSystem())
 			.bind("pvalue", m.patientValue());

@@ -10,6 +10,24 @@ import java.time.LocalDate;
  */
 public record OutboxMessage(String resourceType, String identifierSystem, String identifierValue, String resourceJson,
 		String patientSystem, String patientValue, String patientGiven, String patientFamily,
-		LocalDate patientBirthDate) {
+		LocalDate patientBirthDate, int revision, boolean upsert) {
+
+	/** A resource created once (conditional create on its identifier). */
+	public OutboxMessage(String resourceType, String identifierSystem, String identifierValue, String resourceJson,
+			String patientSystem, String patientValue, String patientGiven, String patientFamily,
+			LocalDate patientBirthDate) {
+		this(resourceType, identifierSystem, identifierValue, resourceJson, patientSystem, patientValue, patientGiven,
+				patientFamily, patientBirthDate, 0, false);
+	}
+
+	/**
+	 * State {@code revision} of a resource that changes (conditional update on its
+	 * identifier, delivered after every earlier revision).
+	 */
+	public static OutboxMessage upsert(String resourceType, String identifierSystem, String identifierValue,
+			String resourceJson, String patientSystem, String patientValue, int revision) {
+		return new OutboxMessage(resourceType, identifierSystem, identifierValue, resourceJson, patientSystem,
+				patientValue, null, null, null, revision, true);
+	}
 
 }

@@ -36,23 +36,33 @@ class OutboxRepository {
 	 * this commits.
 	 */
 	Flux<OutboxRow> claim(int limit, Duration lease) {
-		return this.db.sql("""
-				with due as (
-				  select id from fhir_outbox
-				  where status = 'PENDING' and next_attempt_at <= now()
-				    and (leased_until is null or leased_until < now())
-				  order by id limit :limit
-				  for update skip locked)
-				update fhir_outbox o set leased_until = now() + make_interval(secs => :lease), attempts = o.attempts + 1
-				from due where o.id = due.id
-				returning o.*
-				""").bind("limit", limit).bind("lease", (double) lease.toSeconds()).map(OutboxRepository::toRow).all();
+		return this.db
+			.sql("""
+					with due as (
+					  select id from fhir_outbox
+					  where status = 'PENDING' and next_attempt_at <= now()
+					    and (leased_until is null or leased_until < now())
+					    -- a later state of a resource waits until the earlier ones are delivered
+					    and not exists (select 1 from fhir_outbox e where e.identifier_system = fhir_outbox.identifier_system
+					                    and e.identifier_value = fhir_outbox.identifier_value and e.id < fhir_outbox.id)
+					  order by id limit :limit
+					  for update skip locked)
+					update fhir_outbox o set leased_until = now() + make_interval(secs => :lease), attempts = o.attempts + 1
+					from due where o.id = due.id
+					returning o.*
+					""")
+			.bind("limit", limit)
+			.bind("lease", (double) lease.toSeconds())
+			.map(OutboxRepository::toRow)
+			.all();
 	}
 
 	Mono<Void> delivered(OutboxRow row, String fhirId) {
 		return this.db.sql("""
 				insert into fhir_delivery (identifier_system, identifier_value, resource_type, fhir_id)
-				values (:system, :value, :type, :fhirId) on conflict do nothing
+				values (:system, :value, :type, :fhirId)
+				on conflict (identifier_system, identifier_value) do update set fhir_id = excluded.fhir_id,
+				  delivered_at = now()
 				""")
 			.bind("system", row.identifierSystem())
 			.bind("value", row.identifierValue())
@@ -122,7 +132,8 @@ class OutboxRepository {
 				row.get("resource", String.class), row.get("patient_system", String.class),
 				row.get("patient_value", String.class), row.get("patient_given", String.class),
 				row.get("patient_family", String.class), row.get("patient_birth_date", LocalDate.class),
-				row.get("attempts", Integer.class), instant(row, "created_at"));
+				row.get("attempts", Integer.class), instant(row, "created_at"),
+				"UPSERT".equals(row.get("method", String.class)));
 	}
 
 	private static Instant instant(Readable row, String column) {

@@ -231,10 +231,9 @@ public class MeasurementService {
 		}
 		String values = m.values().stream().map((v) -> v.value().toPlainString()).collect(Collectors.joining(" / "))
 				+ " " + m.values().get(0).unit();
-		return this.worklist.raise(
-				new ItemRaised(patient.id(), patient.givenName() + " " + patient.familyName(), plan.id(), plan.team(),
-						ItemRaised.Kind.MEASUREMENT, m.id().toString(), m.activityId(), m.triage().level().name(),
-						m.vital().display() + ": " + values, this.json.writeValueAsString(m.triage())));
+		return this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.MEASUREMENT,
+				m.id().toString(), m.activityId(), m.triage().level().name(), m.vital().display() + ": " + values,
+				this.json.writeValueAsString(m.triage())));
 	}
 
 	private static Assessment triage(Target target, List<EnteredValue> values) {

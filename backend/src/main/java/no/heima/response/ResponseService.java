@@ -222,10 +222,9 @@ public class ResponseService {
 			.reduce((a, b) -> a + ", " + b)
 			.orElse("");
 		Patient patient = task.patient();
-		return this.worklist.raise(new ItemRaised(patient.id(), patient.givenName() + " " + patient.familyName(),
-				task.plan().id(), task.plan().team(), ItemRaised.Kind.RESPONSE, r.id().toString(), task.activity().id(),
-				r.triage().level().name(), task.activity().title() + ": " + scores,
-				this.json.writeValueAsString(r.triage())));
+		return this.worklist.raise(new ItemRaised(patient, task.plan().id(), task.plan().team(),
+				ItemRaised.Kind.RESPONSE, r.id().toString(), task.activity().id(), r.triage().level().name(),
+				task.activity().title() + ": " + scores, this.json.writeValueAsString(r.triage())));
 	}
 
 	private static Assessment triage(Task task, List<Score> scores) {

@@ -1,6 +1,7 @@
 package no.heima.worklist;
 
 import java.util.UUID;
+import no.heima.patient.Patient;
 
 /**
  * What another feature reports when a submission needs a clinician: {@code sourceKey}
@@ -9,8 +10,8 @@ import java.util.UUID;
  * @param level RED, YELLOW or MISSING
  * @param reasons the triage reasons (or the missed task) as JSON
  */
-public record ItemRaised(UUID patientId, String patientName, UUID carePlanId, String team, Kind kind, String sourceKey,
-		String activityId, String level, String summary, String reasons) {
+public record ItemRaised(Patient patient, UUID carePlanId, String team, Kind kind, String sourceKey, String activityId,
+		String level, String summary, String reasons) {
 
 	public enum Kind {
 

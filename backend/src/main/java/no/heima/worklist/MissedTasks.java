@@ -80,10 +80,10 @@ class MissedTasks implements SmartLifecycle {
 
 	private Mono<Boolean> raise(CarePlan plan, Task task) {
 		return this.patients.findForBackgroundWork(plan.patientId())
-			.flatMap((patient) -> this.worklist.raise(new ItemRaised(patient.id(),
-					patient.givenName() + " " + patient.familyName(), plan.id(), plan.team(), ItemRaised.Kind.MISSING,
-					plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(), "MISSING",
-					task.title() + " (" + task.date() + ")", "{\"windowEnd\":\"" + task.windowEnd() + "\"}")))
+			.flatMap((patient) -> this.worklist
+				.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.MISSING,
+						plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(), "MISSING",
+						task.title() + " (" + task.date() + ")", "{\"windowEnd\":\"" + task.windowEnd() + "\"}")))
 			.thenReturn(true);
 	}
 

@@ -1,6 +1,7 @@
 package no.heima.worklist;
 
 import java.time.Clock;
+import no.heima.fhirsync.Outbox;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -18,15 +19,25 @@ public class Worklist {
 
 	private final Clock clock;
 
-	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock) {
+	private final Outbox outbox;
+
+	private final FlagMapper flags;
+
+	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags) {
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.clock = clock;
+		this.outbox = outbox;
+		this.flags = flags;
 	}
 
 	public Mono<Void> raise(ItemRaised item) {
-		return this.repository.insert(item, this.deadlines.dueAt(item.level(), this.clock.instant()))
-			.flatMap((id) -> this.repository.notify("raised", id, item.team()));
+		java.time.Instant now = this.clock.instant();
+		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now))
+			.flatMap((id) -> this.outbox
+				.enqueue(this.flags.raised(id, item.level(), item.summary(), item.patient().identifier().system(),
+						item.patient().identifier().value(), now))
+				.then(this.repository.notify("raised", id, item.team())));
 	}
 
 }

@@ -30,16 +30,20 @@ class WorklistRepository {
 	 * inserted.
 	 */
 	Mono<UUID> insert(ItemRaised item, Instant dueAt) {
-		var spec = this.db.sql("""
-				insert into worklist_item (id, patient_id, patient_name, care_plan_id, team, kind, source_key,
-				  activity_id, level, summary, reasons, due_at)
-				values (:id, :patient, :name, :plan, :team, :kind, :source, :activity, :level, :summary, :reasons, :due)
-				on conflict (kind, source_key) do nothing
-				returning id
-				""")
+		var spec = this.db
+			.sql("""
+					insert into worklist_item (id, patient_id, patient_name, patient_system, patient_value, care_plan_id, team,
+					  kind, source_key, activity_id, level, summary, reasons, due_at)
+					values (:id, :patient, :name, :psystem, :pvalue, :plan, :team, :kind, :source, :activity, :level,
+					  :summary, :reasons, :due)
+					on conflict (kind, source_key) do nothing
+					returning id
+					""")
 			.bind("id", UUID.randomUUID())
-			.bind("patient", item.patientId())
-			.bind("name", item.patientName())
+			.bind("patient", item.patient().id())
+			.bind("name", item.patient().givenName() + " " + item.patient().familyName())
+			.bind("psystem", item.patient().identifier().system())
+			.bind("pvalue", item.patient().identifier().value())
 			.bind("plan", item.carePlanId())
 			.bind("team", item.team())
 			.bind("kind", item.kind().name())
@@ -68,6 +72,15 @@ class WorklistRepository {
 		return this.db.sql("select count(*) from worklist_item where team = any(:teams) and status <> 'RESOLVED'")
 			.bind("teams", teams.toArray(String[]::new))
 			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	/** The patient's national identifier (system, value) of an item, for write-back. */
+	Mono<String[]> patientIdentifier(UUID id) {
+		return this.db.sql("select patient_system, patient_value from worklist_item where id = :id")
+			.bind("id", id)
+			.map((row) -> new String[] { row.get("patient_system", String.class),
+					row.get("patient_value", String.class) })
 			.one();
 	}
 

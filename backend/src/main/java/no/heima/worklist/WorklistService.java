@@ -8,6 +8,7 @@ import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
 import no.heima.audit.AuditOutcome;
+import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
@@ -39,11 +40,18 @@ public class WorklistService {
 
 	private final Clock clock;
 
-	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock) {
+	private final Outbox outbox;
+
+	private final FlagMapper flags;
+
+	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock, Outbox outbox,
+			FlagMapper flags) {
 		this.repository = repository;
 		this.audit = audit;
 		this.tx = tx;
 		this.clock = clock;
+		this.outbox = outbox;
+		this.flags = flags;
 	}
 
 	/** One page of the caller's teams' open items, in worklist order. */
@@ -103,7 +111,10 @@ public class WorklistService {
 							"The item is resolved, or taken by " + item.assigneeName() + "; only they can resolve it"))
 					: audit(actor, item, AuditAction.UPDATE, "resolved: " + resolution.action())
 						.then(this.repository.notify("resolved", id, item.team())))
-			.then(this.repository.find(id, this.clock.instant()))));
+			.then(this.repository.find(id, this.clock.instant()))
+			.flatMap((resolved) -> this.repository.patientIdentifier(id)
+				.flatMap((patient) -> this.outbox.enqueue(this.flags.resolved(resolved, patient[0], patient[1])))
+				.thenReturn(resolved))));
 	}
 
 	/**

@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import local.heima.fhir.LocalFhirServer;
+import no.heima.fhir.FhirJson;
 import no.heima.testsupport.HeimaInstance;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Flag;
 import no.heima.testsupport.TestIdp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +44,15 @@ class WorklistTwoInstancesIT {
 
 	private static String carePlanId;
 
+	private static LocalFhirServer fhir;
+
 	@BeforeAll
 	static void start() {
-		a = HeimaInstance.start(Map.of());
+		fhir = LocalFhirServer.start(0);
+		// instance A also writes back: the item's Flag must end up inactive on the FHIR
+		// server
+		a = HeimaInstance.start(Map.of("heima.fhir.base-url", fhir.baseUrl(), "heima.fhir.sync.poll-interval", "200ms",
+				"heima.fhir.sync.create-missing-patients", "true"));
 		b = HeimaInstance.start(Map.of());
 		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
 		Map<?, ?> pathway = as(a, "admin").post()
@@ -86,6 +97,7 @@ class WorklistTwoInstancesIT {
 	static void stop() {
 		a.close();
 		b.close();
+		fhir.close();
 	}
 
 	@Test
@@ -158,6 +170,41 @@ class WorklistTwoInstancesIT {
 			.jsonPath("$[?(@.sourceKey == '" + measurement.get("id") + "')].message")
 			.isEqualTo(List.of("Vi ringte deg. Fortsett å måle hver morgen."));
 		subscription.dispose();
+
+		// on the patient's record: one Flag for the item, made inactive by the resolution
+		Flag flag = awaitFlag(id, Flag.FlagStatus.INACTIVE);
+		assertThat(flag.getPeriod().hasEnd()).isTrue();
+		assertThat(flag.getSubject().getReference()).startsWith("Patient/");
+	}
+
+	private static Flag awaitFlag(String itemId, Flag.FlagStatus status) {
+		var context = FhirJson.context();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		var client = context.newRestfulGenericClient(fhir.baseUrl());
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		List<Flag> flags = List.of();
+		while (Instant.now().isBefore(deadline)) {
+			flags = client.search()
+				.forResource(Flag.class)
+				.where(Flag.IDENTIFIER.exactly().systemAndCode("https://heima.example/fhir/id/worklist-item", itemId))
+				.returnBundle(Bundle.class)
+				.execute()
+				.getEntry()
+				.stream()
+				.map((e) -> (Flag) e.getResource())
+				.toList();
+			if (flags.size() == 1 && flags.get(0).getStatus() == status) {
+				return flags.get(0);
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		throw new AssertionError("Expected one " + status + " Flag for item " + itemId + ", found " + flags.size()
+				+ (flags.isEmpty() ? "" : " (" + flags.get(0).getStatus() + ")"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -68,6 +69,38 @@ public class InMemoryResourceProvider<T extends DomainResource> implements IReso
 		resource.setId(new IdType(resource.fhirType(), id, "1"));
 		this.byId.put(id, resource);
 		MethodOutcome outcome = new MethodOutcome(resource.getIdElement(), true);
+		outcome.setResource(resource);
+		return outcome;
+	}
+
+	/**
+	 * Conditional update ({@code PUT Type?identifier=system|value}): replaces the match,
+	 * or creates.
+	 */
+	@Update
+	public synchronized MethodOutcome update(@ResourceParam T resource, @IdParam IdType id,
+			@ConditionalUrlParam String conditional) {
+		String key;
+		if (conditional != null) {
+			Identifier wanted = identifierCondition(conditional);
+			List<T> existing = matching(wanted.getSystem(), wanted.getValue());
+			if (existing.size() > 1) {
+				throw new ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException(
+						"More than one resource matches " + conditional);
+			}
+			key = existing.isEmpty() ? null : existing.get(0).getIdElement().getIdPart();
+		}
+		else {
+			key = id.getIdPart();
+		}
+		boolean created = key == null || !this.byId.containsKey(key);
+		if (key == null) {
+			key = String.valueOf(this.nextId.getAndIncrement());
+		}
+		long version = created ? 1 : Long.parseLong(this.byId.get(key).getIdElement().getVersionIdPart()) + 1;
+		resource.setId(new IdType(resource.fhirType(), key, String.valueOf(version)));
+		this.byId.put(key, resource);
+		MethodOutcome outcome = new MethodOutcome(resource.getIdElement(), created);
 		outcome.setResource(resource);
 		return outcome;
 	}

@@ -28,7 +28,8 @@ public class TransactionProvider {
 			if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
 					|| !(entry.getResource() instanceof DomainResource)
 					|| !this.providers.containsKey(entry.getResource().fhirType())) {
-				throw new InvalidRequestException("Only POST of " + this.providers.keySet() + " is supported here");
+				throw new InvalidRequestException(
+						"Only POST and PUT of " + this.providers.keySet() + " are supported here");
 			}
 		}
 		Bundle response = new Bundle();
@@ -36,15 +37,30 @@ public class TransactionProvider {
 				: Bundle.BundleType.TRANSACTIONRESPONSE);
 		for (Bundle.BundleEntryComponent entry : request.getEntry()) {
 			DomainResource resource = (DomainResource) entry.getResource();
-			String condition = entry.getRequest().hasIfNoneExist()
-					? resource.fhirType() + "?" + entry.getRequest().getIfNoneExist() : null;
-			MethodOutcome outcome = create(this.providers.get(resource.fhirType()), resource, condition);
+			MethodOutcome outcome;
+			if (entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT) {
+				outcome = update(this.providers.get(resource.fhirType()), resource, entry.getRequest().getUrl());
+			}
+			else {
+				String condition = entry.getRequest().hasIfNoneExist()
+						? resource.fhirType() + "?" + entry.getRequest().getIfNoneExist() : null;
+				outcome = create(this.providers.get(resource.fhirType()), resource, condition);
+			}
 			response.addEntry()
 				.getResponse()
 				.setStatus(Boolean.TRUE.equals(outcome.getCreated()) ? "201 Created" : "200 OK")
 				.setLocation(outcome.getId().getValue());
 		}
 		return response;
+	}
+
+	/** {@code url} is {@code Type?identifier=…} (conditional) or {@code Type/id}. */
+	@SuppressWarnings("unchecked")
+	private static <T extends DomainResource> MethodOutcome update(InMemoryResourceProvider<T> provider,
+			DomainResource resource, String url) {
+		boolean conditional = url.contains("?");
+		return provider.update((T) resource, conditional ? null : new org.hl7.fhir.r4.model.IdType(url),
+				conditional ? url : null);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,0 +1,94 @@
+package no.heima.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.heima.fhir.FhirJson;
+import no.heima.fhir.HeimaUris;
+import no.heima.fhirsync.OutboxMessage;
+import no.heima.patient.NationalId;
+import no.heima.patient.Patient;
+import no.heima.questionnaire.Score;
+import no.heima.triage.Assessment;
+import no.heima.triage.Level;
+import no.heima.triage.RuleVersion;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The QuestionnaireResponse and the score Observation Heima writes for a submitted PHQ-9
+ * validate against FHIR R4 with no errors, as delivered (subject resolved to the server's
+ * Patient).
+ */
+class ResponseFhirValidTest {
+
+	private static FhirValidator validator;
+
+	@BeforeAll
+	static void validator() {
+		FhirContext context = FhirJson.context();
+		var support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
+				new CommonCodeSystemsTerminologyService(context),
+				new InMemoryTerminologyServerValidationSupport(context),
+				new SnapshotGeneratingValidationSupport(context));
+		validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+	}
+
+	@Test
+	void questionnaireResponseAndScoreObservationValidate() {
+		Patient patient = new Patient(UUID.randomUUID(),
+				new Patient.Identifier(NationalId.Kind.FNR.system(), "12837540028", NationalId.Kind.FNR), "Kari",
+				"Nordvik", LocalDate.of(1975, 3, 12), null, null, "nb", List.of("hjerte"), 0, Instant.now());
+		String scored = """
+				{"resourceType": "QuestionnaireResponse", "status": "completed",
+				 "questionnaire": "https://heima.example/fhir/Questionnaire/phq-9|1.0.0",
+				 "authored": "2026-11-20T08:00:00Z",
+				 "subject": {"identifier": {"system": "urn:oid:2.16.578.1.12.4.1.4.1", "value": "12837540028"}},
+				 "item": [{"linkId": "phq9-1", "answer": [{"valueCoding": {"system": "http://loinc.org", "code": "LA6569-3"}}]},
+				          {"linkId": "phq9-total", "answer": [{"valueInteger": 13}]}]}
+				""";
+		SubmittedResponse submitted = new SubmittedResponse(UUID.randomUUID(), UUID.randomUUID(), "phq",
+				LocalDate.of(2026, 11, 20), "https://heima.example/fhir/Questionnaire/phq-9|1.0.0",
+				Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:00:02Z"),
+				List.of(new Score("phq9-total", new BigDecimal("13"), "13", "44261-6")),
+				new Assessment(Level.YELLOW, List.of(), true, new RuleVersion(UUID.randomUUID(), 1, null, 0)), null);
+
+		List<OutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
+			.toOutbox(submitted, scored, patient);
+
+		assertThat(messages).extracting(OutboxMessage::resourceType)
+			.containsExactly("QuestionnaireResponse", "Observation");
+		for (OutboxMessage message : messages) {
+			DomainResource resource = (DomainResource) FhirJson.context()
+				.newJsonParser()
+				.parseResource(message.resourceJson());
+			// as write-back delivers it: the subject resolved to the server's Patient
+			Reference subject = (Reference) resource.getNamedProperty("subject").getValues().get(0);
+			subject.setReference("Patient/1");
+			List<String> errors = validator.validateWithResult(resource)
+				.getMessages()
+				.stream()
+				.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+				.map(SingleValidationMessage::toString)
+				.toList();
+			assertThat(errors).as(message.resourceJson()).isEmpty();
+		}
+	}
+
+}
