@@ -122,6 +122,9 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
       'Rød: tegn til alvorlig forverring',
     );
     expect(await advice.textContent()).toContain('Ring avdelingen nå');
+    // A red measurement goes to the nurses' worklist; nobody has taken it yet.
+    const review = page.getByRole('region', { name: 'Oppfølging fra sykepleier' });
+    await review.getByText('Venter på vurdering').waitFor();
     await screenshot(page, 'followup-04-bp-red-nb');
     expect(await axeInBothLanguages(page, 'followup-04-bp-red')).toEqual([]);
   });

@@ -186,6 +186,39 @@ export const en: Resources = {
       body: 'No limits have been set for this in your follow-up, so it has been stored without an assessment.',
     },
   },
+  review: {
+    heading: 'Follow-up from your nurse',
+    state: {
+      OPEN: 'Waiting for review',
+      IN_PROGRESS: 'A nurse is looking at it',
+      RESOLVED: 'Reviewed by {{name}} {{time}}',
+    },
+    aNurse: 'a nurse',
+    followAdvice: 'Follow the advice above while you wait.',
+    messageLabel: 'Message from your nurse:',
+    greenNotReviewed:
+      'Green results need no follow-up, so a nurse will not look at this. Nurses look at yellow and red ones.',
+    notAssessedNotReviewed:
+      'As this was not assessed automatically, it is not sent to a nurse for review.',
+    loading: 'Checking whether a nurse has looked at this …',
+    loadFailed: 'We could not check whether a nurse has looked at this. We will try again shortly.',
+    unknown: 'No review of this has been recorded.',
+    short: {
+      notNeeded: 'Not needed',
+      loading: 'Loading …',
+    },
+    messagesHeading: 'Messages from your nurse',
+    messagesLoading: 'Loading messages …',
+    messagesFailed: 'We could not load your messages. We will try again shortly.',
+    noMessages: 'You have no messages from your nurse yet.',
+    whoIsReviewed:
+      'A nurse looks at yellow and red results and at tasks that were not done. Green results need no follow-up.',
+    about: {
+      MEASUREMENT: 'About a measurement',
+      RESPONSE: 'About a questionnaire',
+      MISSING: 'About a task not done on {{date}}',
+    },
+  },
   outbox: {
     heading: 'Submissions',
     waitingToSend: 'Waiting to send',
@@ -241,6 +274,7 @@ export const en: Resources = {
     tableCaption: 'Measurements of {{vital}}, {{period}}, newest first',
     time: 'Time',
     level: 'Assessment',
+    review: 'Follow-up',
     levelShort: {
       GREEN: 'Green',
       YELLOW: 'Yellow',

@@ -184,6 +184,39 @@ export const nb = {
       body: 'Det er ikke satt grenser for dette i oppfølgingen din, så det er lagret uten en vurdering.',
     },
   },
+  review: {
+    heading: 'Oppfølging fra sykepleier',
+    state: {
+      OPEN: 'Venter på vurdering',
+      IN_PROGRESS: 'En sykepleier ser på det',
+      RESOLVED: 'Vurdert av {{name}} {{time}}',
+    },
+    aNurse: 'en sykepleier',
+    followAdvice: 'Følg rådet over mens du venter.',
+    messageLabel: 'Melding fra sykepleier:',
+    greenNotReviewed:
+      'Grønne resultater trenger ingen oppfølging, så en sykepleier ser ikke på dette. Sykepleierne ser på gule og røde.',
+    notAssessedNotReviewed:
+      'Siden dette ikke er vurdert automatisk, blir det ikke sendt til en sykepleier for vurdering.',
+    loading: 'Henter om en sykepleier har sett på dette …',
+    loadFailed: 'Vi fikk ikke hentet om en sykepleier har sett på dette. Vi prøver igjen om litt.',
+    unknown: 'Det er ikke registrert noen vurdering av dette.',
+    short: {
+      notNeeded: 'Trengs ikke',
+      loading: 'Henter …',
+    },
+    messagesHeading: 'Meldinger fra sykepleier',
+    messagesLoading: 'Henter meldinger …',
+    messagesFailed: 'Vi fikk ikke hentet meldingene. Vi prøver igjen om litt.',
+    noMessages: 'Du har ingen meldinger fra sykepleier ennå.',
+    whoIsReviewed:
+      'En sykepleier ser på gule og røde resultater og på oppgaver som ikke ble gjort. Grønne resultater trenger ingen oppfølging.',
+    about: {
+      MEASUREMENT: 'Om en måling',
+      RESPONSE: 'Om et spørreskjema',
+      MISSING: 'Om en oppgave som ikke ble gjort {{date}}',
+    },
+  },
   outbox: {
     heading: 'Innsendinger',
     waitingToSend: 'Venter på å sendes',
@@ -239,6 +272,7 @@ export const nb = {
     tableCaption: 'Målinger av {{vital}}, {{period}}, nyeste først',
     time: 'Tidspunkt',
     level: 'Vurdering',
+    review: 'Oppfølging',
     levelShort: {
       GREEN: 'Grønn',
       YELLOW: 'Gul',

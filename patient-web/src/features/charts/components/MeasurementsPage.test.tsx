@@ -31,6 +31,18 @@ describe('own measurements over time', () => {
             triage: { level: 'GREEN', assessed: true, reasons: [] },
           }),
         ]),
+      'GET /api/me/reviews': () =>
+        jsonResponse([
+          {
+            kind: 'MEASUREMENT',
+            sourceKey: 'b',
+            level: 'RED',
+            status: 'RESOLVED',
+            reviewedBy: 'Nina Sykepleier',
+            reviewedAt: '2026-11-21T10:05:00Z',
+            message: 'Vi ringer deg i dag.',
+          },
+        ]),
     });
     renderWithProviders(<MeasurementsPage vital="BLOOD_PRESSURE" />);
 
@@ -40,11 +52,12 @@ describe('own measurements over time', () => {
     const table = screen.getByRole('table', {
       name: 'Målinger av blodtrykk, siste 90 dager, nyeste først',
     });
+    await within(table).findByText(/Vi ringer deg i dag/);
     const rows = within(table).getAllByRole('row');
     expect(rows.map((row) => row.textContent)).toEqual([
-      'TidspunktØvre trykk (systolisk) (mmHg)Nedre trykk (diastolisk) (mmHg)Puls (per minutt)Vurdering',
-      '21.11.2026, 10:30182110–Rød',
-      '20.11.2026, 08:051288264Grønn',
+      'TidspunktØvre trykk (systolisk) (mmHg)Nedre trykk (diastolisk) (mmHg)Puls (per minutt)VurderingOppfølging',
+      '21.11.2026, 10:30182110–Rød✓ Vurdert av Nina Sykepleier 21.11.2026, 11:05Melding fra sykepleier: Vi ringer deg i dag.',
+      '20.11.2026, 08:051288264GrønnTrengs ikke',
     ]);
     expect(screen.getByRole('link', { name: 'Blodtrykk' })).toHaveAttribute('aria-current', 'page');
     const query = requests[0]?.url.searchParams;

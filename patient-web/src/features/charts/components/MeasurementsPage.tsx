@@ -6,6 +6,7 @@ import { ErrorPanel, Loading } from '../../layout/components/Status';
 import type { Measurement, Period } from '../../measurements/api/measurements';
 import { formatNumber, unitText } from '../../measurements/format';
 import { COMPONENTS, VITALS, isVital, type Vital } from '../../measurements/vitals';
+import { ReviewState } from '../../reviews/components/ReviewState';
 import { useMeasurements } from '../hooks/useMeasurements';
 import { chartedComponents, lineStyle } from '../series';
 
@@ -32,6 +33,7 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
               </th>
             ))}
             <th scope="col">{t('charts.level')}</th>
+            <th scope="col">{t('charts.review')}</th>
           </tr>
         </thead>
         <tbody>
@@ -48,6 +50,9 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
                 {measurement.triage.assessed
                   ? t(`charts.levelShort.${measurement.triage.level}`)
                   : t('charts.levelShort.none')}
+              </td>
+              <td>
+                <ReviewState sourceKey={measurement.id} triage={measurement.triage} compact />
               </td>
             </tr>
           ))}

@@ -66,6 +66,18 @@ describe('recording a measurement', () => {
   it('sends with an Idempotency-Key and the CSRF header, then shows the red advice in words', async () => {
     const { requests } = mockApi({
       'POST /api/me/measurements': () => jsonResponse(measurement(), 201),
+      'GET /api/me/reviews': () =>
+        jsonResponse([
+          {
+            kind: 'MEASUREMENT',
+            sourceKey: 'm-1',
+            level: 'RED',
+            status: 'OPEN',
+            reviewedBy: null,
+            reviewedAt: null,
+            message: null,
+          },
+        ]),
     });
     const { user } = renderWithProviders(
       <MeasurePage
@@ -91,9 +103,13 @@ describe('recording a measurement', () => {
       'Øvre trykk (systolisk) 182 mmHg er på eller over grensen på 180 mmHg.',
     );
     expect(advice).not.toHaveTextContent(/vurdert av|reviewed/i);
+    const review = screen.getByRole('region', { name: 'Oppfølging fra sykepleier' });
+    expect(await within(review).findByText('Venter på vurdering')).toBeInTheDocument();
+    expect(review).toHaveTextContent('Følg rådet over mens du venter.');
 
-    expect(requests).toHaveLength(1);
-    const post = requests[0];
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const post = posts[0];
     expect(post?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(post?.headers.get('X-XSRF-TOKEN')).toBe('csrf-9');
     expect(post?.body).toMatchObject({

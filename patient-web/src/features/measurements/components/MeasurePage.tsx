@@ -5,6 +5,7 @@ import type { Problem } from '../../../lib/problem';
 import { href } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 import { useSubmit } from '../../outbox/hooks/useSubmit';
+import { ReviewState } from '../../reviews/components/ReviewState';
 import { TriageResult } from '../../triage/components/TriageResult';
 import {
   MEASUREMENTS_PATH,
@@ -66,6 +67,7 @@ function Delivered({ measurement }: { measurement: Measurement }) {
         advice={measurement.advice}
         {...measurementNaming(t, measurement.vital)}
       />
+      <ReviewState sourceKey={measurement.id} triage={measurement.triage} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { href } from '../../../lib/router';
 import { describeValues, vitalName } from '../../measurements/format';
 import { measurementNaming } from '../../measurements/components/MeasurePage';
 import { isVital } from '../../measurements/vitals';
+import { ReviewState } from '../../reviews/components/ReviewState';
 import { TriageResult } from '../../triage/components/TriageResult';
 import type { Advice, Assessment } from '../../triage/types';
 import { useOutbox } from '../hooks/useOutbox';
@@ -23,7 +24,11 @@ function useDescribe() {
 function DeliveredNotice({ item, onDismiss }: { item: DeliveredItem; onDismiss: () => void }) {
   const { t } = useTranslation();
   const describe = useDescribe();
-  const response = item.response as { triage?: Assessment; advice?: Advice | null } | null;
+  const response = item.response as {
+    id?: string;
+    triage?: Assessment;
+    advice?: Advice | null;
+  } | null;
   const vital = item.label.vital;
   const naming = isVital(vital)
     ? measurementNaming(t, vital)
@@ -41,6 +46,9 @@ function DeliveredNotice({ item, onDismiss }: { item: DeliveredItem; onDismiss: 
           headingLevel={3}
           {...naming}
         />
+      )}
+      {response?.triage && response.id && (
+        <ReviewState sourceKey={response.id} triage={response.triage} headingLevel={3} />
       )}
       <button type="button" className="button button--secondary" onClick={onDismiss}>
         {t('outbox.dismiss')}

@@ -17,6 +17,7 @@ export function useOutboxSender(owner: string): void {
       if (next < count) {
         void queryClient.invalidateQueries({ queryKey: ['me', 'tasks'] });
         void queryClient.invalidateQueries({ queryKey: ['me', 'measurements'] });
+        void queryClient.invalidateQueries({ queryKey: ['me', 'reviews'] });
       }
       count = next;
     });

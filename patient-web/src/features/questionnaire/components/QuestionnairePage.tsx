@@ -11,6 +11,7 @@ import { ErrorPanel, Loading } from '../../layout/components/Status';
 import { formatNumber } from '../../measurements/format';
 import { useSubmit } from '../../outbox/hooks/useSubmit';
 import { useTasks } from '../../tasks/hooks/useTasks';
+import { ReviewState } from '../../reviews/components/ReviewState';
 import { TriageResult } from '../../triage/components/TriageResult';
 import {
   RESPONSES_PATH,
@@ -186,6 +187,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
           </section>
         )}
         <TriageResult triage={response.triage} advice={response.advice} nameOf={nameOf} />
+        <ReviewState sourceKey={response.id} triage={response.triage} />
         {back}
       </div>
     );

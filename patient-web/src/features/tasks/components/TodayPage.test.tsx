@@ -14,13 +14,41 @@ describe("today's tasks", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function api(tasks = [task()], plans = [plan()]) {
+  function api(tasks = [task()], plans = [plan()], reviews: unknown[] = []) {
     return mockApi({
       'GET /api/me/care-plans': () => jsonResponse(plans),
       'GET /api/me/tasks': () => jsonResponse(tasks),
       'GET /api/me/patient': () => jsonResponse(karisRecord),
+      'GET /api/me/reviews': () => jsonResponse(reviews),
     });
   }
+
+  it("shows the nurse's messages today, not on an earlier day", async () => {
+    api(
+      [task()],
+      [plan()],
+      [
+        {
+          kind: 'MEASUREMENT',
+          sourceKey: 'm-1',
+          level: 'RED',
+          status: 'RESOLVED',
+          reviewedBy: 'Nina Sykepleier',
+          reviewedAt: '2026-11-21T08:00:00Z',
+          message: 'Vi ringer deg før lunsj.',
+        },
+      ],
+    );
+    const { unmount } = renderWithProviders(<TodayPage me={kari} />);
+    const section = await screen.findByRole('region', { name: 'Meldinger fra sykepleier' });
+    expect(await within(section).findByText('Vi ringer deg før lunsj.')).toBeInTheDocument();
+    unmount();
+    renderWithProviders(<TodayPage me={kari} date="2026-11-19" />);
+    expect(await screen.findByRole('heading', { level: 3 })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Meldinger fra sykepleier' }),
+    ).not.toBeInTheDocument();
+  });
 
   it('shows every task with its window in Norwegian time and its state in words', async () => {
     const { requests } = api([

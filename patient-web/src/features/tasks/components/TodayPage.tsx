@@ -7,6 +7,7 @@ import type { Me } from '../../auth/api/me';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
 import { useOutbox } from '../../outbox/hooks/useOutbox';
 import { OutboxPanel } from '../../outbox/components/OutboxPanel';
+import { NurseMessages } from '../../reviews/components/NurseMessages';
 import { NotRegistered } from '../../record/components/NotRegistered';
 import { OwnRecord } from '../../record/components/OwnRecord';
 import { useCarePlans, useTasks } from '../hooks/useTasks';
@@ -128,6 +129,7 @@ export function TodayPage({ me, date }: { me: Me; date?: string }) {
       )}
       <OutboxPanel owner={me.subject} />
       {plans.isSuccess && <DayTasks me={me} date={day} today={today} />}
+      {plans.isSuccess && day === today && <NurseMessages />}
       <nav aria-labelledby="more-heading" className="card">
         <h2 id="more-heading">{t('nav.more')}</h2>
         <ul className="link-list">

@@ -8,7 +8,7 @@ const ICONS: Record<Level, string> = { GREEN: '●', YELLOW: '▲', RED: '■' }
 
 /**
  * The traffic-light result of a submission and the pathway's advice for it, in the patient's
- * language. Says nothing about clinical review: that is not known here.
+ * language. Whether a nurse has looked at it is `ReviewState`'s business (features/reviews).
  */
 export function TriageResult(props: {
   triage: Assessment;
