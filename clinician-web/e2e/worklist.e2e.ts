@@ -77,6 +77,7 @@ describe('worklist, live', () => {
   let nurse: { context: BrowserContext; page: Page };
   let patient: { context: BrowserContext; page: Page };
   const note = `Ringte Kari ${Date.now()}`;
+  let patientHref = '';
   const message = `Mål blodtrykket igjen i kveld (${Date.now()}).`;
 
   beforeAll(async () => {
@@ -143,6 +144,8 @@ describe('worklist, live', () => {
     const heading = await row.getByRole('heading', { level: 2 }).getAttribute('id');
     expect(heading).not.toBeNull();
     const mine = nurse.page.locator(`.wl-item:has([id="${heading}"])`);
+    patientHref = (await mine.getByRole('link').first().getAttribute('href')) ?? '';
+    expect(patientHref).toMatch(/^\/clinician\/patients\//);
     await mine.getByRole('button', { name: /^Jeg tar den/ }).click();
     await mine.getByText('Tatt av deg').waitFor();
     await mine.getByRole('button', { name: /^Løs/ }).click();
@@ -160,19 +163,13 @@ describe('worklist, live', () => {
   it('gives the patient the nurse’s message', async () => {
     const reviews = await patient.page.evaluate(async () => {
       const response = await fetch('/api/me/reviews');
-      return (await response.json()) as Array<{ patientMessage: string | null; status: string }>;
+      return (await response.json()) as Array<{ message: string | null; status: string }>;
     });
-    expect(reviews.some((r) => r.patientMessage === message && r.status === 'RESOLVED')).toBe(true);
+    expect(reviews.some((r) => r.message === message && r.status === 'RESOLVED')).toBe(true);
   });
 
   it('shows the item on the patient overview, with the chart, accessibly', async () => {
-    await nurse.page.getByRole('navigation', { name: 'Hovedmeny' }).waitFor();
-    await nurse.page.goto(`${BASE_URL}/clinician/patients`);
-    await nurse.page
-      .getByRole('searchbox', { name: 'Søk etter navn eller fødselsnummer' })
-      .fill('Kari');
-    await nurse.page.getByRole('button', { name: 'Søk', exact: true }).click();
-    await nurse.page.getByRole('link', { name: /Kari/ }).first().click();
+    await nurse.page.goto(`${BASE_URL}${patientHref}`);
     await nurse.page.getByRole('heading', { level: 2, name: 'Hendelser' }).waitFor();
     await nurse.page.getByText(note).first().waitFor();
     await nurse.page.locator('.vital-chart canvas').first().waitFor();

@@ -55,7 +55,11 @@ export default function BandChart({
         width: Math.max(280, Math.min(element.clientWidth || 640, 720)),
         height: 220,
         legend: { show: false },
-        scales: { y: { range: [min, max] } },
+        scales: {
+          // Always the last 90 days, so a single point does not stretch the axis over years.
+          x: { time: true, range: () => [Date.now() / 1000 - 90 * 86_400, Date.now() / 1000] },
+          y: { range: [min, max] },
+        },
         series: [
           {},
           {
