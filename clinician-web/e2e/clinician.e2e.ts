@@ -34,6 +34,16 @@ async function openAndLogIn(page: Page, username: string): Promise<void> {
   await page.goto(`${BASE_URL}/clinician/`);
   await page.getByRole('heading', { level: 1, name: 'Heima for helsepersonell' }).waitFor();
   await logIn(page, { appPath: '/clinician/', loginLinkName: 'Logg inn', username });
+  await page.getByRole('heading', { level: 1, name: 'Arbeidsliste' }).waitFor();
+  await openPatientList(page);
+}
+
+/** The worklist is the start page; the patient list is one step away in the main menu. */
+async function openPatientList(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Hovedmeny' })
+    .getByRole('link', { name: 'Pasienter' })
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Pasienter' }).waitFor();
 }
 
@@ -98,7 +108,8 @@ describe('clinician app', () => {
         loginLinkName: 'Logg inn',
         username: 'sykepleier1',
       });
-      await page.getByRole('heading', { level: 1, name: 'Pasienter' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Arbeidsliste' }).waitFor();
+      await openPatientList(page);
       const banner = page.getByRole('banner');
       expect(await banner.textContent()).toContain('Nina Berg');
       expect(await banner.textContent()).toContain('hjerte');

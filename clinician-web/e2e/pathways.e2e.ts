@@ -272,7 +272,12 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
 
     it('registers a patient and opens her page', async () => {
       expect(pathwayUrl).not.toBe('');
-      await openAndLogIn(page, 'sykepleier1', 'Pasienter');
+      await openAndLogIn(page, 'sykepleier1', 'Arbeidsliste');
+      await page
+        .getByRole('navigation', { name: 'Hovedmeny' })
+        .getByRole('link', { name: 'Pasienter' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Pasienter' }).waitFor();
       await page.getByLabel('Fødselsnummer eller D-nummer').fill(syntheticFnr());
       await page.getByLabel('Fornavn').fill('Test');
       await page.getByLabel('Etternavn').fill(FAMILY_NAME);

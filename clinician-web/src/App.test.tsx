@@ -18,7 +18,24 @@ describe('clinician app', () => {
     );
   });
 
+  it('starts a clinician on the worklist', async () => {
+    mockFetch((request) =>
+      request.url.pathname === '/api/worklist'
+        ? jsonResponse({ items: [], page: 0, size: 50, total: 0 })
+        : jsonResponse(nina),
+    );
+    renderWithProviders(<App />);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Arbeidsliste' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Ingenting på arbeidslisten nå.')).toBeInTheDocument();
+    const nav = within(screen.getByRole('navigation', { name: 'Hovedmeny' }));
+    expect(nav.getByRole('link', { name: 'Arbeidsliste' })).toHaveAttribute('aria-current', 'page');
+  });
+
   it('shows the clinician her name, role and team, the list and the form', async () => {
+    window.history.replaceState(null, '', '/patients');
     mockFetch((request) =>
       request.url.pathname === '/api/patients'
         ? jsonResponse(patientPage(0, 20, 2))
@@ -62,6 +79,7 @@ describe('clinician app', () => {
       'Administrasjon',
       'Skjemabibliotek',
       'Forløp',
+      'FHIR-tilbakeskriving',
     ]);
     expect(nav.getByRole('link', { name: 'Administrasjon' })).toHaveAttribute(
       'aria-current',
@@ -75,16 +93,24 @@ describe('clinician app', () => {
     mockFetch((request) => {
       if (request.url.pathname === '/api/patients') return jsonResponse(patientPage(0, 20, 1));
       if (request.url.pathname === '/api/pathways') return jsonResponse([pathwaySummary()]);
+      if (request.url.pathname === '/api/worklist')
+        return jsonResponse({ items: [], page: 0, size: 50, total: 0 });
       return jsonResponse({ ...nina, roles: ['CLINICIAN', 'ADMIN'] });
     });
     const { user } = renderWithProviders(<App />);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Pasienter' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Arbeidsliste' }),
+    ).toBeInTheDocument();
     const nav = within(screen.getByRole('navigation', { name: 'Hovedmeny' }));
     expect(nav.getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Arbeidsliste',
       'Pasienter',
       'Skjemabibliotek',
       'Forløp',
+      'FHIR-tilbakeskriving',
     ]);
+    await user.click(nav.getByRole('link', { name: 'Pasienter' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pasienter' })).toBeInTheDocument();
 
     await user.click(nav.getByRole('link', { name: 'Forløp' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Forløp' })).toBeInTheDocument();
@@ -107,6 +133,7 @@ describe('clinician app', () => {
     expect(
       await screen.findByRole('heading', { name: 'Du har ikke tilgang til denne siden' }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('navigation', { name: 'Hovedmeny' })).not.toBeInTheDocument();
+    const nav = within(screen.getByRole('navigation', { name: 'Hovedmeny' }));
+    expect(nav.queryByRole('link', { name: 'Forløp' })).not.toBeInTheDocument();
   });
 });

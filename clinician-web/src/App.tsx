@@ -15,6 +15,8 @@ import { QuestionnaireLibrary } from './features/questionnaires/components/Quest
 import { QuestionnairePage } from './features/questionnaires/components/QuestionnairePage';
 import { WelcomePage } from './features/welcome/components/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
+import { WorklistPage } from './features/worklist/components/WorklistPage';
+import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
 import type { ReactElement } from 'react';
 import { useRoute, type Route } from './lib/router';
 
@@ -25,7 +27,11 @@ function Page({ me, route }: { me: Me; route: Route }) {
   const onlyFor = (allowed: boolean, page: ReactElement) => (allowed ? page : <NoAccess />);
   switch (route.name) {
     case 'home':
-      return clinician ? <Workspace me={me} /> : <AdminHome />;
+      return clinician ? <WorklistPage me={me} /> : <AdminHome />;
+    case 'patients':
+      return onlyFor(clinician, <Workspace me={me} />);
+    case 'outbox':
+      return onlyFor(admin, <OutboxPage />);
     case 'patient':
       return onlyFor(
         clinician,

@@ -68,3 +68,27 @@ export function dateTimeInOslo(instant: string, language: string): string {
     timeZone: CLINIC_TIME_ZONE,
   }).format(new Date(instant));
 }
+
+const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', Infinity],
+];
+
+/** How long ago (or until) an instant is, e.g. "for 12 min siden" / "12 min ago". */
+export function relativeTime(instant: string, language: string, now: number = Date.now()): string {
+  let amount = (Date.parse(instant) - now) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size || unit === 'week') {
+      const rounded = unit === 'second' ? 0 : Math.round(amount);
+      return new Intl.RelativeTimeFormat(LOCALES[language] ?? language, {
+        style: 'short',
+        numeric: 'auto',
+      }).format(rounded === 0 && unit === 'second' ? 0 : rounded, unit);
+    }
+    amount /= size;
+  }
+  return instant;
+}

@@ -29,6 +29,7 @@ export const ProblemType = {
   versionConflict: `${PROBLEM_PREFIX}version-conflict`,
   malformedRequest: `${PROBLEM_PREFIX}malformed-request`,
   preconditionRequired: `${PROBLEM_PREFIX}precondition-required`,
+  stateConflict: `${PROBLEM_PREFIX}state-conflict`,
   /** Client-side only: the request never got an answer. */
   network: `${PROBLEM_PREFIX}network`,
 } as const;

@@ -9,7 +9,9 @@ export const BASE_PATH: string = import.meta.env.BASE_URL.replace(/\/+$/, '');
 
 export type Route =
   | { name: 'home' }
+  | { name: 'patients' }
   | { name: 'patient'; patientId: string }
+  | { name: 'outbox' }
   | { name: 'admin' }
   | { name: 'questionnaires' }
   | { name: 'questionnaire'; questionnaireId: string }
@@ -25,9 +27,11 @@ export function parseRoute(appPath: string): Route {
   const parts = appPath.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third, ...rest] = parts;
   if (parts.length === 0) return { name: 'home' };
+  if (first === 'patients' && !second) return { name: 'patients' };
   if (first === 'patients' && second && !third) return { name: 'patient', patientId: second };
   if (first === 'admin' && rest.length === 0) {
     if (!second) return { name: 'admin' };
+    if (second === 'fhir-outbox' && !third) return { name: 'outbox' };
     if (second === 'questionnaires') {
       return third ? { name: 'questionnaire', questionnaireId: third } : { name: 'questionnaires' };
     }
@@ -46,6 +50,10 @@ export function routePath(route: Route): string {
     case 'home':
     case 'notFound':
       return '/';
+    case 'patients':
+      return '/patients';
+    case 'outbox':
+      return '/admin/fhir-outbox';
     case 'patient':
       return `/patients/${id(route.patientId)}`;
     case 'admin':

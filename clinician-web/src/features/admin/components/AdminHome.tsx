@@ -21,6 +21,12 @@ export function AdminHome() {
           </h2>
           <p>{t('admin.pathways')}</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to={{ name: 'outbox' }}>{t('nav.outbox')}</Link>
+          </h2>
+          <p>{t('admin.outbox')}</p>
+        </li>
       </ul>
     </div>
   );

@@ -6,6 +6,8 @@ import type { Me } from '../../auth/api/me';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import { useCarePlans } from '../hooks/useCarePlans';
+import { PatientTimeline } from '../../overview/components/PatientTimeline';
+import { VitalCharts } from '../../overview/components/VitalCharts';
 import { EnrolForm } from './EnrolForm';
 import { PlanCard } from './PlanCard';
 
@@ -29,6 +31,11 @@ function CarePlans({ patientId }: { patientId: string }) {
   );
 }
 
+function Charts({ patientId }: { patientId: string }) {
+  const plans = useCarePlans(patientId);
+  return <VitalCharts patientId={patientId} plans={plans.data ?? []} />;
+}
+
 /** A patient: who they are, their care plans, and enrolment on a pathway. */
 export function PatientPage({ patientId, me }: { patientId: string; me: Me }) {
   const { t, i18n } = useTranslation();
@@ -38,7 +45,7 @@ export function PatientPage({ patientId, me }: { patientId: string; me: Me }) {
   return (
     <div className="stack">
       <p>
-        <Link to={{ name: 'home' }}>{t('patientPage.back')}</Link>
+        <Link to={{ name: 'patients' }}>{t('patientPage.back')}</Link>
       </p>
       {patient.isPending ? (
         <Loading />
@@ -66,6 +73,10 @@ export function PatientPage({ patientId, me }: { patientId: string; me: Me }) {
               <dd>{patient.data.teams.join(', ')}</dd>
             </div>
           </dl>
+          <div className="patient-layout">
+            <PatientTimeline patientId={patientId} />
+            <Charts patientId={patientId} />
+          </div>
           <div className="patient-layout">
             <CarePlans patientId={patientId} />
             <EnrolForm patientId={patientId} teams={me.teams} />

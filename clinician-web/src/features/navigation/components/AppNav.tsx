@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, type Route } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 
-type NavKey = 'patients' | 'admin' | 'questionnaires' | 'pathways';
+type NavKey = 'worklist' | 'patients' | 'admin' | 'questionnaires' | 'pathways' | 'outbox';
 
 interface NavItem {
   key: NavKey;
@@ -15,8 +15,12 @@ interface NavItem {
 export function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [];
   const clinician = me.roles.includes('CLINICIAN');
-  if (clinician)
-    items.push({ key: 'patients', to: { name: 'home' }, section: ['home', 'patient'] });
+  if (clinician) {
+    items.push(
+      { key: 'worklist', to: { name: 'home' }, section: ['home'] },
+      { key: 'patients', to: { name: 'patients' }, section: ['patients', 'patient'] },
+    );
+  }
   if (me.roles.includes('ADMIN')) {
     if (!clinician) items.push({ key: 'admin', to: { name: 'home' }, section: ['home', 'admin'] });
     items.push(
@@ -26,6 +30,7 @@ export function navItems(me: Me): NavItem[] {
         section: ['questionnaires', 'questionnaire'],
       },
       { key: 'pathways', to: { name: 'pathways' }, section: ['pathways', 'newPathway', 'pathway'] },
+      { key: 'outbox', to: { name: 'outbox' }, section: ['outbox'] },
     );
   }
   return items;

@@ -1,0 +1,156 @@
+import { apiFetch } from '../../../lib/http';
+
+/**
+ * The worklist (`/api/worklist`): what the clinician's teams must look at, red first, then yellow,
+ * then missed tasks, oldest first within a level. Live changes arrive as server-sent events.
+ */
+
+export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING';
+export type WorklistKind = 'MEASUREMENT' | 'RESPONSE' | 'MISSING';
+export type WorklistStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
+export const RESOLUTION_ACTIONS = [
+  'CALLED_PATIENT',
+  'ADJUSTED_MEDICATION',
+  'BOOKED_VISIT',
+  'NO_ACTION_NEEDED',
+  'OTHER',
+] as const;
+export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+
+export interface WorklistItem {
+  id: string;
+  patientId: string;
+  patientName: string;
+  carePlanId: string;
+  team: string;
+  kind: WorklistKind;
+  sourceKey: string;
+  activityId: string;
+  level: WorklistLevel;
+  summary: string;
+  /** The triage as JSON text; see {@link triageReasons}. */
+  reasons: string | null;
+  raisedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  status: WorklistStatus;
+  assigneeSubject: string | null;
+  assigneeName: string | null;
+  takenAt: string | null;
+  escalatedAt: string | null;
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  action: ResolutionAction | null;
+  note: string | null;
+  patientMessage: string | null;
+  version: number;
+}
+
+export interface WorklistPage {
+  items: WorklistItem[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface Resolution {
+  action: ResolutionAction;
+  note: string;
+  patientMessage?: string;
+}
+
+export const WORKLIST_EVENTS = ['raised', 'taken', 'escalated', 'resolved'] as const;
+export type WorklistEvent = (typeof WORKLIST_EVENTS)[number];
+
+export const WORKLIST_SIZE = 50;
+export const worklistQueryKey = ['worklist'] as const;
+export const patientWorklistQueryKey = (patientId: string) =>
+  ['patient-worklist', patientId] as const;
+export const WORKLIST_STREAM_PATH = '/api/worklist/stream';
+
+const item = (id: string) => `/api/worklist/${encodeURIComponent(id)}`;
+
+export function fetchWorklist(signal?: AbortSignal): Promise<WorklistPage> {
+  const query = new URLSearchParams({ page: '0', size: String(WORKLIST_SIZE) });
+  return apiFetch<WorklistPage>(`/api/worklist?${query}`, signal ? { signal } : {});
+}
+
+export function fetchPatientWorklist(
+  patientId: string,
+  signal?: AbortSignal,
+): Promise<WorklistItem[]> {
+  return apiFetch<WorklistItem[]>(
+    `/api/patients/${encodeURIComponent(patientId)}/worklist`,
+    signal ? { signal } : {},
+  );
+}
+
+export function takeItem(id: string): Promise<WorklistItem> {
+  return apiFetch<WorklistItem>(`${item(id)}/take`, { method: 'POST' });
+}
+
+export function escalateItem(id: string, note: string): Promise<WorklistItem> {
+  return apiFetch<WorklistItem>(`${item(id)}/escalate`, { method: 'POST', body: { note } });
+}
+
+export function resolveItem(id: string, resolution: Resolution): Promise<WorklistItem> {
+  return apiFetch<WorklistItem>(`${item(id)}/resolve`, { method: 'POST', body: resolution });
+}
+
+const LEVEL_ORDER: Record<WorklistLevel, number> = { RED: 0, YELLOW: 1, MISSING: 2 };
+
+/** Worklist order: red, yellow, missing; oldest first within a level. */
+export function compareItems(a: WorklistItem, b: WorklistItem): number {
+  return (
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    Date.parse(a.raisedAt) - Date.parse(b.raisedAt) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * The list after one live event: a resolved item leaves, any other is inserted or replaced (an
+ * older version than the one on screen is ignored), and the order is kept.
+ */
+export function applyWorklistEvent(
+  page: WorklistPage | undefined,
+  event: WorklistEvent,
+  changed: WorklistItem,
+): WorklistPage | undefined {
+  if (page === undefined) return page;
+  const existing = page.items.find((i) => i.id === changed.id);
+  if (existing !== undefined && existing.version > changed.version) return page;
+  const others = page.items.filter((i) => i.id !== changed.id);
+  if (event === 'resolved' || changed.status === 'RESOLVED') {
+    return existing === undefined ? page : { ...page, items: others, total: page.total - 1 };
+  }
+  return {
+    ...page,
+    items: [...others, changed].sort(compareItems),
+    total: existing === undefined ? page.total + 1 : page.total,
+  };
+}
+
+export interface TriageReason {
+  code: string;
+  value: number | string | null;
+  level: string;
+  bound: string | null;
+  boundValue: number | null;
+  source: string | null;
+}
+
+/** The reasons inside an item's triage JSON; none when it is absent or unreadable. */
+export function triageReasons(item: Pick<WorklistItem, 'reasons'>): TriageReason[] {
+  if (!item.reasons) return [];
+  try {
+    const parsed: unknown = JSON.parse(item.reasons);
+    if (typeof parsed === 'object' && parsed !== null && 'reasons' in parsed) {
+      const reasons = (parsed as { reasons: unknown }).reasons;
+      if (Array.isArray(reasons)) return reasons as TriageReason[];
+    }
+  } catch {
+    // Shown without reasons.
+  }
+  return [];
+}

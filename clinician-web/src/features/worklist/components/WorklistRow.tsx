@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dateTimeInOslo, relativeTime } from '../../../lib/dates';
+import { ProblemType, hasProblemType } from '../../../lib/problem';
+import { errorMessage } from '../../../lib/problemMessages';
+import { Link } from '../../../lib/router';
+import type { Me } from '../../auth/api/me';
+import type { WorklistItem } from '../api/worklist';
+import { useChangeItem } from '../hooks/useWorklist';
+import { LevelBadge } from './LevelBadge';
+import { EscalateForm, ResolveForm } from './ResolveForm';
+
+const STATE_CONFLICT = ProblemType.stateConflict;
+
+type Open = 'none' | 'escalate' | 'resolve';
+
+/** One item: who, how bad, what, since when, by when, who has it; and what can be done. */
+export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now: number }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const change = useChangeItem(item.id);
+  const [open, setOpen] = useState<Open>('none');
+  const mine = item.status === 'IN_PROGRESS' && item.assigneeSubject === me.subject;
+  const takenByOther = item.status === 'IN_PROGRESS' && !mine;
+
+  const failure = change.isError
+    ? hasProblemType(change.error, STATE_CONFLICT) && change.variables?.kind === 'take'
+      ? t('worklist.takeConflict')
+      : hasProblemType(change.error, ProblemType.validation)
+        ? t('problem.validation')
+        : hasProblemType(change.error, STATE_CONFLICT)
+          ? t('worklist.stateConflict')
+          : errorMessage(i18n, change.error)
+    : null;
+
+  return (
+    <li className={`wl-item wl-item--${item.level.toLowerCase()}`}>
+      <article aria-labelledby={`wl-${item.id}`}>
+        <div className="wl-item__top">
+          <LevelBadge level={item.level} />
+          <h2 id={`wl-${item.id}`} className="wl-item__patient">
+            <Link to={{ name: 'patient', patientId: item.patientId }}>{item.patientName}</Link>
+          </h2>
+        </div>
+        <p className="wl-item__summary">{item.summary}</p>
+        <dl className="wl-facts">
+          <div>
+            <dt>{t('worklist.raised')}</dt>
+            <dd>
+              <time dateTime={item.raisedAt} title={dateTimeInOslo(item.raisedAt, language)}>
+                {relativeTime(item.raisedAt, language, now)}
+              </time>
+            </dd>
+          </div>
+          {item.dueAt && (
+            <div>
+              <dt>{t('worklist.due')}</dt>
+              <dd>
+                <time dateTime={item.dueAt}>{dateTimeInOslo(item.dueAt, language)}</time>
+                {item.overdue && (
+                  <>
+                    {' '}
+                    <span className="state state--missed">{t('worklist.overdue')}</span>
+                  </>
+                )}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('worklist.statusLabel')}</dt>
+            <dd>
+              {item.status === 'OPEN'
+                ? t('worklist.status.OPEN')
+                : t('worklist.status.takenBy', {
+                    name: mine ? t('worklist.you') : (item.assigneeName ?? ''),
+                  })}
+              {item.escalatedAt && (
+                <>
+                  {' '}
+                  <span className="state state--due">{t('worklist.escalated')}</span>
+                </>
+              )}
+            </dd>
+          </div>
+          {item.escalatedAt && item.note && (
+            <div>
+              <dt>{t('worklist.escalationNote')}</dt>
+              <dd>{item.note}</dd>
+            </div>
+          )}
+        </dl>
+        {failure && (
+          <p className="notice notice--error" role="alert">
+            {failure}
+          </p>
+        )}
+        {open === 'none' && !takenByOther && (
+          <div className="button-row">
+            {item.status === 'OPEN' && (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={change.isPending}
+                onClick={() => change.mutate({ kind: 'take' })}
+              >
+                {t('worklist.take')}
+                <span className="visually-hidden">: {item.patientName}</span>
+              </button>
+            )}
+            {mine && (
+              <>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => setOpen('resolve')}
+                >
+                  {t('worklist.resolve.open')}
+                  <span className="visually-hidden">: {item.patientName}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setOpen('escalate')}
+                >
+                  {t('worklist.escalate.open')}
+                  <span className="visually-hidden">: {item.patientName}</span>
+                </button>
+              </>
+            )}
+          </div>
+        )}
+        {open === 'resolve' && (
+          <ResolveForm
+            busy={change.isPending}
+            onCancel={() => setOpen('none')}
+            onSubmit={(resolution) =>
+              change.mutate({ kind: 'resolve', resolution }, { onSuccess: () => setOpen('none') })
+            }
+          />
+        )}
+        {open === 'escalate' && (
+          <EscalateForm
+            busy={change.isPending}
+            onCancel={() => setOpen('none')}
+            onSubmit={(note) =>
+              change.mutate({ kind: 'escalate', note }, { onSuccess: () => setOpen('none') })
+            }
+          />
+        )}
+      </article>
+    </li>
+  );
+}
