@@ -33,6 +33,8 @@ import no.heima.triage.Assessment;
 import no.heima.triage.Level;
 import no.heima.triage.RuleVersion;
 import no.heima.triage.ThresholdTriage;
+import no.heima.triage.TrendTriage;
+import no.heima.pathway.TrendRule;
 import no.heima.worklist.ItemRaised;
 import no.heima.worklist.Worklist;
 import org.springframework.stereotype.Service;
@@ -204,7 +206,40 @@ public class MeasurementService {
 					"The measurement is from before your follow-up started on " + plan.startDate(),
 					List.of(new FieldProblem("measuredAt", "before-enrolment", "Before " + plan.startDate()))));
 		}
-		Assessment triage = triage(target, values);
+		return history(patient, target, s).flatMap((earlier) -> storeTriaged(actor, patient, target, s, values,
+				receivedAt, triage(target, values, s.measuredAt(), earlier)));
+	}
+
+	/**
+	 * Earlier values of this vital within the longest trend window of the activity (none
+	 * without trends).
+	 */
+	private Mono<Map<String, List<TrendTriage.Point>>> history(Patient patient, Target target,
+			MeasurementSubmission s) {
+		int days = target.activity()
+			.map((a) -> a.trends().stream().mapToInt(TrendRule::windowDays).max().orElse(0))
+			.orElse(0);
+		if (days == 0) {
+			return Mono.just(Map.of());
+		}
+		return this.repository
+			.forPatient(patient.id(), s.vital(), s.measuredAt().minus(java.time.Duration.ofDays(days)), s.measuredAt(),
+					MAX_HISTORY)
+			.flatMapIterable((m) -> m.values()
+				.stream()
+				.map((v) -> Map.entry(v.code(), new TrendTriage.Point(m.measuredAt(), v.value())))
+				.toList())
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((grouped) -> {
+				Map<String, List<TrendTriage.Point>> result = new java.util.HashMap<>();
+				grouped.forEach((code, points) -> result.put(code, List.copyOf(points)));
+				return result;
+			});
+	}
+
+	private Mono<Measurement> storeTriaged(CurrentUser actor, Patient patient, Target target, MeasurementSubmission s,
+			List<EnteredValue> values, Instant receivedAt, Assessment triage) {
+		CarePlan plan = target.plan();
 		UUID id = UUID.randomUUID();
 		Measurement measurement = new Measurement(id, patient.id(), s.vital(), values, s.values(), s.measuredAt(),
 				receivedAt, plan.id(), target.activity().map(Activity::id).orElse(null),
@@ -236,7 +271,29 @@ public class MeasurementService {
 				this.json.writeValueAsString(m.triage())));
 	}
 
-	private static Assessment triage(Target target, List<EnteredValue> values) {
+	/**
+	 * Thresholds (personal bounds winning) and trend rules together; the worst level
+	 * decides.
+	 */
+	private static Assessment triage(Target target, List<EnteredValue> values, Instant at,
+			Map<String, List<TrendTriage.Point>> history) {
+		Assessment bounds = thresholds(target, values);
+		List<TrendRule> trends = target.activity().map(Activity::trends).orElse(List.of());
+		if (trends.isEmpty()) {
+			return bounds;
+		}
+		Map<String, java.math.BigDecimal> byCode = values.stream()
+			.collect(Collectors.toMap(EnteredValue::code, EnteredValue::value));
+		List<no.heima.triage.Reason> reasons = new java.util.ArrayList<>(bounds.reasons());
+		Level level = bounds.level();
+		for (no.heima.triage.Reason reason : TrendTriage.assess(byCode, at, history, trends)) {
+			reasons.add(reason);
+			level = level.worst(reason.level());
+		}
+		return new Assessment(level, reasons, true, bounds.rules());
+	}
+
+	private static Assessment thresholds(Target target, List<EnteredValue> values) {
 		Map<String, java.math.BigDecimal> byCode = values.stream()
 			.collect(Collectors.toMap(EnteredValue::code, EnteredValue::value));
 		String activityId = target.activity().map(Activity::id).orElse(null);

@@ -9,7 +9,13 @@ import no.heima.vital.Vital;
  * history can be followed.
  */
 public record Activity(String id, Type type, String title, String questionnaireUrl, String questionnaireVersion,
-		Vital vital, Schedule schedule, List<Threshold> thresholds) {
+		Vital vital, Schedule schedule, List<Threshold> thresholds, List<TrendRule> trends) {
+
+	/** An activity without trend rules. */
+	public Activity(String id, Type type, String title, String questionnaireUrl, String questionnaireVersion,
+			Vital vital, Schedule schedule, List<Threshold> thresholds) {
+		this(id, type, title, questionnaireUrl, questionnaireVersion, vital, schedule, thresholds, List.of());
+	}
 
 	public enum Type {
 
@@ -19,6 +25,7 @@ public record Activity(String id, Type type, String title, String questionnaireU
 
 	public Activity {
 		thresholds = (thresholds != null) ? List.copyOf(thresholds) : List.of();
+		trends = (trends != null) ? List.copyOf(trends) : List.of();
 	}
 
 }

@@ -89,6 +89,9 @@ final class PathwayValidator {
 		for (int t = 0; t < a.thresholds().size(); t++) {
 			threshold(path + ".thresholds[" + t + "]", a, a.thresholds().get(t));
 		}
+		for (int t = 0; t < a.trends().size(); t++) {
+			trend(path + ".trends[" + t + "]", a, a.trends().get(t));
+		}
 	}
 
 	private void schedule(String path, Schedule s) {
@@ -166,6 +169,24 @@ final class PathwayValidator {
 		}
 		if (t.redLow() == null && t.yellowLow() == null && t.yellowHigh() == null && t.redHigh() == null) {
 			add(path, "required", "Give at least one bound");
+		}
+	}
+
+	private void trend(String path, Activity activity, TrendRule rule) {
+		if (activity.type() != Activity.Type.MEASUREMENT || activity.vital() == null || rule.code() == null
+				|| activity.vital().component(rule.code()).isEmpty()) {
+			add(path + ".code", "unknown", "A trend needs a value of this activity's measurement");
+		}
+		if (rule.windowDays() < 1 || rule.windowDays() > 60) {
+			add(path + ".windowDays", "range", "Between 1 and 60 days");
+		}
+		boolean rise = rule.rise() != null && rule.rise().signum() > 0;
+		boolean fall = rule.fall() != null && rule.fall().signum() > 0;
+		if (rise == fall) {
+			add(path, "required", "Give either a rise or a fall (a positive amount)");
+		}
+		if (!"YELLOW".equals(rule.level()) && !"RED".equals(rule.level())) {
+			add(path + ".level", "format", "YELLOW or RED");
 		}
 	}
 

@@ -161,6 +161,20 @@ class MeasurementApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void aRiseWithinTheTrendWindowIsYellowEvenInsideTheBounds() {
+		Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS);
+		post(UUID.randomUUID().toString(), temperature("36.4", yesterday)).expectStatus().isCreated();
+
+		post(UUID.randomUUID().toString(), temperature("38.0", Instant.now())).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.triage.level")
+			.isEqualTo("YELLOW")
+			.jsonPath("$.triage.reasons[0].bound")
+			.isEqualTo("rise2d");
+	}
+
+	@Test
 	void unitsAreConvertedWithTheLibraryAndTheEntryIsKept() {
 		post(UUID.randomUUID().toString(), weight("176.37", "[lb_av]", Instant.now())).expectStatus()
 			.isCreated()
@@ -264,6 +278,12 @@ class MeasurementApiIT extends IntegrationTest {
 				+ ",\"unit\":\"mm[Hg]\"},{\"code\":\"8462-4\",\"value\":" + diastolic + ",\"unit\":\"mm[Hg]\"}]}";
 	}
 
+	private String temperature(String value, Instant at) {
+		return "{\"vital\":\"BODY_TEMPERATURE\",\"carePlanId\":\"" + this.carePlanId
+				+ "\",\"activityId\":\"temperature\"," + "\"measuredAt\":\"" + at
+				+ "\",\"values\":[{\"code\":\"8310-5\",\"value\":" + value + ",\"unit\":\"Cel\"}]}";
+	}
+
 	private String weight(String value, String unit, Instant at) {
 		return "{\"vital\":\"BODY_WEIGHT\",\"carePlanId\":\"" + this.carePlanId + "\",\"measuredAt\":\"" + at
 				+ "\",\"values\":[{\"code\":\"29463-7\",\"value\":" + value + ",\"unit\":\"" + unit + "\"}]}";
@@ -278,7 +298,10 @@ class MeasurementApiIT extends IntegrationTest {
 								List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180),
 										Map.of("code", "8462-4", "yellowHigh", 90, "redHigh", 110))),
 						Map.of("id", "weight", "type", "MEASUREMENT", "title", "Vekt", "vital", "BODY_WEIGHT",
-								"schedule", daily)),
+								"schedule", daily),
+						Map.of("id", "temperature", "type", "MEASUREMENT", "title", "Temperatur", "vital",
+								"BODY_TEMPERATURE", "schedule", daily, "trends",
+								List.of(Map.of("code", "8310-5", "windowDays", 2, "rise", 1.5, "level", "YELLOW")))),
 				"advice",
 				Map.of("green", Map.of("nb", "Fortsett som før", "en", "Carry on"), "yellow",
 						Map.of("nb", "Mål igjen", "en", "Measure again"), "red",
