@@ -9,12 +9,14 @@ import no.heima.vital.Vital;
  * history can be followed.
  */
 public record Activity(String id, Type type, String title, String questionnaireUrl, String questionnaireVersion,
-		Vital vital, Schedule schedule, List<Threshold> thresholds, List<TrendRule> trends) {
+		Vital vital, Schedule schedule, List<Threshold> thresholds, List<TrendRule> trends,
+		List<AnswerTrigger> triggers) {
 
-	/** An activity without trend rules. */
+	/** An activity with bounds only (no trend rules, no answer triggers). */
 	public Activity(String id, Type type, String title, String questionnaireUrl, String questionnaireVersion,
 			Vital vital, Schedule schedule, List<Threshold> thresholds) {
-		this(id, type, title, questionnaireUrl, questionnaireVersion, vital, schedule, thresholds, List.of());
+		this(id, type, title, questionnaireUrl, questionnaireVersion, vital, schedule, thresholds, List.of(),
+				List.of());
 	}
 
 	public enum Type {
@@ -26,6 +28,7 @@ public record Activity(String id, Type type, String title, String questionnaireU
 	public Activity {
 		thresholds = (thresholds != null) ? List.copyOf(thresholds) : List.of();
 		trends = (trends != null) ? List.copyOf(trends) : List.of();
+		triggers = (triggers != null) ? List.copyOf(triggers) : List.of();
 	}
 
 }

@@ -92,6 +92,9 @@ final class PathwayValidator {
 		for (int t = 0; t < a.trends().size(); t++) {
 			trend(path + ".trends[" + t + "]", a, a.trends().get(t));
 		}
+		for (int t = 0; t < a.triggers().size(); t++) {
+			trigger(path + ".triggers[" + t + "]", a, a.triggers().get(t));
+		}
 	}
 
 	private void schedule(String path, Schedule s) {
@@ -186,6 +189,21 @@ final class PathwayValidator {
 			add(path, "required", "Give either a rise or a fall (a positive amount)");
 		}
 		if (!"YELLOW".equals(rule.level()) && !"RED".equals(rule.level())) {
+			add(path + ".level", "format", "YELLOW or RED");
+		}
+	}
+
+	private void trigger(String path, Activity activity, AnswerTrigger trigger) {
+		if (activity.type() != Activity.Type.QUESTIONNAIRE) {
+			add(path, "unknown", "Answer triggers belong to questionnaire activities");
+		}
+		if (trigger.linkId() == null || trigger.linkId().isBlank()) {
+			add(path + ".linkId", "required", "Which question");
+		}
+		if (trigger.atLeast() == null && trigger.codes().isEmpty()) {
+			add(path, "required", "Give a number the answer must reach, or the answer codes that fire it");
+		}
+		if (!"YELLOW".equals(trigger.level()) && !"RED".equals(trigger.level())) {
 			add(path + ".level", "format", "YELLOW or RED");
 		}
 	}

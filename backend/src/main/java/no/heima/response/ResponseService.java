@@ -34,6 +34,7 @@ import no.heima.problem.ProblemType;
 import no.heima.questionnaire.QuestionnaireService;
 import no.heima.questionnaire.Score;
 import no.heima.questionnaire.ScoreResult;
+import no.heima.triage.AnswerTriggerTriage;
 import no.heima.triage.Assessment;
 import no.heima.triage.RuleVersion;
 import no.heima.triage.ThresholdTriage;
@@ -192,7 +193,7 @@ public class ResponseService {
 	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, ResponseSubmission submission,
 			ScoreResult scored, Instant now) {
 		UUID id = UUID.randomUUID();
-		Assessment triage = triage(task, scored.scores());
+		Assessment triage = triage(task, scored);
 		Instant authored = FhirJson.read(QuestionnaireResponse.class, scored.response()).getAuthored().toInstant();
 		SubmittedResponse result = new SubmittedResponse(id, task.plan().id(), task.activity().id(), submission.date(),
 				scored.questionnaire(), authored, now, scored.scores(), triage,
@@ -227,7 +228,26 @@ public class ResponseService {
 				task.activity().title() + ": " + scores, this.json.writeValueAsString(r.triage())));
 	}
 
-	private static Assessment triage(Task task, List<Score> scores) {
+	/**
+	 * Score bounds (personal bounds winning) and single-answer triggers on the scored
+	 * response; the worst level decides.
+	 */
+	private static Assessment triage(Task task, ScoreResult scored) {
+		Assessment bounds = scoreBounds(task, scored.scores());
+		if (task.activity().triggers().isEmpty()) {
+			return bounds;
+		}
+		List<no.heima.triage.Reason> reasons = new java.util.ArrayList<>(bounds.reasons());
+		no.heima.triage.Level level = bounds.level();
+		for (no.heima.triage.Reason reason : AnswerTriggerTriage
+			.assess(FhirJson.read(QuestionnaireResponse.class, scored.response()), task.activity().triggers())) {
+			reasons.add(reason);
+			level = level.worst(reason.level());
+		}
+		return new Assessment(level, reasons, true, bounds.rules());
+	}
+
+	private static Assessment scoreBounds(Task task, List<Score> scores) {
 		Map<String, BigDecimal> values = new LinkedHashMap<>();
 		scores.stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
 		List<no.heima.pathway.Threshold> personal = task.plan()

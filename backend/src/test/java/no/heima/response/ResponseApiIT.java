@@ -41,7 +41,8 @@ class ResponseApiIT extends IntegrationTest {
 		Map<String, Object> definition = Map.of("name", "Skjematest", "activities",
 				List.of(Map.of("id", "phq", "type", "QUESTIONNAIRE", "title", "PHQ-9", "questionnaireUrl", PHQ9,
 						"questionnaireVersion", "1.0.0", "schedule", daily, "thresholds",
-						List.of(Map.of("code", "phq9-total", "yellowHigh", 10, "redHigh", 20))),
+						List.of(Map.of("code", "phq9-total", "yellowHigh", 10, "redHigh", 20)), "triggers",
+						List.of(Map.of("linkId", "phq9-9", "atLeast", 1, "level", "RED"))),
 						Map.of("id", "hf", "type", "QUESTIONNAIRE", "title", "Symptomer", "questionnaireUrl",
 								HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule", daily)),
 				"advice", Map.of("yellow", Map.of("nb", "Vi tar kontakt", "en", "We will call you")));
@@ -72,8 +73,8 @@ class ResponseApiIT extends IntegrationTest {
 
 	@Test
 	void phq9IsScoredByTheServerAndTriagedOnTheTotal() {
-		// 0+1+2+3+0+1+2+3+1 = 13; the client's own total of 99 must be ignored
-		String response = phq9(new int[] { 0, 1, 2, 3, 0, 1, 2, 3, 1 }, 99);
+		// 0+1+2+3+1+1+2+3+0 = 13; the client's own total of 99 must be ignored
+		String response = phq9(new int[] { 0, 1, 2, 3, 1, 1, 2, 3, 0 }, 99);
 
 		submit(UUID.randomUUID().toString(), "phq", response).expectStatus()
 			.isCreated()
@@ -93,6 +94,23 @@ class ResponseApiIT extends IntegrationTest {
 			.expectBody()
 			.jsonPath("$[?(@.activityId == 'phq' && @.carePlanId == '" + this.carePlanId + "')].state")
 			.isEqualTo("DONE");
+	}
+
+	@Test
+	void theSuicidalThoughtsItemIsRedWhateverTheTotal() {
+		// total 1, far below the yellow bound, but item 9 answered "several days"
+		// (ordinal 1)
+		submit(UUID.randomUUID().toString(), "phq", phq9(new int[] { 0, 0, 0, 0, 0, 0, 0, 0, 1 }, 0)).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.scores[?(@.linkId == 'phq9-total')].value")
+			.isEqualTo(1)
+			.jsonPath("$.triage.level")
+			.isEqualTo("RED")
+			.jsonPath("$.triage.reasons[0].code")
+			.isEqualTo("phq9-9")
+			.jsonPath("$.triage.reasons[0].bound")
+			.isEqualTo("answer");
 	}
 
 	@Test
