@@ -175,6 +175,29 @@ class MeasurementApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void theRunInSuggestsPersonalBoundsToTheTeamOnly() {
+		Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
+		for (String kg : List.of("84.0", "85.0", "86.0")) {
+			post(UUID.randomUUID().toString(), weight(kg, "kg", start)).expectStatus().isCreated();
+		}
+		String path = "/api/care-plans/" + this.carePlanId + "/baseline?activityId=weight&days=3";
+		as("sykepleier1").get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].code")
+			.isEqualTo("29463-7")
+			.jsonPath("$[0].count")
+			.value((Integer n) -> assertThat(n).isGreaterThanOrEqualTo(3))
+			.jsonPath("$[0].suggested.yellowHigh")
+			.exists();
+		as("sykepleier2").get().uri(path).exchange().expectStatus().isNotFound();
+		as("pasient1").get().uri(path).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
 	void unitsAreConvertedWithTheLibraryAndTheEntryIsKept() {
 		post(UUID.randomUUID().toString(), weight("176.37", "[lb_av]", Instant.now())).expectStatus()
 			.isCreated()
