@@ -166,6 +166,12 @@ describe('worklist, live', () => {
       return (await response.json()) as Array<{ message: string | null; status: string }>;
     });
     expect(reviews.some((r) => r.message === message && r.status === 'RESOLVED')).toBe(true);
+
+    // and on the patient's own page: the Today page lists the nurses' messages
+    await patient.page.goto(`${BASE_URL}/patient/`);
+    await patient.page.getByRole('heading', { name: 'Meldinger fra sykepleier' }).waitFor();
+    await patient.page.getByText(message).first().waitFor();
+    await screenshot(patient.page, 'worklist-06-patient-sees-the-note');
   });
 
   it('shows the item on the patient overview, with the chart, accessibly', async () => {
