@@ -219,6 +219,19 @@ export const en: Resources = {
     actions: 'Actions',
     preview: 'Preview version {{version}}',
   },
+  whatIf: {
+    heading: 'What if the draft applied?',
+    intro:
+      'Count the yellow and red items the draft’s rules would have raised over the last {{count}} days, from the same submissions, next to today’s rules.',
+    run: 'Compare the draft with today’s rules',
+    caption_one: '{{count}} care plan, last {{days}} days',
+    caption_other: '{{count}} care plans, last {{days}} days',
+    rules: 'Rules',
+    yellow: 'Yellow',
+    red: 'Red',
+    today: 'Today’s (version {{version}})',
+    draft: 'The draft',
+  },
   preview: {
     heading: 'Plan for the first {{count}} days',
     intro:

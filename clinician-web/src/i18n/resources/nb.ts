@@ -218,6 +218,19 @@ export const nb = {
     actions: 'Handlinger',
     preview: 'Forhåndsvis versjon {{version}}',
   },
+  whatIf: {
+    heading: 'Hva om utkastet gjaldt?',
+    intro:
+      'Regn ut hvor mange gule og røde saker utkastets regler ville gitt de siste {{count}} dagene, med de samme innsendingene, ved siden av dagens regler.',
+    run: 'Sammenlign utkastet med dagens regler',
+    caption_one: '{{count}} pasientforløp, siste {{days}} dager',
+    caption_other: '{{count}} pasientforløp, siste {{days}} dager',
+    rules: 'Regler',
+    yellow: 'Gule',
+    red: 'Røde',
+    today: 'Dagens (versjon {{version}})',
+    draft: 'Utkastet',
+  },
   preview: {
     heading: 'Plan for de første {{count}} dagene',
     intro:

@@ -155,6 +155,27 @@ export function fetchPreview(
   return apiFetch<PreviewDay[]>(`${base(id)}/preview?${query}`, opts(signal));
 }
 
+/** How many yellow and red items two rule sets give the same stored submissions. */
+export interface WhatIfResult {
+  days: number;
+  currentVersion: number;
+  carePlans: number;
+  current: { yellow: number; red: number };
+  changed: { yellow: number; red: number };
+}
+
+/** Replays `definition` (e.g. the draft) over the last `days` days, next to today's rules. */
+export function whatIf(
+  id: string,
+  definition: PathwayDefinition,
+  days: number,
+): Promise<WhatIfResult> {
+  return apiFetch<WhatIfResult>(`${base(id)}/what-if`, {
+    method: 'POST',
+    body: { definition, days },
+  });
+}
+
 /** `07:00:00` → `07:00`. */
 export function shortTime(time: string | null | undefined): string {
   return (time ?? '').slice(0, 5);

@@ -11,6 +11,7 @@ import { useDraft, usePathway, usePublishPathway, useSaveDraft } from '../hooks/
 import { pathwayErrorMessage } from '../hooks/usePathwayErrorMessage';
 import { PathwayEditor } from './PathwayEditor';
 import { SchedulePreviewSection } from './SchedulePreviewSection';
+import { WhatIfSection } from './WhatIfSection';
 import { VersionsTable } from './VersionsTable';
 
 function PublishPanel({ pathway }: { pathway: PathwaySummary }) {
@@ -139,6 +140,7 @@ export function PathwayPage({ pathwayId }: { pathwayId: string }) {
         version={previewVersion}
         onVersion={setPreviewVersion}
       />
+      <WhatIfSection pathwayId={pathwayId} latestVersion={summary.latestVersion} />
       <VersionsTable
         pathwayId={pathwayId}
         latestVersion={summary.latestVersion}
