@@ -66,6 +66,13 @@ class CarePlanRepository {
 			.all();
 	}
 
+	Flux<Row> onPathway(UUID pathwayId) {
+		return this.db.sql("select * from care_plan where pathway_id = :pathway order by id")
+			.bind("pathway", pathwayId)
+			.map(this::toRow)
+			.all();
+	}
+
 	Flux<Row> open() {
 		return this.db.sql("select * from care_plan where status <> 'ENDED' order by id").map(this::toRow).all();
 	}

@@ -189,6 +189,11 @@ public class CarePlanService {
 	/**
 	 * For background work: every care plan that has not ended, with its tasks on a day.
 	 */
+	public Flux<CarePlan> plansOnPathway(UUID pathwayId) {
+		return this.repository.onPathway(pathwayId).concatMap(this.plans::complete);
+	}
+
+	/** For background work: every care plan that has not ended. */
 	public Flux<CarePlan> openPlans() {
 		return this.repository.open().concatMap(this.plans::complete);
 	}

@@ -79,6 +79,16 @@ class MeasurementRepository {
 		return spec.map(this::toMeasurement).all();
 	}
 
+	Flux<Measurement> forCarePlan(UUID carePlanId, Instant from) {
+		return this.db
+			.sql("select * from measurement where care_plan_id = :plan and measured_at >= :from"
+					+ " order by measured_at")
+			.bind("plan", carePlanId)
+			.bind("from", from.atOffset(ZoneOffset.UTC))
+			.map(this::toMeasurement)
+			.all();
+	}
+
 	private Measurement toMeasurement(Readable row) {
 		Decision decision = this.json.readValue(row.get("triage", Json.class).asString(), Decision.class);
 		return new Measurement(row.get("id", UUID.class), row.get("patient_id", UUID.class),

@@ -40,6 +40,7 @@ import no.heima.worklist.Worklist;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -127,6 +128,14 @@ public class MeasurementService {
 				.collectList()
 				.flatMap((plans) -> target(plans, submission))
 				.flatMap((target) -> store(actor, patient, target, submission, values, now)));
+	}
+
+	/**
+	 * For replaying rules (the caller checks access and audits): a care plan's
+	 * measurements since {@code from}, oldest first.
+	 */
+	public Flux<Measurement> ofCarePlanSince(UUID carePlanId, Instant from) {
+		return this.repository.forCarePlan(carePlanId, from);
 	}
 
 	/** The logged-in patient's own measurements, newest first (for their charts). */

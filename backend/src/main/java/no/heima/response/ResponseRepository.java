@@ -19,6 +19,9 @@ class ResponseRepository {
 	record Draft(String questionnaireResponse, Instant updatedAt) {
 	}
 
+	private static final tools.jackson.core.type.TypeReference<java.util.List<no.heima.questionnaire.Score>> SCORES = new tools.jackson.core.type.TypeReference<>() {
+	};
+
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
@@ -102,6 +105,20 @@ class ResponseRepository {
 			.bind("triage", Json.of(this.json.writeValueAsString(r)))
 			.bind("actor", actor)
 			.then();
+	}
+
+	Flux<ReplayableResponse> forCarePlan(UUID carePlanId, Instant from) {
+		return this.db.sql("""
+				select activity_id, authored, scores, resource from questionnaire_response
+				where care_plan_id = :plan and authored >= :from order by authored
+				""")
+			.bind("plan", carePlanId)
+			.bind("from", from.atOffset(ZoneOffset.UTC))
+			.map((row) -> new ReplayableResponse(row.get("activity_id", String.class),
+					row.get("authored", OffsetDateTime.class).toInstant(),
+					this.json.readValue(row.get("scores", Json.class).asString(), SCORES),
+					row.get("resource", Json.class).asString()))
+			.all();
 	}
 
 	/** The stored summaries (what the patient was told), newest first. */

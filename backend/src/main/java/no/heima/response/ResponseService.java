@@ -156,6 +156,14 @@ public class ResponseService {
 				.flatMap((scored) -> store(actor, task, submission, scored, now))));
 	}
 
+	/**
+	 * For replaying rules (the caller checks access and audits): a care plan's responses
+	 * since {@code from}, oldest first.
+	 */
+	public reactor.core.publisher.Flux<ReplayableResponse> ofCarePlanSince(UUID carePlanId, Instant from) {
+		return this.repository.forCarePlan(carePlanId, from);
+	}
+
 	public Mono<List<SubmittedResponse>> own(CurrentUser actor, Period period) {
 		Instant from = this.clock.instant().atZone(java.time.ZoneOffset.UTC).minus(period).toInstant();
 		return this.patients.getOwn(actor)

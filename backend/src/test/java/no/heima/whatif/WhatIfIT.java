@@ -1,0 +1,106 @@
+package no.heima.whatif;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.heima.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Replaying a changed rule set over stored submissions, next to today's rules. */
+class WhatIfIT extends IntegrationTest {
+
+	@Test
+	void tighterBoundsWouldHaveRaisedMoreAndUnchangedRulesReplayTheSame() {
+		Map<String, Object> today = definition(140, 180);
+		String pathway = (String) as("admin").post()
+			.uri("/api/pathways")
+			.bodyValue(Map.of("definition", today))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
+		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
+		String plan = (String) as("sykepleier1").post()
+			.uri("/api/patients/" + kari + "/care-plans")
+			.bodyValue(Map.of("pathwayId", pathway, "startDate",
+					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(5).toString()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		for (int systolic : new int[] { 130, 150, 185 }) {
+			as("pasient1").post()
+				.uri("/api/me/measurements")
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"vital\":\"BLOOD_PRESSURE\",\"carePlanId\":\"" + plan + "\",\"activityId\":\"bp\","
+						+ "\"measuredAt\":\"" + Instant.now() + "\",\"values\":[{\"code\":\"8480-6\",\"value\":"
+						+ systolic + ",\"unit\":\"mm[Hg]\"},{\"code\":\"8462-4\",\"value\":80,\"unit\":\"mm[Hg]\"}]}")
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+
+		// 130 green, 150 yellow, 185 red today; with yellow from 125 and red from 150: 1
+		// yellow, 2 red
+		as("admin").post()
+			.uri("/api/pathways/" + pathway + "/what-if")
+			.bodyValue(Map.of("definition", definition(125, 150), "days", 30))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.carePlans")
+			.isEqualTo(1)
+			.jsonPath("$.current.yellow")
+			.isEqualTo(1)
+			.jsonPath("$.current.red")
+			.isEqualTo(1)
+			.jsonPath("$.changed.yellow")
+			.isEqualTo(1)
+			.jsonPath("$.changed.red")
+			.isEqualTo(2);
+		as("sykepleier1").post()
+			.uri("/api/pathways/" + pathway + "/what-if")
+			.bodyValue(Map.of("definition", today))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.changed.yellow")
+			.isEqualTo(1)
+			.jsonPath("$.changed.red")
+			.isEqualTo(1);
+		as("sykepleier2").post()
+			.uri("/api/pathways/" + pathway + "/what-if")
+			.bodyValue(Map.of("definition", today))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		as("pasient1").post()
+			.uri("/api/pathways/" + pathway + "/what-if")
+			.bodyValue(Map.of("definition", today))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private static Map<String, Object> definition(int yellowHigh, int redHigh) {
+		return Map.of("name", "Hva om", "activities",
+				List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
+						"schedule", Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"), "thresholds",
+						List.of(Map.of("code", "8480-6", "yellowHigh", yellowHigh, "redHigh", redHigh)))));
+	}
+
+}
