@@ -14,7 +14,16 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.TimeType;
+import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +40,112 @@ class ResponseFhirMapper {
 
 	ResponseFhirMapper(HeimaUris uris) {
 		this.uris = uris;
+	}
+
+	private static final String OBSERVATION_EXTRACT = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract";
+
+	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+			String questionnaireJson) {
+		List<OutboxMessage> messages = toOutbox(submitted, scoredJson, patient);
+		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+		Identifier source = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
+			.setValue(submitted.id().toString());
+		for (Observation extracted : extract(FhirJson.read(Questionnaire.class, questionnaireJson), response, submitted,
+				source)) {
+			messages.add(message(patient, "Observation", extracted.getIdentifierFirstRep(), FhirJson.write(extracted)));
+		}
+		return messages;
+	}
+
+	/**
+	 * SDC observation-based extraction: an Observation per answer of every item flagged
+	 * with {@code observationExtract} (on the item, or on the whole questionnaire for
+	 * items with a code), coded with the item's code.
+	 */
+	List<Observation> extract(Questionnaire questionnaire, QuestionnaireResponse response, SubmittedResponse submitted,
+			Identifier source) {
+		boolean all = flagged(questionnaire.getExtensionByUrl(OBSERVATION_EXTRACT));
+		java.util.Map<String, Questionnaire.QuestionnaireItemComponent> items = new java.util.HashMap<>();
+		collect(questionnaire.getItem(), items);
+		List<Observation> result = new ArrayList<>();
+		walk(response.getItem(), (item, index, answer) -> {
+			Questionnaire.QuestionnaireItemComponent definition = items.get(item.getLinkId());
+			if (definition == null || !definition.hasCode()
+					|| !(all || flagged(definition.getExtensionByUrl(OBSERVATION_EXTRACT)))) {
+				return;
+			}
+			Type value = observationValue(answer.getValue());
+			if (value == null) {
+				return;
+			}
+			Observation o = new Observation();
+			o.addIdentifier()
+				.setSystem(this.uris.identifierSystem("extract"))
+				.setValue(submitted.id() + "-" + item.getLinkId() + "-" + index);
+			o.setStatus(Observation.ObservationStatus.FINAL);
+			CodeableConcept code = new CodeableConcept();
+			definition.getCode().forEach((c) -> code.addCoding(c.copy()));
+			o.setCode(code);
+			o.setSubject(response.getSubject().copy());
+			o.setEffective(new DateTimeType(Date.from(submitted.authored())));
+			o.setValue(value);
+			o.addDerivedFrom(new Reference().setIdentifier(source.copy()).setType("QuestionnaireResponse"));
+			result.add(o);
+		});
+		return result;
+	}
+
+	private interface AnswerVisitor {
+
+		void visit(QuestionnaireResponse.QuestionnaireResponseItemComponent item, int index,
+				QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent answer);
+
+	}
+
+	private static void walk(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items,
+			AnswerVisitor visitor) {
+		for (var item : items) {
+			for (int i = 0; i < item.getAnswer().size(); i++) {
+				visitor.visit(item, i, item.getAnswer().get(i));
+				walk(item.getAnswer().get(i).getItem(), visitor);
+			}
+			walk(item.getItem(), visitor);
+		}
+	}
+
+	private static void collect(List<Questionnaire.QuestionnaireItemComponent> items,
+			java.util.Map<String, Questionnaire.QuestionnaireItemComponent> into) {
+		for (var item : items) {
+			into.put(item.getLinkId(), item);
+			collect(item.getItem(), into);
+		}
+	}
+
+	private static boolean flagged(Extension extension) {
+		return extension != null && extension.getValue() instanceof BooleanType b && b.booleanValue();
+	}
+
+	/**
+	 * An answer as an Observation value (Observation has no decimal: a bare number is a
+	 * Quantity).
+	 */
+	private static Type observationValue(Type answer) {
+		if (answer instanceof Quantity || answer instanceof IntegerType || answer instanceof BooleanType
+				|| answer instanceof StringType || answer instanceof DateTimeType || answer instanceof TimeType) {
+			return answer.copy();
+		}
+		if (answer instanceof DecimalType decimal) {
+			return new Quantity().setValue(decimal.getValue());
+		}
+		if (answer instanceof Coding coding) {
+			Coding plain = coding.copy();
+			plain.getExtension().clear();
+			return new CodeableConcept(plain);
+		}
+		if (answer instanceof DateType date) {
+			return new DateTimeType(date.getValueAsString());
+		}
+		return null;
 	}
 
 	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient) {

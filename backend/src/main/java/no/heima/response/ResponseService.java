@@ -151,9 +151,9 @@ public class ResponseService {
 			.flatMap((questionnaireJson) -> Mono
 				.fromCallable(
 						() -> checked(task, questionnaireJson, submission.questionnaireResponse().toString(), now))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.flatMap((response) -> this.questionnaires.score(task.canonical(), response)
-				.flatMap((scored) -> store(actor, task, submission, scored, now))));
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((response) -> this.questionnaires.score(task.canonical(), response)
+					.flatMap((scored) -> store(actor, task, submission, scored, now, questionnaireJson)))));
 	}
 
 	/**
@@ -199,7 +199,7 @@ public class ResponseService {
 	}
 
 	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, ResponseSubmission submission,
-			ScoreResult scored, Instant now) {
+			ScoreResult scored, Instant now, String questionnaireJson) {
 		UUID id = UUID.randomUUID();
 		Assessment triage = triage(task, scored);
 		Instant authored = FhirJson.read(QuestionnaireResponse.class, scored.response()).getAuthored().toInstant();
@@ -209,7 +209,8 @@ public class ResponseService {
 		return this.tx
 			.transactional(this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
 				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), submission.date()))
-				.then(this.outbox.enqueueAll(this.fhir.toOutbox(result, scored.response(), task.patient())))
+				.then(this.outbox
+					.enqueueAll(this.fhir.toOutbox(result, scored.response(), task.patient(), questionnaireJson)))
 				.then(raise(task, result))
 				.then(this.carePlans.recordCompletion(task.plan(), task.activity(), now, id).then())
 				.then(audit(actor, task.patient().id(), AuditAction.CREATE,

@@ -51,6 +51,50 @@ class ResponseFhirValidTest {
 	}
 
 	@Test
+	void itemsFlaggedForObservationExtractBecomeValidObservations() {
+		Patient patient = new Patient(UUID.randomUUID(),
+				new Patient.Identifier(NationalId.Kind.FNR.system(), "12837540028", NationalId.Kind.FNR), "Kari",
+				"Nordvik", LocalDate.of(1975, 3, 12), null, null, "nb", List.of("hjerte"), 0, Instant.now());
+		String questionnaire = """
+				{"resourceType": "Questionnaire", "url": "https://heima.example/fhir/Questionnaire/pain", "version": "1",
+				 "status": "active",
+				 "item": [{"linkId": "pain", "type": "integer", "text": "Smerte 0-10",
+				           "code": [{"system": "http://loinc.org", "code": "72514-3"}],
+				           "extension": [{"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract",
+				                          "valueBoolean": true}]},
+				          {"linkId": "note", "type": "string", "text": "Annet"}]}
+				""";
+		String scored = """
+				{"resourceType": "QuestionnaireResponse", "status": "completed",
+				 "questionnaire": "https://heima.example/fhir/Questionnaire/pain|1", "authored": "2026-11-20T08:00:00Z",
+				 "subject": {"identifier": {"system": "urn:oid:2.16.578.1.12.4.1.4.1", "value": "12837540028"}},
+				 "item": [{"linkId": "pain", "answer": [{"valueInteger": 7}]},
+				          {"linkId": "note", "answer": [{"valueString": "vondt i kneet"}]}]}
+				""";
+		SubmittedResponse submitted = new SubmittedResponse(UUID.randomUUID(), UUID.randomUUID(), "pain",
+				LocalDate.of(2026, 11, 20), "https://heima.example/fhir/Questionnaire/pain|1",
+				Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:00:02Z"), List.of(),
+				new Assessment(Level.GREEN, List.of(), false, new RuleVersion(UUID.randomUUID(), 1, null, 0)), null);
+
+		List<OutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
+			.toOutbox(submitted, scored, patient, questionnaire);
+
+		assertThat(messages).extracting(OutboxMessage::resourceType)
+			.containsExactly("QuestionnaireResponse", "Observation");
+		org.hl7.fhir.r4.model.Observation extracted = FhirJson.read(org.hl7.fhir.r4.model.Observation.class,
+				messages.get(1).resourceJson());
+		assertThat(extracted.getCode().getCodingFirstRep().getCode()).isEqualTo("72514-3");
+		assertThat(extracted.getValueIntegerType().getValue()).isEqualTo(7);
+		extracted.getSubject().setReference("Patient/1");
+		assertThat(validator.validateWithResult(extracted)
+			.getMessages()
+			.stream()
+			.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+			.map(SingleValidationMessage::toString)
+			.toList()).isEmpty();
+	}
+
+	@Test
 	void questionnaireResponseAndScoreObservationValidate() {
 		Patient patient = new Patient(UUID.randomUUID(),
 				new Patient.Identifier(NationalId.Kind.FNR.system(), "12837540028", NationalId.Kind.FNR), "Kari",
