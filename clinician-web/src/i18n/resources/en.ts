@@ -502,6 +502,10 @@ export const en: Resources = {
     save: 'Save personal bounds',
     saved: 'The personal bounds have been saved.',
     invalid: 'Some of the bounds are not valid. See the marked fields.',
+    suggest: 'Suggest from the run-in (first 14 days)',
+    suggested:
+      'Suggested from {{count}} measurements: mean {{mean}}, standard deviation {{sd}}. Yellow bounds are the mean ± 2 standard deviations inside the pathway’s red ones. Check and save.',
+    suggestFailed: 'Too few measurements in the run-in to suggest bounds.',
   },
   enrol: {
     heading: 'Start follow-up',

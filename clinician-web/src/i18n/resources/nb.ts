@@ -498,6 +498,10 @@ export const nb = {
     save: 'Lagre personlige grenser',
     saved: 'De personlige grensene er lagret.',
     invalid: 'Noen av grensene er ikke gyldige. Se feltene som er merket.',
+    suggest: 'Foreslå fra innkjøringen (første 14 dager)',
+    suggested:
+      'Forslag fra {{count}} målinger: snitt {{mean}}, standardavvik {{sd}}. Gule grenser er snitt ± 2 standardavvik innenfor forløpets røde. Se over og lagre.',
+    suggestFailed: 'For få målinger i innkjøringen til å foreslå grenser.',
   },
   enrol: {
     heading: 'Start oppfølging',

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiFetch } from '../../../lib/http';
 import { ProblemError, type FieldError } from '../../../lib/problem';
 import { fieldErrorMessage } from '../../../lib/problemMessages';
 import { FieldGroup } from '../../forms/components/FormFields';
@@ -18,6 +19,7 @@ type Bounds = Record<Bound, string>;
 /** One value the patient can have own bounds for: a component of a measurement, or a score. */
 interface Row {
   activityId: string;
+  measurement: boolean;
   code: string;
   label: string;
   pathway: Threshold | undefined;
@@ -48,6 +50,7 @@ function rowsFor(
         : activity.thresholds.map((t) => t.code);
     return codes.map((code) => ({
       activityId: activity.id,
+      measurement: activity.type === 'MEASUREMENT',
       code,
       label: label(activity, code),
       pathway: activity.thresholds.find((t) => t.code === code),
@@ -58,6 +61,27 @@ function rowsFor(
       ),
     }));
   });
+}
+
+/** A suggestion from the care plan's run-in period (mean ± 2 sd of the first 14 days). */
+interface Baseline {
+  code: string;
+  count: number;
+  mean: number;
+  sd: number;
+  suggested: Threshold;
+}
+
+/** The run-in suggestion for one row, or null when the run-in has too few values. */
+async function suggestFromRunIn(planId: string, row: Row): Promise<Baseline | null> {
+  try {
+    const query = new URLSearchParams({ activityId: row.activityId });
+    const found = await apiFetch<Baseline[]>(`/api/care-plans/${planId}/baseline?${query}`);
+    return found.find((b) => b.code === row.code) ?? null;
+  } catch (error) {
+    if (error instanceof ProblemError && error.problem.status === 409) return null;
+    throw error;
+  }
 }
 
 const filled = (bounds: Bounds) => BOUNDS.some((b) => bounds[b].trim() !== '');
@@ -76,6 +100,7 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
   const [sentRows, setSentRows] = useState<number[]>([]);
   const [clientErrors, setClientErrors] = useState<Record<string, FieldError>>({});
   const [saved, setSaved] = useState(false);
+  const [suggestion, setSuggestion] = useState<{ index: number; text: string } | null>(null);
 
   const label = (activity: Activity, code: string) => {
     if (activity.type === 'MEASUREMENT' && activity.vital) {
@@ -189,6 +214,46 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
                     setRows((shown ?? []).map((r, i) => (i === index ? { ...r, bounds } : r)));
                   }}
                 />
+                {row.measurement && (
+                  <div>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => {
+                        void suggestFromRunIn(plan.id, row).then(
+                          (found) => {
+                            if (found === null) {
+                              setSuggestion({ index, text: t('personal.suggestFailed') });
+                              return;
+                            }
+                            setSaved(false);
+                            setRows(
+                              (shown ?? []).map((r, i) =>
+                                i === index ? { ...r, bounds: boundsOf(found.suggested) } : r,
+                              ),
+                            );
+                            setSuggestion({
+                              index,
+                              text: t('personal.suggested', {
+                                count: found.count,
+                                mean: found.mean,
+                                sd: found.sd,
+                              }),
+                            });
+                          },
+                          () => setSuggestion({ index, text: t('personal.suggestFailed') }),
+                        );
+                      }}
+                    >
+                      {t('personal.suggest')}
+                    </button>
+                    {suggestion?.index === index && (
+                      <p className="muted" role="status">
+                        {suggestion.text}
+                      </p>
+                    )}
+                  </div>
+                )}
               </FieldGroup>
             ))}
             <button
