@@ -128,9 +128,12 @@ describe('worklist, live', () => {
         () => (window as unknown as { heimaNoReload?: boolean }).heimaNoReload,
       ),
     ).toBe(true);
-    expect(await nurse.page.locator('[aria-live="polite"]').first().textContent()).toContain(
-      'Ny rød sak',
-    );
+    // the announcement follows the live event; give it a moment instead of reading it at once
+    await nurse.page
+      .locator('[aria-live="polite"]')
+      .filter({ hasText: 'Ny rød sak' })
+      .first()
+      .waitFor({ state: 'attached', timeout: 10_000 });
     await screenshot(nurse.page, 'worklist-02-live-red');
     expect(await axeViolations(nurse.page, 'worklist-live-nb')).toEqual([]);
   });
