@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../auth/api/me';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
-import type { WorklistEvent, WorklistItem } from '../api/worklist';
 import { useNow } from '../hooks/useNow';
 import { useWorklist, useWorklistStream } from '../hooks/useWorklist';
 import { WorklistRow } from './WorklistRow';
@@ -13,11 +12,24 @@ export function WorklistPage({ me }: { me: Me }) {
   const worklist = useWorklist();
   const now = useNow();
   const [announcement, setAnnouncement] = useState('');
-  useWorklistStream((event: WorklistEvent, item: WorklistItem) => {
-    if (event === 'raised' && item.level === 'RED') {
-      setAnnouncement(t('worklist.newRed', { name: item.patientName, summary: item.summary }));
+  useWorklistStream();
+  // Announce red items that arrive while the page is open, however they arrive (a live event, or
+  // the refetch after the stream reconnected): the ones present at the first load are not news.
+  const seenRed = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!worklist.data) return;
+    const red = worklist.data.items.filter((item) => item.level === 'RED');
+    if (seenRed.current === null) {
+      seenRed.current = new Set(red.map((item) => item.id));
+      return;
     }
-  });
+    const fresh = red.filter((item) => !seenRed.current?.has(item.id));
+    fresh.forEach((item) => seenRed.current?.add(item.id));
+    const newest = fresh[fresh.length - 1];
+    if (newest) {
+      setAnnouncement(t('worklist.newRed', { name: newest.patientName, summary: newest.summary }));
+    }
+  }, [worklist.data, t]);
 
   return (
     <div className="stack">
