@@ -20,8 +20,6 @@ import no.heima.careplan.PersonalThreshold;
 import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
-import no.heima.pathway.LocalizedText;
-import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.PublishedPathway;
 import no.heima.patient.Patient;
@@ -253,7 +251,7 @@ public class MeasurementService {
 		Measurement measurement = new Measurement(id, patient.id(), s.vital(), values, s.values(), s.measuredAt(),
 				receivedAt, plan.id(), target.activity().map(Activity::id).orElse(null),
 				"DEVICE".equals(s.source()) ? "DEVICE" : "MANUAL", triage,
-				triage.assessed() ? advice(target.pathway().definition(), triage.level()) : null);
+				triage.adviceFrom(target.pathway().definition()));
 		Mono<Void> completion = target.activity()
 			.map((activity) -> this.carePlans.recordCompletion(plan, activity, s.measuredAt(), id).then())
 			.orElse(Mono.empty());
@@ -316,17 +314,6 @@ public class MeasurementService {
 				target.plan().id(), target.plan().version());
 		return ThresholdTriage.assess(byCode, target.activity().map(Activity::thresholds).orElse(List.of()), personal,
 				rules);
-	}
-
-	private static LocalizedText advice(PathwayDefinition definition, Level level) {
-		if (definition.advice() == null) {
-			return null;
-		}
-		return switch (level) {
-			case GREEN -> definition.advice().green();
-			case YELLOW -> definition.advice().yellow();
-			case RED -> definition.advice().red();
-		};
 	}
 
 	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {

@@ -22,8 +22,6 @@ import no.heima.fhir.FhirJson;
 import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
-import no.heima.pathway.LocalizedText;
-import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.PublishedPathway;
 import no.heima.patient.Patient;
@@ -205,7 +203,7 @@ public class ResponseService {
 		Instant authored = FhirJson.read(QuestionnaireResponse.class, scored.response()).getAuthored().toInstant();
 		SubmittedResponse result = new SubmittedResponse(id, task.plan().id(), task.activity().id(), submission.date(),
 				scored.questionnaire(), authored, now, scored.scores(), triage,
-				triage.assessed() ? advice(task.pathway().definition(), triage) : null);
+				triage.adviceFrom(task.pathway().definition()));
 		return this.tx
 			.transactional(this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
 				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), submission.date()))
@@ -267,17 +265,6 @@ public class ResponseService {
 			.toList();
 		return ThresholdTriage.assess(values, task.activity().thresholds(), personal, new RuleVersion(
 				task.plan().pathwayId(), task.plan().pathwayVersion(), task.plan().id(), task.plan().version()));
-	}
-
-	private static LocalizedText advice(PathwayDefinition definition, Assessment triage) {
-		if (definition.advice() == null) {
-			return null;
-		}
-		return switch (triage.level()) {
-			case GREEN -> definition.advice().green();
-			case YELLOW -> definition.advice().yellow();
-			case RED -> definition.advice().red();
-		};
 	}
 
 	private Mono<Task> task(CurrentUser actor, UUID carePlanId, String activityId) {
