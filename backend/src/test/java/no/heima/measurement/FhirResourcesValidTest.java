@@ -2,17 +2,13 @@ package no.heima.measurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
+import no.heima.testsupport.FhirValidation;
 import no.heima.fhir.HeimaUris;
 import no.heima.patient.NationalId;
 import no.heima.patient.Patient;
@@ -21,14 +17,10 @@ import no.heima.triage.Assessment;
 import no.heima.triage.Level;
 import no.heima.triage.RuleVersion;
 import no.heima.vital.Vital;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,23 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FhirResourcesValidTest {
 
-	private static FhirValidator validator;
-
 	private final ObservationMapper mapper = new ObservationMapper(new HeimaUris("https://heima.example/fhir"));
 
 	private final Patient patient = new Patient(UUID.randomUUID(),
 			new Patient.Identifier(NationalId.Kind.FNR.system(), "12837540028", NationalId.Kind.FNR), "Kari", "Nordvik",
 			LocalDate.of(1975, 3, 12), null, null, "nb", List.of("hjerte"), 0, Instant.now());
-
-	@BeforeAll
-	static void validator() {
-		FhirContext context = FhirJson.context();
-		var support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
-				new CommonCodeSystemsTerminologyService(context),
-				new InMemoryTerminologyServerValidationSupport(context),
-				new SnapshotGeneratingValidationSupport(context));
-		validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
-	}
 
 	@ParameterizedTest
 	@EnumSource(Vital.class)
@@ -75,12 +55,7 @@ class FhirResourcesValidTest {
 		for (Observation observation : observations) {
 			// as write-back delivers it: the subject resolved to the server's Patient
 			observation.setSubject(new Reference("Patient/1").setIdentifier(observation.getSubject().getIdentifier()));
-			List<String> errors = validator.validateWithResult(observation)
-				.getMessages()
-				.stream()
-				.filter((msg) -> msg.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-				.map(SingleValidationMessage::toString)
-				.toList();
+			List<String> errors = FhirValidation.errors(observation);
 			assertThat(errors).as(FhirJson.write(observation)).isEmpty();
 		}
 	}

@@ -2,17 +2,13 @@ package no.heima.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
+import no.heima.testsupport.FhirValidation;
 import no.heima.fhir.HeimaUris;
 import no.heima.fhirsync.OutboxMessage;
 import no.heima.patient.NationalId;
@@ -21,14 +17,10 @@ import no.heima.questionnaire.Score;
 import no.heima.triage.Assessment;
 import no.heima.triage.Level;
 import no.heima.triage.RuleVersion;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,18 +29,6 @@ import org.junit.jupiter.api.Test;
  * Patient).
  */
 class ResponseFhirValidTest {
-
-	private static FhirValidator validator;
-
-	@BeforeAll
-	static void validator() {
-		FhirContext context = FhirJson.context();
-		var support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
-				new CommonCodeSystemsTerminologyService(context),
-				new InMemoryTerminologyServerValidationSupport(context),
-				new SnapshotGeneratingValidationSupport(context));
-		validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
-	}
 
 	@Test
 	void itemsFlaggedForObservationExtractBecomeValidObservations() {
@@ -86,12 +66,7 @@ class ResponseFhirValidTest {
 		assertThat(extracted.getCode().getCodingFirstRep().getCode()).isEqualTo("72514-3");
 		assertThat(extracted.getValueIntegerType().getValue()).isEqualTo(7);
 		extracted.getSubject().setReference("Patient/1");
-		assertThat(validator.validateWithResult(extracted)
-			.getMessages()
-			.stream()
-			.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-			.map(SingleValidationMessage::toString)
-			.toList()).isEmpty();
+		assertThat(FhirValidation.errors(extracted)).isEmpty();
 	}
 
 	@Test
@@ -125,12 +100,7 @@ class ResponseFhirValidTest {
 			// as write-back delivers it: the subject resolved to the server's Patient
 			Reference subject = (Reference) resource.getNamedProperty("subject").getValues().get(0);
 			subject.setReference("Patient/1");
-			List<String> errors = validator.validateWithResult(resource)
-				.getMessages()
-				.stream()
-				.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-				.map(SingleValidationMessage::toString)
-				.toList();
+			List<String> errors = FhirValidation.errors(resource);
 			assertThat(errors).as(message.resourceJson()).isEmpty();
 		}
 	}

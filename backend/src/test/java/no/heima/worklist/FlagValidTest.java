@@ -2,21 +2,14 @@ package no.heima.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
+import no.heima.testsupport.FhirValidation;
 import no.heima.fhir.HeimaUris;
 import no.heima.fhirsync.OutboxMessage;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
 import org.hl7.fhir.r4.model.Flag;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +18,6 @@ class FlagValidTest {
 
 	@Test
 	void openAndResolvedFlagsValidate() {
-		FhirContext context = FhirJson.context();
-		var validator = context.newValidator()
-			.registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
-					new DefaultProfileValidationSupport(context), new CommonCodeSystemsTerminologyService(context),
-					new InMemoryTerminologyServerValidationSupport(context),
-					new SnapshotGeneratingValidationSupport(context))));
 		FlagMapper mapper = new FlagMapper(new HeimaUris("https://heima.example/fhir"));
 		UUID id = UUID.randomUUID();
 		Instant raised = Instant.parse("2026-11-20T07:00:00Z");
@@ -46,12 +33,7 @@ class FlagValidTest {
 		for (OutboxMessage message : List.of(open, resolved)) {
 			Flag flag = FhirJson.read(Flag.class, message.resourceJson());
 			flag.getSubject().setReference("Patient/1");
-			List<String> errors = validator.validateWithResult(flag)
-				.getMessages()
-				.stream()
-				.filter((m) -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-				.map(SingleValidationMessage::toString)
-				.toList();
+			List<String> errors = FhirValidation.errors(flag);
 			assertThat(errors).as(message.resourceJson()).isEmpty();
 		}
 		assertThat(FhirJson.read(Flag.class, resolved.resourceJson()).getStatus()).isEqualTo(Flag.FlagStatus.INACTIVE);
