@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import no.heima.testsupport.Answers;
 import no.heima.testsupport.IntegrationTest;
 import no.heima.testsupport.VolumeSeed;
 import org.junit.jupiter.api.AfterAll;
@@ -66,17 +67,7 @@ class WorklistAtVolumeIT extends IntegrationTest {
 	@ParameterizedTest(name = "size={0}")
 	@ValueSource(ints = { 50, 200 })
 	void aFullPageAnswersWithinASecondAndEveryListedPatientIsAudited(int size) {
-		Map<?, ?> page = as("sykepleier1").mutate()
-			.responseTimeout(WITHIN)
-			.build()
-			.get()
-			.uri("/api/worklist?size=" + size)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> page = Answers.within(WITHIN, as("sykepleier1"), "/api/worklist?size=" + size, Map.class);
 
 		List<?> items = (List<?>) page.get("items");
 		assertThat(items).hasSize(size);
@@ -98,15 +89,13 @@ class WorklistAtVolumeIT extends IntegrationTest {
 
 	@Test
 	void laterPagesFollowOnWithoutOverlap() {
-		var nurse = as("sykepleier1").mutate().responseTimeout(WITHIN).build();
-		Set<Object> first = ids(nurse.get().uri("/api/worklist?size=200&page=0").exchange());
-		Set<Object> second = ids(nurse.get().uri("/api/worklist?size=200&page=1").exchange());
+		Set<Object> first = ids(Answers.within(WITHIN, as("sykepleier1"), "/api/worklist?size=200&page=0", Map.class));
+		Set<Object> second = ids(Answers.within(WITHIN, as("sykepleier1"), "/api/worklist?size=200&page=1", Map.class));
 		assertThat(first).hasSize(200);
 		assertThat(second).hasSize(200).doesNotContainAnyElementsOf(first);
 	}
 
-	private static Set<Object> ids(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
-		Map<?, ?> page = response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+	private static Set<Object> ids(Map<?, ?> page) {
 		return ((List<?>) page.get("items")).stream()
 			.map((item) -> ((Map<?, ?>) item).get("id"))
 			.collect(Collectors.toSet());
