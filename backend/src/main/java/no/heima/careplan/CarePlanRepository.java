@@ -77,12 +77,33 @@ class CarePlanRepository {
 		return this.db.sql("select * from care_plan where status <> 'ENDED' order by id").map(this::toRow).all();
 	}
 
+	/** The pauses of many plans in one query, keyed by plan. */
+	Mono<Map<UUID, List<Pause>>> pausesOf(List<UUID> carePlanIds) {
+		return this.db
+			.sql("select * from care_plan_pause where care_plan_id = any(cast(:ids as uuid[]))"
+					+ " order by from_date, created_at")
+			.bind("ids", carePlanIds.toArray(UUID[]::new))
+			.map((row) -> Map.entry(row.get("care_plan_id", UUID.class), toPause(row)))
+			.all()
+			.collectList()
+			.map((entries) -> {
+				Map<UUID, List<Pause>> byPlan = new HashMap<>();
+				entries.forEach((e) -> byPlan.computeIfAbsent(e.getKey(), (k) -> new java.util.ArrayList<>())
+					.add(e.getValue()));
+				return byPlan;
+			});
+	}
+
+	private static Pause toPause(Readable row) {
+		return new Pause(row.get("id", UUID.class), row.get("from_date", LocalDate.class),
+				row.get("until_date", LocalDate.class), row.get("resumed_on", LocalDate.class),
+				row.get("reason", String.class));
+	}
+
 	Flux<Pause> pauses(UUID carePlanId) {
 		return this.db.sql("select * from care_plan_pause where care_plan_id = :id order by from_date, created_at")
 			.bind("id", carePlanId)
-			.map((row) -> new Pause(row.get("id", UUID.class), row.get("from_date", LocalDate.class),
-					row.get("until_date", LocalDate.class), row.get("resumed_on", LocalDate.class),
-					row.get("reason", String.class)))
+			.map(CarePlanRepository::toPause)
 			.all();
 	}
 

@@ -84,7 +84,7 @@ public class CarePlanService {
 	public Mono<List<CarePlan>> forPatient(CurrentUser actor, UUID patientId) {
 		return requireRole(actor, Role.CLINICIAN).then(this.patients.get(actor, patientId))
 			.flatMap((patient) -> this.tx.transactional(audit(actor, patientId, AuditAction.READ, "care plans")
-				.thenMany(this.repository.forPatient(patientId).concatMap(this.plans::complete))
+				.thenMany(this.plans.completeAll(this.repository.forPatient(patientId)))
 				.filter((plan) -> actor.isMemberOf(plan.team()))
 				.collectList()));
 	}
@@ -97,8 +97,7 @@ public class CarePlanService {
 	/** The logged-in patient's own care plans. */
 	public Mono<List<CarePlan>> own(CurrentUser actor) {
 		return requireRole(actor, Role.PATIENT).then(this.patients.getOwn(actor))
-			.flatMap((patient) -> this.repository.forPatient(patient.id())
-				.concatMap(this.plans::complete)
+			.flatMap((patient) -> this.plans.completeAll(this.repository.forPatient(patient.id()))
 				.collectList()
 				.flatMap((list) -> audit(actor, patient.id(), AuditAction.READ, "own care plans").thenReturn(list)));
 	}
@@ -183,19 +182,19 @@ public class CarePlanService {
 	 * plans, newest first.
 	 */
 	public Flux<CarePlan> plansOfPatient(UUID patientId) {
-		return this.repository.forPatient(patientId).concatMap(this.plans::complete);
+		return this.plans.completeAll(this.repository.forPatient(patientId));
 	}
 
 	/**
 	 * For background work: every care plan that has not ended, with its tasks on a day.
 	 */
 	public Flux<CarePlan> plansOnPathway(UUID pathwayId) {
-		return this.repository.onPathway(pathwayId).concatMap(this.plans::complete);
+		return this.plans.completeAll(this.repository.onPathway(pathwayId));
 	}
 
 	/** For background work: every care plan that has not ended. */
 	public Flux<CarePlan> openPlans() {
-		return this.repository.open().concatMap(this.plans::complete);
+		return this.plans.completeAll(this.repository.open());
 	}
 
 	/** For background work: a plan's tasks on {@code day}, with their states now. */

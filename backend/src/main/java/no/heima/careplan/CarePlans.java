@@ -3,9 +3,12 @@ package no.heima.careplan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.heima.pathway.PathwayService;
+import no.heima.pathway.PublishedPathway;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,24 +34,56 @@ class CarePlans {
 		return this.repository.find(id).flatMap(this::complete);
 	}
 
+	/**
+	 * One plan with its pauses and pathway name. The two reads run one after the other:
+	 * inside a transaction they share one connection anyway, and a query is never sent
+	 * while another result on that connection is still being read.
+	 */
 	Mono<CarePlan> complete(CarePlanRepository.Row row) {
-		return Mono
-			.zip(this.repository.pauses(row.id()).collectList(),
-					this.pathways.published(row.pathwayId(), row.pathwayVersion()))
-			.map((parts) -> {
-				List<Pause> pauses = parts.getT1();
-				return new CarePlan(row.id(), row.patientId(), row.pathwayId(), row.pathwayVersion(),
-						parts.getT2().definition().name(), row.team(), row.startDate(), row.timeZone(),
-						status(row, pauses), row.endDate(), row.endReason(), row.thresholds(), pauses, row.version(),
-						row.createdAt());
-			});
+		return this.repository.pauses(row.id())
+			.collectList()
+			.flatMap((pauses) -> this.pathways.published(row.pathwayId(), row.pathwayVersion())
+				.map((pathway) -> assemble(row, pauses, pathway)));
+	}
+
+	/**
+	 * Many plans: the rows are read to the end first (never a query per row while the
+	 * select still streams: inside a transaction that waits on itself, outside it holds a
+	 * second connection per caller), then all their pauses in one query and each pathway
+	 * version once. Keeps the rows' order.
+	 */
+	Flux<CarePlan> completeAll(Flux<CarePlanRepository.Row> rows) {
+		return rows.collectList().flatMapMany((list) -> {
+			if (list.isEmpty()) {
+				return Flux.empty();
+			}
+			return this.repository.pausesOf(list.stream().map(CarePlanRepository.Row::id).toList())
+				.flatMapMany((pauses) -> Flux
+					.fromIterable(list.stream()
+						.map((row) -> Map.entry(row.pathwayId(), row.pathwayVersion()))
+						.distinct()
+						.toList())
+					.concatMap((key) -> this.pathways.published(key.getKey(), key.getValue())
+						.map((pathway) -> Map.entry(key, pathway)))
+					.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+					.flatMapIterable((pathways) -> list.stream()
+						.filter((row) -> pathways.containsKey(Map.entry(row.pathwayId(), row.pathwayVersion())))
+						.map((row) -> assemble(row, pauses.getOrDefault(row.id(), List.of()),
+								pathways.get(Map.entry(row.pathwayId(), row.pathwayVersion()))))
+						.toList()));
+		});
+	}
+
+	private CarePlan assemble(CarePlanRepository.Row row, List<Pause> pauses, PublishedPathway pathway) {
+		return new CarePlan(row.id(), row.patientId(), row.pathwayId(), row.pathwayVersion(),
+				pathway.definition().name(), row.team(), row.startDate(), row.timeZone(), status(row, pauses),
+				row.endDate(), row.endReason(), row.thresholds(), pauses, row.version(), row.createdAt());
 	}
 
 	Mono<List<Task>> tasks(CarePlan plan, LocalDate day) {
-		return Mono
-			.zip(this.pathways.published(plan.pathwayId(), plan.pathwayVersion()),
-					this.repository.completions(plan.id(), day))
-			.map((parts) -> TaskCalculator.tasks(plan, parts.getT1(), day, this.clock.instant(), parts.getT2()));
+		return this.pathways.published(plan.pathwayId(), plan.pathwayVersion())
+			.flatMap((pathway) -> this.repository.completions(plan.id(), day)
+				.map((done) -> TaskCalculator.tasks(plan, pathway, day, this.clock.instant(), done)));
 	}
 
 	private CarePlan.Status status(CarePlanRepository.Row row, List<Pause> pauses) {

@@ -84,17 +84,19 @@ public class PatientService {
 			return Mono.error(HeimaProblemException.validation(
 					List.of(new FieldProblem("page", "format", "page >= 0 and size between 1 and " + MAX_PAGE_SIZE))));
 		}
+		// One statement at a time on the transaction's connection: the page is read to
+		// the
+		// end before the count and the audit rows (one insert for the page) are sent.
 		Mono<PatientPage> work = repository.search(actor.teams(), query, size, (long) page * size)
 			.collectList()
-			.zipWith(repository.count(actor.teams(), query))
 			.flatMap(
-					found -> audit
-						.recordAll(found.getT1()
-							.stream()
-							.map(p -> entry(actor, p.id(), AuditAction.SEARCH, AuditOutcome.SUCCESS,
-									"listed in a search"))
-							.toList())
-						.thenReturn(new PatientPage(found.getT1(), page, size, found.getT2())));
+					found -> repository.count(actor.teams(), query)
+						.flatMap(total -> audit
+							.recordAll(found.stream()
+								.map(p -> entry(actor, p.id(), AuditAction.SEARCH, AuditOutcome.SUCCESS,
+										"listed in a search"))
+								.toList())
+							.thenReturn(new PatientPage(found, page, size, total))));
 		return requireRole(actor, Role.CLINICIAN).then(tx.transactional(work));
 	}
 

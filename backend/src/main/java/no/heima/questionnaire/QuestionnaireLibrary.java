@@ -60,10 +60,11 @@ class QuestionnaireLibrary {
 					List.of(new FieldProblem("page", "format", "page >= 0 and size between 1 and " + MAX_PAGE_SIZE))));
 		}
 		String filter = url == null || url.isBlank() ? null : url.strip();
+		// the count is asked once the page is read, never while it is still streaming
 		return requireClinicianOrAdmin(actor).then(repository.page(filter, size, (long) page * size)
 			.collectList()
-			.zipWith(repository.countUrls(filter))
-			.map(found -> new QuestionnairePage(group(found.getT1()), page, size, found.getT2())));
+			.flatMap(found -> repository.countUrls(filter)
+				.map(total -> new QuestionnairePage(group(found), page, size, total))));
 	}
 
 	Mono<String> json(CurrentUser actor, UUID id) {

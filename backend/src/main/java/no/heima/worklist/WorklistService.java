@@ -54,18 +54,38 @@ public class WorklistService {
 		this.flags = flags;
 	}
 
-	/** One page of the caller's teams' open items, in worklist order. */
+	/**
+	 * One page of the caller's teams' open items, in worklist order, with one SEARCH
+	 * audit row per patient listed.
+	 *
+	 * <p>
+	 * The statements run one after the other on the transaction's single connection: the
+	 * page is read to the end before the count and the audit insert are sent. Feeding the
+	 * streaming select into per-row audit inserts (as before) hung once a page held more
+	 * rows than the operator's prefetch (32): the inserts queued behind the select, and
+	 * the select waited for demand that only the inserts' completion would bring.
+	 */
 	public Mono<WorklistPage> open(CurrentUser actor, int page, int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE) {
 			return Mono.error(HeimaProblemException
 				.validation(List.of(new FieldProblem("size", "range", "page >= 0, size 1-" + MAX_PAGE))));
 		}
-		return requireClinician(actor).then(this.tx
-			.transactional(this.repository.open(actor.teams(), size, (long) page * size, this.clock.instant())
-				.concatMap((item) -> audit(actor, item, AuditAction.SEARCH, "worklist").thenReturn(item))
-				.collectList()
-				.zipWith(this.repository.countOpen(actor.teams()))
-				.map((found) -> new WorklistPage(found.getT1(), page, size, found.getT2()))));
+		Mono<WorklistPage> work = this.repository.open(actor.teams(), size, (long) page * size, this.clock.instant())
+			.collectList()
+			.flatMap((items) -> this.repository.countOpen(actor.teams())
+				.flatMap((total) -> this.audit.recordAll(listed(actor, items))
+					.thenReturn(new WorklistPage(items, page, size, total))));
+		return requireClinician(actor).then(this.tx.transactional(work));
+	}
+
+	/** One entry per patient on the page (a patient may have several items). */
+	private static List<AuditEntry> listed(CurrentUser actor, List<WorklistItem> items) {
+		return items.stream()
+			.map(WorklistItem::patientId)
+			.distinct()
+			.map((patient) -> new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient,
+					AuditAction.SEARCH, "WorklistItem", AuditOutcome.SUCCESS, "worklist"))
+			.toList();
 	}
 
 	/** An item of the caller's teams (for the live list); empty when not theirs. */
