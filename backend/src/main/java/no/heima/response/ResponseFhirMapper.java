@@ -1,6 +1,11 @@
 package no.heima.response;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import no.heima.attachment.StoredAttachment;
+import org.hl7.fhir.r4.model.Attachment;
 import java.util.Date;
 import java.util.List;
 import no.heima.fhir.FhirJson;
@@ -46,7 +51,20 @@ class ResponseFhirMapper {
 
 	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			String questionnaireJson) {
-		List<OutboxMessage> messages = toOutbox(submitted, scoredJson, patient);
+		return toOutbox(submitted, scoredJson, patient, questionnaireJson, Map.of());
+	}
+
+	/**
+	 * As above, with the bytes of uploaded attachments put into the written-back response
+	 * ({@code Attachment.data}; the Heima url means nothing to the hospital's server).
+	 * One resource keeps the photo with the answer it belongs to, delivered and retried
+	 * as one under the response's identifier; a separate Binary has no identifier to
+	 * create it conditionally on, so a retried delivery could leave duplicates or
+	 * orphans.
+	 */
+	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+			String questionnaireJson, Map<String, StoredAttachment> uploads) {
+		List<OutboxMessage> messages = toOutbox(submitted, embed(scoredJson, uploads), patient);
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier source = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
@@ -93,6 +111,37 @@ class ResponseFhirMapper {
 			result.add(o);
 		});
 		return result;
+	}
+
+	/** Every attachment url the response's answers refer to. */
+	static Set<String> attachmentUrls(QuestionnaireResponse response) {
+		Set<String> urls = new LinkedHashSet<>();
+		walk(response.getItem(), (item, index, answer) -> {
+			if (answer.getValue() instanceof Attachment attachment && attachment.hasUrl()) {
+				urls.add(attachment.getUrl());
+			}
+		});
+		return urls;
+	}
+
+	private static String embed(String scoredJson, Map<String, StoredAttachment> uploads) {
+		if (uploads.isEmpty()) {
+			return scoredJson;
+		}
+		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+		walk(response.getItem(), (item, index, answer) -> {
+			if (answer.getValue() instanceof Attachment attachment && attachment.hasUrl()) {
+				StoredAttachment stored = uploads
+					.get(attachment.getUrl().replaceFirst("^.*(/api/me/attachments/)", "$1"));
+				if (stored != null) {
+					attachment.setData(stored.data());
+					attachment.setContentType(stored.contentType());
+					attachment.setSize((int) stored.size());
+					attachment.setUrl(null);
+				}
+			}
+		});
+		return FhirJson.write(response);
 	}
 
 	private interface AnswerVisitor {
