@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -125,6 +126,116 @@ class ConformanceCorpusIT extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aTwoMegabyteJpegIsUploadedReferencedStoredAndWrittenBackWithItsBytes() {
+		byte[] jpeg = file(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, 2 * 1024 * 1024);
+		long attachments = count("attachment");
+		JsonNode uploaded = JSON.readTree(
+				upload(jpeg).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody());
+		assertThat(uploaded.get("contentType").asString()).isEqualTo("image/jpeg");
+		assertThat(uploaded.get("size").asLong()).isEqualTo(jpeg.length);
+		assertThat(count("attachment")).isEqualTo(attachments + 1);
+		String url = uploaded.get("url").asString();
+
+		// the client calls it a PNG: the server stores what the bytes are
+		JsonNode body = JSON.readTree(submit(
+				photoCase("{\"url\": \"" + url + "\", \"contentType\": \"image/png\", \"title\": \"wound.jpg\"}"))
+			.getResponseBody());
+		assertThat(body.has("id")).as(body.toString()).isTrue();
+		QuestionnaireResponse stored = storedResource(body.get("id").asString());
+		org.hl7.fhir.r4.model.Attachment answer = (org.hl7.fhir.r4.model.Attachment) SdcCorpus.answers(stored, "photo")
+			.get(0);
+		assertThat(answer.getUrl()).isEqualTo(url);
+		assertThat(answer.getContentType()).isEqualTo("image/jpeg");
+		assertThat(answer.getSize()).isEqualTo(jpeg.length);
+		String written = this.db.sql(
+				"select resource from fhir_outbox where resource_type = 'QuestionnaireResponse' and identifier_value = :id")
+			.bind("id", body.get("id").asString())
+			.map((row) -> row.get("resource", String.class))
+			.one()
+			.block();
+		QuestionnaireResponse writeBack = ca.uhn.fhir.context.FhirContext.forR4Cached()
+			.newJsonParser()
+			.parseResource(QuestionnaireResponse.class, written);
+		org.hl7.fhir.r4.model.Attachment sent = (org.hl7.fhir.r4.model.Attachment) SdcCorpus.answers(writeBack, "photo")
+			.get(0);
+		assertThat(sent.getData()).isEqualTo(jpeg);
+		assertThat(sent.hasUrl()).isFalse();
+	}
+
+	@Test
+	void aPdfIsRefusedWherePhotosAreAskedAndNothingIsKept() {
+		long attachments = count("attachment");
+		upload(file("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 30_000)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:heima:problem:attachment-type")
+			.jsonPath("$.answers[0].text")
+			.isEqualTo("Photo of the wound");
+		assertThat(count("attachment")).isEqualTo(attachments);
+	}
+
+	@Test
+	void anElevenMegabyteFileIsRefusedWhereTenAreAllowedAndNothingIsKept() {
+		long attachments = count("attachment");
+		upload(file(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, 11 * 1024 * 1024)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:heima:problem:attachment-too-large")
+			.jsonPath("$.answers[0].limit")
+			.isEqualTo("10485760");
+		assertThat(count("attachment")).isEqualTo(attachments);
+	}
+
+	@Test
+	void aPhotoThatWasNeverUploadedIsRefusedNotSilentlyLeftOut() {
+		Map<String, Long> before = counts();
+		EntityExchangeResult<String> result = submit(photoCase(
+				"{\"url\": \"/api/me/attachments/" + UUID.randomUUID() + "\", \"contentType\": \"image/jpeg\"}"));
+		assertThat(result.getStatus().value()).isEqualTo(422);
+		assertThat(JSON.readTree(result.getResponseBody()).get("type").asString())
+			.isEqualTo("urn:heima:problem:attachment-not-found");
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	private SdcCorpus.Case photoCase(String attachment) {
+		JsonNode items = JSON.readTree("[{\"linkId\": \"wound-ok\", \"answer\": [{\"valueBoolean\": false}]},"
+				+ " {\"linkId\": \"photo\", \"answer\": [{\"valueAttachment\": " + attachment + "}]}]");
+		return new SdcCorpus.Case("08-attachment-en", "upload", null, items, JSON.readTree("{}"));
+	}
+
+	private WebTestClient.ResponseSpec upload(byte[] bytes) {
+		String canonical = SdcCorpus.forms()
+			.stream()
+			.filter((f) -> f.folder().equals("08-attachment-en"))
+			.findFirst()
+			.orElseThrow()
+			.canonical();
+		return as("pasient1").post()
+			.uri((b) -> b.path("/api/me/attachments")
+				.queryParam("questionnaire", "{q}")
+				.queryParam("linkId", "photo")
+				.queryParam("title", "wound.jpg")
+				.build(canonical))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header("Accept-Language", "en")
+			.bodyValue(bytes)
+			.exchange();
+	}
+
+	private static byte[] file(byte[] magic, int size) {
+		byte[] bytes = new byte[size];
+		new java.util.Random(size).nextBytes(bytes);
+		System.arraycopy(magic, 0, bytes, 0, magic.length);
+		return bytes;
+	}
+
+	private long count(String table) {
+		return this.db.sql("select count(*) as n from " + table).map((row) -> row.get("n", Long.class)).one().block();
+	}
+
 	private void run(SdcCorpus.Case c) {
 		Map<String, Long> before = counts();
 		EntityExchangeResult<String> result = submit(c);
@@ -212,7 +323,8 @@ class ConformanceCorpusIT extends IntegrationTest {
 
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new HashMap<>();
-		for (String table : List.of("questionnaire_response", "fhir_outbox", "worklist_item", "task_completion")) {
+		for (String table : List.of("questionnaire_response", "fhir_outbox", "worklist_item", "task_completion",
+				"response_draft")) {
 			counts.put(table,
 					this.db.sql("select count(*) as n from " + table)
 						.map((row) -> row.get("n", Long.class))
