@@ -9,14 +9,26 @@ public class HeimaProblemException extends RuntimeException {
 
 	private final List<FieldProblem> errors;
 
+	private final java.util.Map<String, Object> properties;
+
 	public HeimaProblemException(ProblemType type, String detail) {
 		this(type, detail, List.of());
 	}
 
 	public HeimaProblemException(ProblemType type, String detail, List<FieldProblem> errors) {
+		this(type, detail, errors, java.util.Map.of());
+	}
+
+	/**
+	 * With extra members of the problem object (RFC 9457 extensions), e.g. the questions
+	 * a refused answer set breaks.
+	 */
+	public HeimaProblemException(ProblemType type, String detail, List<FieldProblem> errors,
+			java.util.Map<String, Object> properties) {
 		super(detail);
 		this.type = type;
 		this.errors = List.copyOf(errors);
+		this.properties = java.util.Map.copyOf(properties);
 	}
 
 	public static HeimaProblemException validation(List<FieldProblem> errors) {
@@ -29,6 +41,10 @@ public class HeimaProblemException extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return errors;
+	}
+
+	public java.util.Map<String, Object> properties() {
+		return properties;
 	}
 
 }

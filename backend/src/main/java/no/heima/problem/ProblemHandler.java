@@ -21,6 +21,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(HeimaProblemException.class)
 	Mono<ResponseEntity<ProblemDetail>> handle(HeimaProblemException ex, ServerWebExchange exchange) {
 		ProblemDetail problem = Problems.of(ex.type(), ex.getMessage(), ex.errors());
+		ex.properties().forEach(problem::setProperty);
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 		return Mono.just(ResponseEntity.status(ex.type().status()).body(problem));
 	}

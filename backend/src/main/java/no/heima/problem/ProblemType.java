@@ -26,7 +26,32 @@ public enum ProblemType {
 	INVALID_QUESTIONNAIRE("invalid-questionnaire", HttpStatus.BAD_REQUEST, "The questionnaire is not valid"),
 	DUPLICATE_VERSION("duplicate-version", HttpStatus.CONFLICT, "This questionnaire version already exists"),
 	INVALID_RESPONSE("invalid-response", HttpStatus.BAD_REQUEST,
-			"The questionnaire response does not fit its questionnaire");
+			"The questionnaire response does not fit its questionnaire"),
+	// One type per questionnaire constraint an answer can break (SDC conformance).
+	ANSWER_REQUIRED("answer-required", HttpStatus.UNPROCESSABLE_CONTENT, "A required question is not answered"),
+	ANSWER_REPEATS("answer-repeats", HttpStatus.UNPROCESSABLE_CONTENT,
+			"More than one answer to a question that takes one"),
+	ANSWER_TYPE("answer-type", HttpStatus.UNPROCESSABLE_CONTENT, "An answer has the wrong type for its question"),
+	ANSWER_BELOW_MIN("answer-below-min", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An answer is below the lowest value allowed"),
+	ANSWER_ABOVE_MAX("answer-above-max", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An answer is above the highest value allowed"),
+	ANSWER_UNIT("answer-unit", HttpStatus.UNPROCESSABLE_CONTENT, "An answer is in a unit the question does not take"),
+	ANSWER_TOO_MANY_DECIMALS("answer-too-many-decimals", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An answer has more decimals than allowed"),
+	ANSWER_TOO_LONG("answer-too-long", HttpStatus.UNPROCESSABLE_CONTENT, "An answer is longer than allowed"),
+	ANSWER_TOO_SHORT("answer-too-short", HttpStatus.UNPROCESSABLE_CONTENT, "An answer is shorter than allowed"),
+	ANSWER_PATTERN("answer-pattern", HttpStatus.UNPROCESSABLE_CONTENT, "An answer does not have the required form"),
+	ANSWER_NOT_AN_OPTION("answer-not-an-option", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An answer is not one of the question's options"),
+	ANSWER_NOT_IN_VALUE_SET("answer-not-in-value-set", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An answer is not in the question's value set"),
+	ATTACHMENT_TYPE("attachment-type", HttpStatus.UNPROCESSABLE_CONTENT,
+			"The file is not of a type the question takes"),
+	ATTACHMENT_TOO_LARGE("attachment-too-large", HttpStatus.UNPROCESSABLE_CONTENT,
+			"The file is larger than the question allows"),
+	ATTACHMENT_NOT_FOUND("attachment-not-found", HttpStatus.UNPROCESSABLE_CONTENT,
+			"The file the answer refers to was not uploaded");
 
 	private static final String PREFIX = "urn:heima:problem:";
 

@@ -15,8 +15,9 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * Between FHIRPath results and answer values. R4 FHIRPath arithmetic on ordinal values
- * gives decimals (a total of 9 comes back as 9.0): an integer item gets an integer when
- * the value is whole.
+ * gives decimals (a total of 9 comes back as 9.0): an integer item always gets a
+ * {@code valueInteger}, a result with a fraction rounded half up (a decimal in an integer
+ * item would not be valid FHIR).
  */
 final class AnswerValues {
 
@@ -36,8 +37,12 @@ final class AnswerValues {
 				if (number == null) {
 					yield null;
 				}
-				yield type == QuestionnaireItemType.INTEGER && isWhole(number)
-						? new IntegerType(plain(number).intValueExact()) : new DecimalType(number);
+				if (type == QuestionnaireItemType.DECIMAL) {
+					yield new DecimalType(number);
+				}
+				// compare before rounding: setScale on 1e999999999 would exhaust memory
+				yield number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? null
+						: new IntegerType(number.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact());
 			}
 			case STRING, TEXT -> value.isPrimitive() ? new StringType(value.primitiveValue()) : null;
 			case BOOLEAN -> value instanceof BooleanType bool ? bool.copy() : null;
@@ -73,10 +78,6 @@ final class AnswerValues {
 			return quantity.getValue();
 		}
 		return null;
-	}
-
-	private static boolean isWhole(BigDecimal number) {
-		return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
 	}
 
 	/** 13.0 → 13 and 10 stays 10 (not 1E+1); 2.50 → 2.5. */

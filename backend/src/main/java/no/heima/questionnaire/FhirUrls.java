@@ -17,9 +17,39 @@ final class FhirUrls {
 
 	static final String FHIRPATH = "text/fhirpath";
 
+	static final String HIDDEN = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden";
+
+	static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+
+	static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
+
+	static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
+
+	static final String MAX_DECIMAL_PLACES = "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces";
+
+	static final String MIN_LENGTH = "http://hl7.org/fhir/StructureDefinition/minLength";
+
+	static final String REGEX = "http://hl7.org/fhir/StructureDefinition/regex";
+
+	static final String MIME_TYPE = "http://hl7.org/fhir/StructureDefinition/mimeType";
+
+	static final String MAX_SIZE = "http://hl7.org/fhir/StructureDefinition/maxSize";
+
+	static final String MIN_QUANTITY = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-minQuantity";
+
+	static final String MAX_QUANTITY = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-maxQuantity";
+
+	static final String UNIT_OPTION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-unitOption";
+
 	static final String LOINC = "http://loinc.org";
 
 	private FhirUrls() {
+	}
+
+	/** {@code questionnaire-hidden}: never shown to the patient. */
+	static boolean hidden(org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent item) {
+		org.hl7.fhir.r4.model.Extension hidden = item.getExtensionByUrl(HIDDEN);
+		return hidden != null && hidden.getValue() instanceof org.hl7.fhir.r4.model.BooleanType b && b.booleanValue();
 	}
 
 }

@@ -83,6 +83,71 @@ public class QuestionnaireService {
 			.flatMap(stored -> fhir.call(() -> score(stored, response.copy())));
 	}
 
+	/**
+	 * Makes a submitted response into what the server keeps (see {@link Conformance}):
+	 * answers to disabled or hidden items dropped, calculated items computed, every
+	 * constraint of the questionnaire checked. {@code response} itself is left unchanged.
+	 * Fails with a problem naming the question (in {@code language}, else the form's) for
+	 * the first constraint broken, {@code invalid-response} for items the questionnaire
+	 * does not have, {@code not-found} for an unknown questionnaire.
+	 */
+	public Mono<ConformedResponse> conform(String canonical, QuestionnaireResponse response, String language,
+			AttachmentFacts.Resolver attachments) {
+		return Mono.fromCallable(() -> Canonical.parse(canonical))
+			.flatMap(wanted -> repository.findByCanonical(wanted.url(), wanted.version()))
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
+					"No questionnaire " + canonical + " in the library")))
+			.flatMap(stored -> fhir.call(() -> conform(stored, response.copy(), language, attachments)));
+	}
+
+	private ConformedResponse conform(QuestionnaireRepository.Stored stored, QuestionnaireResponse response,
+			String language, AttachmentFacts.Resolver attachments) {
+		String canonical = stored.ref().canonical();
+		if (response.hasQuestionnaire() && !response.getQuestionnaire().equals(canonical)
+				&& !response.getQuestionnaire().equals(stored.ref().url())) {
+			throw invalid("questionnaire", "other-questionnaire",
+					"The response answers " + response.getQuestionnaire() + ", not " + canonical);
+		}
+		response.setQuestionnaire(canonical);
+		Questionnaire questionnaire = fhir.parseQuestionnaire(stored.json());
+		String patientLanguage = language != null ? language
+				: response.hasLanguage() ? response.getLanguage() : Translations.language(questionnaire);
+		Conformance.Result result = new Conformance(fhir.fhirPath()).conform(questionnaire, response, patientLanguage,
+				attachments);
+		return new ConformedResponse(new ScoreResult(canonical, result.scores(), fhir.encode(response)),
+				result.dropped());
+	}
+
+	/**
+	 * The rules of an attachment question ({@code mimeType}, {@code maxSize}), for
+	 * checking an upload before any response refers to it; empty when the questionnaire
+	 * has no attachment item {@code linkId}.
+	 */
+	public Mono<AttachmentRules> attachmentRules(String canonical, String linkId, String language) {
+		return Mono.fromCallable(() -> Canonical.parse(canonical))
+			.flatMap(wanted -> repository.findByCanonical(wanted.url(), wanted.version()))
+			.flatMap(stored -> fhir.call(() -> {
+				Questionnaire questionnaire = fhir.parseQuestionnaire(stored.json());
+				Questionnaire.QuestionnaireItemComponent item = ResponseAnswers.byLinkId(questionnaire.getItem())
+					.get(linkId);
+				if (item == null || item.getType() != Questionnaire.QuestionnaireItemType.ATTACHMENT) {
+					return null;
+				}
+				var maxSize = item.getExtensionByUrl(FhirUrls.MAX_SIZE);
+				return new AttachmentRules(linkId,
+						new ResponseTree(questionnaire,
+								language == null ? Translations.language(questionnaire) : language)
+							.text(item),
+						item.getExtensionsByUrl(FhirUrls.MIME_TYPE)
+							.stream()
+							.filter(e -> e.getValue() != null)
+							.map(e -> e.getValue().primitiveValue())
+							.toList(),
+						maxSize != null && maxSize.getValue() instanceof org.hl7.fhir.r4.model.DecimalType d
+								? d.getValue() : null);
+			}));
+	}
+
 	private ScoreResult score(QuestionnaireRepository.Stored stored, QuestionnaireResponse response) {
 		String canonical = stored.ref().canonical();
 		if (response.hasQuestionnaire() && !response.getQuestionnaire().equals(canonical)

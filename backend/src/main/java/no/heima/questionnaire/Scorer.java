@@ -27,13 +27,13 @@ import org.slf4j.LoggerFactory;
  * the root (context: the response) and of items (context: that item's answers), the way
  * SDC scopes them. Values the client put in calculated items are discarded first. A
  * calculation that reads another calculated item later in the form gets its value on the
- * next pass; passes stop when nothing changes.
+ * next pass; passes stop when nothing changes. Every pass settles at least one more link
+ * of a chain, so one pass per calculated item (plus one to see nothing change) evaluates
+ * any chain in dependency order; only a cycle runs out of passes.
  */
 final class Scorer {
 
 	private static final Logger log = LoggerFactory.getLogger(Scorer.class);
-
-	private static final int MAX_PASSES = 4;
 
 	private final FHIRPathEngine engine;
 
@@ -51,16 +51,37 @@ final class Scorer {
 			throw new HeimaProblemException(ProblemType.INVALID_RESPONSE,
 					problems.size() + " answer(s) do not fit the questionnaire", problems);
 		}
-		for (int pass = 0; pass < MAX_PASSES; pass++) {
+		calculate(questionnaire, response);
+		return scores(questionnaire, response);
+	}
+
+	/**
+	 * Computes every calculated item in place (the response must have been normalised).
+	 */
+	void calculate(Questionnaire questionnaire, QuestionnaireResponse response) {
+		int passes = countCalculated(questionnaire.getItem()) + 1;
+		for (int pass = 0; pass < passes; pass++) {
 			ScoringScope root = ScoringScope.root(questionnaire);
 			defineVariables(questionnaire.getExtension(), root, response, response);
 			if (!walk(questionnaire.getItem(), response.getItem(), true, response, root)) {
 				break;
 			}
 		}
+	}
+
+	/** Every calculated item's value as the response holds it now. */
+	List<Score> scores(Questionnaire questionnaire, QuestionnaireResponse response) {
 		List<Score> scores = new ArrayList<>();
 		collect(questionnaire.getItem(), response.getItem(), scores);
 		return scores;
+	}
+
+	private static int countCalculated(List<QuestionnaireItemComponent> items) {
+		int count = 0;
+		for (QuestionnaireItemComponent item : items) {
+			count += (item.hasExtension(FhirUrls.CALCULATED_EXPRESSION) ? 1 : 0) + countCalculated(item.getItem());
+		}
+		return count;
 	}
 
 	private boolean walk(List<QuestionnaireItemComponent> definitions,
@@ -94,8 +115,7 @@ final class Scorer {
 		return changed;
 	}
 
-	private void defineVariables(List<Extension> extensions, ScoringScope scope, QuestionnaireResponse response,
-			Base context) {
+	void defineVariables(List<Extension> extensions, ScoringScope scope, QuestionnaireResponse response, Base context) {
 		for (Extension extension : extensions) {
 			Expression variable = FhirUrls.VARIABLE.equals(extension.getUrl()) ? expression(extension) : null;
 			if (variable != null && variable.hasName()) {
@@ -142,7 +162,8 @@ final class Scorer {
 		for (QuestionnaireItemComponent definition : definitions) {
 			for (QuestionnaireResponseItemComponent instance : instances(answered, definition.getLinkId())) {
 				if (definition.hasExtension(FhirUrls.CALCULATED_EXPRESSION)) {
-					scores.add(AnswerValues.score(definition, instance));
+					Score score = AnswerValues.score(definition, instance);
+					scores.add(FhirUrls.hidden(definition) ? score.asHidden() : score);
 				}
 				boolean group = definition.getType() == QuestionnaireItemType.GROUP;
 				collect(definition.getItem(), group ? instance.getItem() : nested(instance), scores);

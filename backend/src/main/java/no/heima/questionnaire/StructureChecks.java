@@ -28,6 +28,8 @@ final class StructureChecks {
 
 	private final Set<String> linkIds = new HashSet<>();
 
+	private Questionnaire questionnaire;
+
 	private StructureChecks(FHIRPathEngine fhirPath) {
 		this.fhirPath = fhirPath;
 	}
@@ -39,6 +41,7 @@ final class StructureChecks {
 	}
 
 	private void resource(Questionnaire questionnaire) {
+		this.questionnaire = questionnaire;
 		if (!questionnaire.hasUrl()) {
 			add("Questionnaire.url", "required", "A canonical url is required (it names the questionnaire)");
 		}
@@ -80,6 +83,14 @@ final class StructureChecks {
 					&& !item.hasAnswerOption() && !item.hasAnswerValueSet()) {
 				add(path, "missing-options", "Item '" + linkId + "' (" + item.getType().toCode()
 						+ ") has neither answerOption nor answerValueSet");
+			}
+			if (item.hasAnswerValueSet() && ValueSets.expand(this.questionnaire, item.getAnswerValueSet()).isEmpty()) {
+				// See ValueSets: accepting any Coding would let forbidden codes into the
+				// record, and refusing every answer would only show once a patient is
+				// stuck.
+				add(path + ".answerValueSet", "unexpandable-value-set", "Item '" + linkId + "' is bound to "
+						+ item.getAnswerValueSet()
+						+ ", which Heima cannot expand: contain the ValueSet in the questionnaire with its concepts listed in compose.include");
 			}
 			List<QuestionnaireItemEnableWhenComponent> enableWhen = item.getEnableWhen();
 			for (int k = 0; k < enableWhen.size(); k++) {

@@ -87,11 +87,12 @@ class ResponseController {
 	 */
 	@PostMapping(path = "/responses", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
 			@RequestBody String body) {
 		return this.users.current()
 			.flatMap((user) -> this.idempotency.execute(user.subject(), key, body,
 					() -> Mono.fromCallable(() -> parse(body))
-						.flatMap((submission) -> this.responses.submit(user, submission))
+						.flatMap((submission) -> this.responses.submit(user, submission, language(acceptLanguage)))
 						.map((r) -> new StoredResponse(201, "/api/me/responses/" + r.id(),
 								this.json.writeValueAsString(r)))))
 			.map((stored) -> ResponseEntity.status(stored.status())
@@ -103,6 +104,23 @@ class ResponseController {
 	@GetMapping("/responses")
 	Mono<List<SubmittedResponse>> own(@RequestParam(defaultValue = "P90D") Period period) {
 		return this.users.current().flatMap((user) -> this.responses.own(user, period));
+	}
+
+	/**
+	 * The patient's first preferred language ({@code nb-NO,nb;q=0.9,en;q=0.8} → nb-NO),
+	 * null when none is given.
+	 */
+	static String language(String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return null;
+		}
+		try {
+			List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(acceptLanguage);
+			return ranges.isEmpty() || "*".equals(ranges.get(0).getRange()) ? null : ranges.get(0).getRange();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private ResponseSubmission parse(String body) {

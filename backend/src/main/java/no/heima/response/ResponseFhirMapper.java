@@ -1,6 +1,11 @@
 package no.heima.response;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import no.heima.attachment.StoredAttachment;
+import org.hl7.fhir.r4.model.Attachment;
 import java.util.Date;
 import java.util.List;
 import no.heima.fhir.FhirJson;
@@ -46,15 +51,58 @@ class ResponseFhirMapper {
 
 	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			String questionnaireJson) {
-		List<OutboxMessage> messages = toOutbox(submitted, scoredJson, patient);
+		return toOutbox(submitted, scoredJson, patient, questionnaireJson, Map.of());
+	}
+
+	/**
+	 * As above, with the bytes of uploaded attachments put into the written-back response
+	 * ({@code Attachment.data}; the Heima url means nothing to the hospital's server).
+	 * One resource keeps the photo with the answer it belongs to, delivered and retried
+	 * as one under the response's identifier; a separate Binary has no identifier to
+	 * create it conditionally on, so a retried delivery could leave duplicates or
+	 * orphans.
+	 */
+	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+			String questionnaireJson, Map<String, StoredAttachment> uploads) {
+		Questionnaire questionnaire = FhirJson.read(Questionnaire.class, questionnaireJson);
+		List<OutboxMessage> messages = new ArrayList<>();
+		// first, so QuestionnaireResponse.questionnaire resolves once the response
+		// arrives
+		messages.add(questionnaireMessage(questionnaire, patient));
+		messages.addAll(toOutbox(submitted, embed(scoredJson, uploads), patient, questionnaire));
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier source = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
-		for (Observation extracted : extract(FhirJson.read(Questionnaire.class, questionnaireJson), response, submitted,
-				source)) {
+		java.util.Set<String> scored = new java.util.HashSet<>();
+		submitted.scores()
+			.stream()
+			.filter((s) -> s.loinc() != null && s.value() != null)
+			.forEach((s) -> scored.add(s.linkId()));
+		for (Observation extracted : extract(questionnaire, response, submitted, source)) {
 			messages.add(message(patient, "Observation", extracted.getIdentifierFirstRep(), FhirJson.write(extracted)));
 		}
+		// a score is written once, as its score Observation, even when its item is also
+		// flagged for extraction
+		messages.removeIf((m) -> m.resourceType().equals("Observation")
+				&& m.identifierSystem().equals(this.uris.identifierSystem("extract")) && scored.stream()
+					.anyMatch((linkId) -> m.identifierValue().startsWith(submitted.id() + "-" + linkId + "-")));
 		return messages;
+	}
+
+	/**
+	 * The questionnaire as the hospital's server should hold it, created there once: the
+	 * Heima identifier is its {@code url|version}, so the conditional create matches on
+	 * url and version.
+	 */
+	private OutboxMessage questionnaireMessage(Questionnaire questionnaire, Patient patient) {
+		Questionnaire copy = questionnaire.copy();
+		copy.setId((String) null);
+		copy.setMeta(null);
+		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire"))
+			.setValue(questionnaire.getUrl() + "|" + questionnaire.getVersion());
+		copy.getIdentifier().removeIf((i) -> identifier.getSystem().equals(i.getSystem()));
+		copy.addIdentifier(identifier);
+		return message(patient, "Questionnaire", identifier, FhirJson.write(copy));
 	}
 
 	/**
@@ -74,7 +122,7 @@ class ResponseFhirMapper {
 					|| !(all || flagged(definition.getExtensionByUrl(OBSERVATION_EXTRACT)))) {
 				return;
 			}
-			Type value = observationValue(answer.getValue());
+			Type value = withUnit(observationValue(answer.getValue()), definition);
 			if (value == null) {
 				return;
 			}
@@ -93,6 +141,37 @@ class ResponseFhirMapper {
 			result.add(o);
 		});
 		return result;
+	}
+
+	/** Every attachment url the response's answers refer to. */
+	static Set<String> attachmentUrls(QuestionnaireResponse response) {
+		Set<String> urls = new LinkedHashSet<>();
+		walk(response.getItem(), (item, index, answer) -> {
+			if (answer.getValue() instanceof Attachment attachment && attachment.hasUrl()) {
+				urls.add(attachment.getUrl());
+			}
+		});
+		return urls;
+	}
+
+	private static String embed(String scoredJson, Map<String, StoredAttachment> uploads) {
+		if (uploads.isEmpty()) {
+			return scoredJson;
+		}
+		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+		walk(response.getItem(), (item, index, answer) -> {
+			if (answer.getValue() instanceof Attachment attachment && attachment.hasUrl()) {
+				StoredAttachment stored = uploads
+					.get(attachment.getUrl().replaceFirst("^.*(/api/me/attachments/)", "$1"));
+				if (stored != null) {
+					attachment.setData(stored.data());
+					attachment.setContentType(stored.contentType());
+					attachment.setSize((int) stored.size());
+					attachment.setUrl(null);
+				}
+			}
+		});
+		return FhirJson.write(response);
 	}
 
 	private interface AnswerVisitor {
@@ -149,6 +228,37 @@ class ResponseFhirMapper {
 	}
 
 	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient) {
+		return toOutbox(submitted, scoredJson, patient, (Questionnaire) null);
+	}
+
+	private static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+
+	/**
+	 * A number with the item's {@code questionnaire-unit} becomes a Quantity in that unit
+	 * (UCUM system and code), so the hospital's record knows what 72.5 means.
+	 */
+	private static Type withUnit(Type value, Questionnaire.QuestionnaireItemComponent definition) {
+		Extension unit = (definition == null) ? null : definition.getExtensionByUrl(UNIT);
+		if (value == null || unit == null || !(unit.getValue() instanceof Coding coding)) {
+			return value;
+		}
+		java.math.BigDecimal number = (value instanceof IntegerType i) ? java.math.BigDecimal.valueOf(i.getValue())
+				: (value instanceof Quantity q && !q.hasCode()) ? q.getValue() : null;
+		if (number == null) {
+			return value;
+		}
+		return new Quantity().setValue(number)
+			.setUnit(coding.hasDisplay() ? coding.getDisplay() : coding.getCode())
+			.setSystem(coding.getSystem())
+			.setCode(coding.getCode());
+	}
+
+	private List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+			Questionnaire questionnaire) {
+		java.util.Map<String, Questionnaire.QuestionnaireItemComponent> items = new java.util.HashMap<>();
+		if (questionnaire != null) {
+			collect(questionnaire.getItem(), items);
+		}
 		List<OutboxMessage> messages = new ArrayList<>();
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
@@ -170,7 +280,10 @@ class ResponseFhirMapper {
 			observation.setCode(new CodeableConcept(new Coding("http://loinc.org", score.loinc(), null)));
 			observation.setSubject(response.getSubject().copy());
 			observation.setEffective(new DateTimeType(Date.from(submitted.authored())));
-			observation.setValue(new IntegerType(score.value().intValueExact()));
+			java.math.BigDecimal value = score.value();
+			Type plain = (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0)
+					? new IntegerType(value.intValueExact()) : new Quantity().setValue(value);
+			observation.setValue(withUnit(plain, items.get(score.linkId())));
 			observation
 				.addDerivedFrom(new Reference().setIdentifier(identifier.copy()).setType("QuestionnaireResponse"));
 			messages.add(message(patient, "Observation", id, FhirJson.write(observation)));

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.heima.attachment.AttachmentService;
+import no.heima.attachment.StoredAttachment;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
@@ -29,6 +31,8 @@ import no.heima.patient.PatientService;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
+import no.heima.fhirsync.OutboxMessage;
+import no.heima.questionnaire.ConformedResponse;
 import no.heima.questionnaire.QuestionnaireService;
 import no.heima.questionnaire.Score;
 import no.heima.questionnaire.ScoreResult;
@@ -79,10 +83,13 @@ public class ResponseService {
 
 	private final tools.jackson.databind.json.JsonMapper json;
 
+	private final AttachmentService attachments;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
 			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, AttachmentService attachments) {
+		this.attachments = attachments;
 		this.worklist = worklist;
 		this.json = json;
 		this.outbox = outbox;
@@ -136,6 +143,17 @@ public class ResponseService {
 	}
 
 	public Mono<SubmittedResponse> submit(CurrentUser actor, ResponseSubmission submission) {
+		return submit(actor, submission, null);
+	}
+
+	/**
+	 * Checks, scores and triages a completed response, then stores it in one transaction.
+	 * Everything that needs HAPI FHIR or the rules runs first, off the event loop and
+	 * before the transaction opens, so a connection is held only for the writes.
+	 * @param language the patient's language (Accept-Language), for question texts in
+	 * refusals and in the dropped answers; null for the response's or the form's own
+	 */
+	public Mono<SubmittedResponse> submit(CurrentUser actor, ResponseSubmission submission, String language) {
 		if (submission.carePlanId() == null || submission.activityId() == null || submission.date() == null
 				|| submission.questionnaireResponse() == null) {
 			return Mono.error(HeimaProblemException.validation(List.of(new FieldProblem("questionnaireResponse",
@@ -146,12 +164,42 @@ public class ResponseService {
 			.json(task.activity().questionnaireUrl(), task.activity().questionnaireVersion())
 			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
 					"The questionnaire " + task.canonical() + " is not in the library")))
-			.flatMap((questionnaireJson) -> Mono
-				.fromCallable(
-						() -> checked(task, questionnaireJson, submission.questionnaireResponse().toString(), now))
-				.subscribeOn(Schedulers.boundedElastic())
-				.flatMap((response) -> this.questionnaires.score(task.canonical(), response)
-					.flatMap((scored) -> store(actor, task, submission, scored, now, questionnaireJson)))));
+			.flatMap((questionnaireJson) -> prepare(task, submission, questionnaireJson, language, now))
+			.flatMap((prepared) -> store(actor, task, prepared)));
+	}
+
+	/**
+	 * What one submission writes, worked out before the transaction: the response as
+	 * stored, its FHIR write-back and the worklist item it raises, if any.
+	 */
+	private record Prepared(SubmittedResponse result, String responseJson, List<OutboxMessage> outbox,
+			ItemRaised raised) {
+	}
+
+	private Mono<Prepared> prepare(Task task, ResponseSubmission submission, String questionnaireJson, String language,
+			Instant now) {
+		return Mono.fromCallable(() -> received(task, submission.questionnaireResponse().toString(), now))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((response) -> this.attachments
+				.referenced(task.patient().id(), ResponseFhirMapper.attachmentUrls(response))
+				.flatMap((uploads) -> this.questionnaires
+					.conform(task.canonical(), response, language, AttachmentService.resolver(uploads))
+					.flatMap((conformed) -> Mono
+						.fromCallable(() -> prepared(task, submission, conformed, questionnaireJson, now, uploads))
+						.subscribeOn(Schedulers.boundedElastic()))));
+	}
+
+	private Prepared prepared(Task task, ResponseSubmission submission, ConformedResponse conformed,
+			String questionnaireJson, Instant now, Map<String, StoredAttachment> uploads) {
+		ScoreResult scored = conformed.scored();
+		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scored.response());
+		Assessment triage = triage(task, scored.scores(), response);
+		SubmittedResponse result = new SubmittedResponse(UUID.randomUUID(), task.plan().id(), task.activity().id(),
+				submission.date(), scored.questionnaire(), response.getAuthored().toInstant(), now, scored.scores(),
+				triage, triage.adviceFrom(task.pathway().definition()), conformed.dropped());
+		return new Prepared(result, scored.response(),
+				this.fhir.toOutbox(result, scored.response(), task.patient(), questionnaireJson, uploads),
+				raised(task, result));
 	}
 
 	/**
@@ -171,19 +219,14 @@ public class ResponseService {
 	}
 
 	/**
-	 * Parses, checks against the questionnaire, and completes the resource the server
-	 * will keep.
+	 * Parses and completes the resource the server will keep (status, subject, authored);
+	 * the questionnaire's own checks come after, in the conformance engine.
 	 */
-	private QuestionnaireResponse checked(Task task, String questionnaireJson, String responseJson, Instant now) {
+	private static QuestionnaireResponse received(Task task, String responseJson, Instant now) {
 		QuestionnaireResponse response = parse(responseJson);
 		if (response.hasQuestionnaire() && !response.getQuestionnaire().equals(task.canonical())) {
 			throw invalid(List.of(new FieldProblem("questionnaire", "other-questionnaire",
 					"This task asks for " + task.canonical())));
-		}
-		Questionnaire questionnaire = FhirJson.read(Questionnaire.class, questionnaireJson);
-		List<FieldProblem> problems = ResponseValidator.validate(questionnaire, response);
-		if (!problems.isEmpty()) {
-			throw invalid(problems);
 		}
 		response.setQuestionnaire(task.canonical());
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
@@ -196,32 +239,28 @@ public class ResponseService {
 		return response;
 	}
 
-	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, ResponseSubmission submission,
-			ScoreResult scored, Instant now, String questionnaireJson) {
-		UUID id = UUID.randomUUID();
-		Assessment triage = triage(task, scored);
-		Instant authored = FhirJson.read(QuestionnaireResponse.class, scored.response()).getAuthored().toInstant();
-		SubmittedResponse result = new SubmittedResponse(id, task.plan().id(), task.activity().id(), submission.date(),
-				scored.questionnaire(), authored, now, scored.scores(), triage,
-				triage.adviceFrom(task.pathway().definition()));
+	/** Only writes, in one transaction. */
+	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, Prepared prepared) {
+		SubmittedResponse result = prepared.result();
 		return this.tx
-			.transactional(this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
-				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), submission.date()))
-				.then(this.outbox
-					.enqueueAll(this.fhir.toOutbox(result, scored.response(), task.patient(), questionnaireJson)))
-				.then(raise(task, result))
-				.then(this.carePlans.recordCompletion(task.plan(), task.activity(), now, id).then())
+			.transactional(this.repository.insert(task.patient().id(), result, prepared.responseJson(), actor.subject())
+				.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), result.date()))
+				.then(this.outbox.enqueueAll(prepared.outbox()))
+				.then((prepared.raised() == null) ? Mono.<Void>empty() : this.worklist.raise(prepared.raised()))
+				.then(this.carePlans.recordCompletion(task.plan(), task.activity(), result.receivedAt(), result.id())
+					.then())
 				.then(audit(actor, task.patient().id(), AuditAction.CREATE,
-						"response to " + scored.questionnaire() + " " + triage.level()))
+						"response to " + result.questionnaire() + " " + result.triage().level()))
 				.thenReturn(result));
 	}
 
 	/**
-	 * A yellow or red response goes on the care team's worklist, in the same transaction.
+	 * A yellow or red response goes on the care team's worklist, in the same transaction
+	 * as the response.
 	 */
-	private Mono<Void> raise(Task task, SubmittedResponse r) {
+	private ItemRaised raised(Task task, SubmittedResponse r) {
 		if (!r.triage().assessed() || r.triage().level() == no.heima.triage.Level.GREEN) {
-			return Mono.empty();
+			return null;
 		}
 		String scores = r.scores()
 			.stream()
@@ -230,24 +269,23 @@ public class ResponseService {
 			.reduce((a, b) -> a + ", " + b)
 			.orElse("");
 		Patient patient = task.patient();
-		return this.worklist.raise(new ItemRaised(patient, task.plan().id(), task.plan().team(),
-				ItemRaised.Kind.RESPONSE, r.id().toString(), task.activity().id(), r.triage().level().name(),
-				task.activity().title() + ": " + scores, this.json.writeValueAsString(r.triage())));
+		return new ItemRaised(patient, task.plan().id(), task.plan().team(), ItemRaised.Kind.RESPONSE,
+				r.id().toString(), task.activity().id(), r.triage().level().name(),
+				task.activity().title() + ": " + scores, this.json.writeValueAsString(r.triage()));
 	}
 
 	/**
 	 * Score bounds (personal bounds winning) and single-answer triggers on the scored
 	 * response; the worst level decides.
 	 */
-	private static Assessment triage(Task task, ScoreResult scored) {
-		Assessment bounds = scoreBounds(task, scored.scores());
+	private static Assessment triage(Task task, List<Score> scores, QuestionnaireResponse response) {
+		Assessment bounds = scoreBounds(task, scores);
 		if (task.activity().triggers().isEmpty()) {
 			return bounds;
 		}
 		List<no.heima.triage.Reason> reasons = new java.util.ArrayList<>(bounds.reasons());
 		no.heima.triage.Level level = bounds.level();
-		for (no.heima.triage.Reason reason : AnswerTriggerTriage
-			.assess(FhirJson.read(QuestionnaireResponse.class, scored.response()), task.activity().triggers())) {
+		for (no.heima.triage.Reason reason : AnswerTriggerTriage.assess(response, task.activity().triggers())) {
 			reasons.add(reason);
 			level = level.worst(reason.level());
 		}

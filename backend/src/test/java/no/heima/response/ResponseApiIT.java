@@ -118,41 +118,50 @@ class ResponseApiIT extends IntegrationTest {
 		// "more breathless than usual" = yes switches on a group whose items are required
 		String missingBranch = heartFailure(true, null, false);
 		submit(UUID.randomUUID().toString(), "hf", missingBranch).expectStatus()
-			.isBadRequest()
+			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("urn:heima:problem:invalid-response")
+			.isEqualTo("urn:heima:problem:answer-required")
 			.jsonPath("$.errors[?(@.field == 'hf-breathless-exertion')].code")
-			.isEqualTo("required");
+			.isEqualTo("answer-required");
 
-		// answered although the branch is off
+		// answered while the branch was on, then the patient said no: dropped, not
+		// refused
 		String answeredWhileOff = heartFailure(false, "light-exertion", false);
 		submit(UUID.randomUUID().toString(), "hf", answeredWhileOff).expectStatus()
-			.isBadRequest()
+			.isCreated()
 			.expectBody()
-			.jsonPath("$.errors[?(@.field == 'hf-breathless-details')].code")
-			.isEqualTo("disabled-answered");
+			.jsonPath("$.dropped[*].linkId")
+			.value((ids) -> assertThat((List<Object>) ids).containsExactlyInAnyOrder("hf-breathless-exertion",
+					"hf-breathless-since"));
 
 		submit(UUID.randomUUID().toString(), "hf", heartFailure(true, "light-exertion", false)).expectStatus()
-			.isCreated();
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.dropped")
+			.isEmpty();
 	}
 
 	@Test
 	void answerTypesAndOptionsAreChecked() {
 		String wrongOption = heartFailure(false, null, false).replace("\"as-usual\"", "\"huge\"");
 		submit(UUID.randomUUID().toString(), "hf", wrongOption).expectStatus()
-			.isBadRequest()
+			.isEqualTo(422)
 			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:heima:problem:answer-not-an-option")
 			.jsonPath("$.errors[?(@.field == 'hf-swelling')].code")
-			.isEqualTo("option");
+			.isEqualTo("answer-not-an-option")
+			.jsonPath("$.answers[0].text")
+			.isEqualTo("Har du hevelse i anklene eller bena?");
 
 		String wrongType = heartFailure(false, null, false).replace("{\"valueInteger\": 2}",
 				"{\"valueString\": \"two\"}");
 		submit(UUID.randomUUID().toString(), "hf", wrongType).expectStatus()
-			.isBadRequest()
+			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.errors[?(@.field == 'hf-pillows')].code")
-			.isEqualTo("type");
+			.isEqualTo("answer-type");
 	}
 
 	@Test

@@ -60,9 +60,9 @@ class ResponseFhirValidTest {
 			.toOutbox(submitted, scored, patient, questionnaire);
 
 		assertThat(messages).extracting(OutboxMessage::resourceType)
-			.containsExactly("QuestionnaireResponse", "Observation");
+			.containsExactly("Questionnaire", "QuestionnaireResponse", "Observation");
 		org.hl7.fhir.r4.model.Observation extracted = FhirJson.read(org.hl7.fhir.r4.model.Observation.class,
-				messages.get(1).resourceJson());
+				messages.get(2).resourceJson());
 		assertThat(extracted.getCode().getCodingFirstRep().getCode()).isEqualTo("72514-3");
 		assertThat(extracted.getValueIntegerType().getValue()).isEqualTo(7);
 		extracted.getSubject().setReference("Patient/1");
@@ -102,6 +102,65 @@ class ResponseFhirValidTest {
 			subject.setReference("Patient/1");
 			List<String> errors = FhirValidation.errors(resource);
 			assertThat(errors).as(message.resourceJson()).isEmpty();
+		}
+	}
+
+	/**
+	 * A calculated item with a LOINC code that the questionnaire also flags for
+	 * extraction was written twice (score and extract); now once. Numbers with
+	 * questionnaire-unit carry their UCUM unit; the questionnaire goes first, identified
+	 * by url|version.
+	 */
+	@Test
+	void oneObservationPerScoreUnitsFromQuestionnaireUnitAndTheQuestionnaireItself() throws Exception {
+		Patient patient = new Patient(UUID.randomUUID(),
+				new Patient.Identifier(NationalId.Kind.FNR.system(), "12837540028", NationalId.Kind.FNR), "Kari",
+				"Nordvik", LocalDate.of(1975, 3, 12), null, null, "nb", List.of("hjerte"), 0, Instant.now());
+		String questionnaire = new String(
+				getClass().getResourceAsStream("/sdc/07-calculated-nb/questionnaire.json").readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		String scored = """
+				{"resourceType": "QuestionnaireResponse", "status": "completed",
+				 "questionnaire": "https://heima.example/fhir/Questionnaire/sdc-07-calculated-nb|1.0.0",
+				 "authored": "2026-11-20T08:00:00Z",
+				 "subject": {"identifier": {"system": "urn:oid:2.16.578.1.12.4.1.4.1", "value": "12837540028"}},
+				 "item": [{"linkId": "bmi-class", "answer": [{"valueString": "normal"}]},
+				          {"linkId": "bmi", "answer": [{"valueDecimal": 22.9}]},
+				          {"linkId": "weight", "answer": [{"valueDecimal": 70.0}]},
+				          {"linkId": "height", "answer": [{"valueInteger": 175}]},
+				          {"linkId": "activity-total", "answer": [{"valueInteger": 5}]}]}
+				""";
+		String extractAll = questionnaire.replace("\"item\": [", "\"item\": [")
+			.replaceFirst("\"extension\": \\[",
+					"\"extension\": [{\"url\": \"http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract\", \"valueBoolean\": true},");
+		SubmittedResponse submitted = new SubmittedResponse(UUID.randomUUID(), UUID.randomUUID(), "sdc7",
+				LocalDate.of(2026, 11, 20), "https://heima.example/fhir/Questionnaire/sdc-07-calculated-nb|1.0.0",
+				Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:00:02Z"),
+				List.of(new Score("bmi", new BigDecimal("22.9"), "22.9", "39156-5"),
+						new Score("activity-total", new BigDecimal("5"), "5", "89574-8")),
+				new Assessment(Level.GREEN, List.of(), true, new RuleVersion(UUID.randomUUID(), 1, null, 0)), null);
+
+		List<OutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
+			.toOutbox(submitted, scored, patient, extractAll);
+
+		assertThat(messages.get(0).resourceType()).isEqualTo("Questionnaire");
+		assertThat(messages.get(0).identifierValue())
+			.isEqualTo("https://heima.example/fhir/Questionnaire/sdc-07-calculated-nb|1.0.0");
+		List<org.hl7.fhir.r4.model.Observation> observations = messages.stream()
+			.filter((m) -> m.resourceType().equals("Observation"))
+			.map((m) -> FhirJson.read(org.hl7.fhir.r4.model.Observation.class, m.resourceJson()))
+			.toList();
+		// bmi and activity-total once each (scores), weight extracted; height has no code
+		assertThat(observations).extracting((o) -> o.getCode().getCodingFirstRep().getCode())
+			.containsExactlyInAnyOrder("39156-5", "89574-8", "29463-7");
+		for (org.hl7.fhir.r4.model.Observation o : observations) {
+			String code = o.getCode().getCodingFirstRep().getCode();
+			if (!code.equals("89574-8")) {
+				assertThat(o.getValueQuantity().getSystem()).as(code).isEqualTo("http://unitsofmeasure.org");
+				assertThat(o.getValueQuantity().getCode()).as(code).isIn("kg/m2", "kg");
+			}
+			o.getSubject().setReference("Patient/1");
+			assertThat(FhirValidation.errors(o)).as(code).isEmpty();
 		}
 	}
 
