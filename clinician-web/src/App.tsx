@@ -17,6 +17,7 @@ import { WelcomePage } from './features/welcome/components/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
 import { WorklistPage } from './features/worklist/components/WorklistPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
+import { ResponsesPage } from './features/responses/components/ResponsesPage';
 import type { ReactElement } from 'react';
 import { useRoute, type Route } from './lib/router';
 
@@ -36,6 +37,16 @@ function Page({ me, route }: { me: Me; route: Route }) {
       return onlyFor(
         clinician,
         <PatientPage key={route.patientId} patientId={route.patientId} me={me} />,
+      );
+    case 'responses':
+    case 'response':
+      return onlyFor(
+        clinician,
+        <ResponsesPage
+          key={route.patientId}
+          patientId={route.patientId}
+          responseId={route.name === 'response' ? route.responseId : null}
+        />,
       );
     case 'admin':
       return onlyFor(admin, <AdminHome />);

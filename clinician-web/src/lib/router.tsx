@@ -11,6 +11,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'patients' }
   | { name: 'patient'; patientId: string }
+  | { name: 'responses'; patientId: string }
+  | { name: 'response'; patientId: string; responseId: string }
   | { name: 'outbox' }
   | { name: 'admin' }
   | { name: 'questionnaires' }
@@ -29,6 +31,11 @@ export function parseRoute(appPath: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (first === 'patients' && !second) return { name: 'patients' };
   if (first === 'patients' && second && !third) return { name: 'patient', patientId: second };
+  if (first === 'patients' && second && third === 'responses' && rest.length <= 1) {
+    return rest[0]
+      ? { name: 'response', patientId: second, responseId: rest[0] }
+      : { name: 'responses', patientId: second };
+  }
   if (first === 'admin' && rest.length === 0) {
     if (!second) return { name: 'admin' };
     if (second === 'fhir-outbox' && !third) return { name: 'outbox' };
@@ -56,6 +63,10 @@ export function routePath(route: Route): string {
       return '/admin/fhir-outbox';
     case 'patient':
       return `/patients/${id(route.patientId)}`;
+    case 'responses':
+      return `/patients/${id(route.patientId)}/responses`;
+    case 'response':
+      return `/patients/${id(route.patientId)}/responses/${id(route.responseId)}`;
     case 'admin':
       return '/admin';
     case 'questionnaires':

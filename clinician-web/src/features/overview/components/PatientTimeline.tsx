@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
+import { Link } from '../../../lib/router';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
 import type { WorklistItem } from '../../worklist/api/worklist';
 import { LevelBadge } from '../../worklist/components/LevelBadge';
@@ -36,6 +37,9 @@ export function PatientTimeline({ patientId }: { patientId: string }) {
   return (
     <section className="stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('overview.timeline')}</h2>
+      <p>
+        <Link to={{ name: 'responses', patientId }}>{t('responses.all')}</Link>
+      </p>
       {items.isPending ? (
         <Loading />
       ) : items.isError ? (
@@ -51,6 +55,20 @@ export function PatientTimeline({ patientId }: { patientId: string }) {
                 {kind === 'raised' && (
                   <p>
                     <LevelBadge level={item.level} /> {item.summary}
+                    {item.kind === 'RESPONSE' && (
+                      <>
+                        {' '}
+                        <Link
+                          to={{
+                            name: 'response',
+                            patientId: item.patientId,
+                            responseId: item.sourceKey,
+                          }}
+                        >
+                          {t('responses.open')}
+                        </Link>
+                      </>
+                    )}
                   </p>
                 )}
                 {kind === 'taken' && (

@@ -5,10 +5,13 @@ import {
   shortTime,
   type Activity,
   type ActivityType,
+  type AnswerTrigger,
   type Level,
   type PathwayDefinition,
+  type RuleLevel,
   type ScheduleKind,
   type Threshold,
+  type TrendRule,
   type Weekday,
 } from './pathways';
 import { VITAL_INFO, isVital, type Vital } from './vitals';
@@ -19,7 +22,15 @@ import { VITAL_INFO, isVital, type Vital } from './vitals';
  * (`activities[0].schedule.windowEnd`). Only thresholds differ: the form shows a row per
  * measurement component whether or not it is filled in, the definition carries the filled ones,
  * so `toDefinition` returns which row each sent threshold came from.
+ *
+ * The form never drops what it does not show: every object keeps, in `rest`, the fields of the
+ * stored definition it has no control for (a field added to the API later, or one another screen
+ * edits), and `toDefinition` sends them back unchanged. Saving without edits gives back the stored
+ * definition.
  */
+
+/** Fields of a stored object that the form does not edit, sent back as they came. */
+export type Rest = Record<string, unknown>;
 
 export const BOUNDS = ['redLow', 'yellowLow', 'yellowHigh', 'redHigh'] as const;
 export type Bound = (typeof BOUNDS)[number];
@@ -32,6 +43,33 @@ export interface ThresholdRow {
   yellowLow: string;
   yellowHigh: string;
   redHigh: string;
+  rest: Rest;
+}
+
+export type TrendDirection = 'rise' | 'fall';
+
+/** A trend rule as typed: `amount` is the rise or the fall, by `direction`. */
+export interface TrendRow {
+  key: string;
+  code: string;
+  direction: TrendDirection;
+  amount: string;
+  windowDays: string;
+  level: RuleLevel;
+  rest: Rest;
+}
+
+/**
+ * An answer trigger as typed: fires when the answer reaches `atLeast` (a number, or an option's
+ * ordinal value), or when the chosen answer is one of `codes` (comma-separated).
+ */
+export interface TriggerRow {
+  key: string;
+  linkId: string;
+  atLeast: string;
+  codes: string;
+  level: RuleLevel;
+  rest: Rest;
 }
 
 export interface ScheduleForm {
@@ -43,6 +81,7 @@ export interface ScheduleForm {
   /** Day numbers as typed, e.g. "1, 7, 14, 30, 90". */
   days: string;
   durationDays: string;
+  rest: Rest;
 }
 
 export interface ActivityForm {
@@ -55,6 +94,9 @@ export interface ActivityForm {
   vital: Vital | '';
   schedule: ScheduleForm;
   thresholds: ThresholdRow[];
+  trends: TrendRow[];
+  triggers: TriggerRow[];
+  rest: Rest;
 }
 
 export interface TextPair {
@@ -67,6 +109,7 @@ export interface PathwayForm {
   description: TextPair;
   activities: ActivityForm[];
   advice: Record<Level, TextPair>;
+  rest: Rest;
 }
 
 let keySequence = 0;
@@ -83,6 +126,7 @@ function emptyRow(code = ''): ThresholdRow {
     yellowLow: '',
     yellowHigh: '',
     redHigh: '',
+    rest: {},
   };
 }
 
@@ -99,6 +143,7 @@ export function emptySchedule(): ScheduleForm {
     intervalDays: '',
     days: '',
     durationDays: '',
+    rest: {},
   };
 }
 
@@ -109,6 +154,7 @@ export function emptyForm(): PathwayForm {
     description: pair(),
     activities: [],
     advice: { green: pair(), yellow: pair(), red: pair() },
+    rest: {},
   };
 }
 
@@ -136,49 +182,145 @@ export function newActivity(type: ActivityType, existing: ActivityForm[]): Activ
     vital: '',
     schedule: emptySchedule(),
     thresholds: [],
+    trends: [],
+    triggers: [],
+    rest: {},
+  };
+}
+
+/** A new trend rule; for a measurement with one value, on that value. */
+export function newTrendRow(vital: Vital | ''): TrendRow {
+  const components = vital === '' ? [] : VITAL_INFO[vital].components;
+  return {
+    key: nextKey('trend'),
+    code: components.length === 1 ? (components[0]?.code ?? '') : '',
+    direction: 'rise',
+    amount: '',
+    windowDays: '',
+    level: 'YELLOW',
+    rest: {},
+  };
+}
+
+export function newTriggerRow(): TriggerRow {
+  return {
+    key: nextKey('trigger'),
+    linkId: '',
+    atLeast: '',
+    codes: '',
+    level: 'YELLOW',
+    rest: {},
+  };
+}
+
+function toTrendRow(rule: TrendRule): TrendRow {
+  const { code, windowDays, rise, fall, level, ...rest } = rule;
+  const falls = (rise === null || rise === undefined) && fall !== null && fall !== undefined;
+  return {
+    key: nextKey('trend'),
+    code: code ?? '',
+    direction: falls ? 'fall' : 'rise',
+    amount: numberText(falls ? fall : rise),
+    windowDays: numberText(windowDays),
+    level,
+    rest: {
+      ...rest,
+      // Both set is not valid, but a stored one must come back as it was: keep the one not shown.
+      ...(!falls && fall !== null && fall !== undefined ? { fall } : {}),
+    },
+  };
+}
+
+function toTriggerRow(trigger: AnswerTrigger): TriggerRow {
+  const { linkId, atLeast, codes, level, ...rest } = trigger;
+  return {
+    key: nextKey('trigger'),
+    linkId: linkId ?? '',
+    atLeast: numberText(atLeast),
+    codes: (codes ?? []).join(', '),
+    level,
+    rest,
   };
 }
 
 function toRow(threshold: Threshold | undefined, code: string): ThresholdRow {
+  const { redLow, yellowLow, yellowHigh, redHigh, ...others } = threshold ?? { code };
+  const rest: Rest = { ...others };
+  delete rest.code;
   return {
     ...emptyRow(code),
-    redLow: numberText(threshold?.redLow),
-    yellowLow: numberText(threshold?.yellowLow),
-    yellowHigh: numberText(threshold?.yellowHigh),
-    redHigh: numberText(threshold?.redHigh),
+    rest,
+    redLow: numberText(redLow),
+    yellowLow: numberText(yellowLow),
+    yellowHigh: numberText(yellowHigh),
+    redHigh: numberText(redHigh),
   };
 }
 
 function activityForm(activity: Activity): ActivityForm {
-  const vital = isVital(activity.vital) ? activity.vital : '';
-  const thresholds =
-    activity.type === 'MEASUREMENT'
-      ? thresholdRowsFor(vital).map((row) =>
-          toRow(
-            activity.thresholds.find((t) => t.code === row.code),
-            row.code,
-          ),
-        )
-      : activity.thresholds.map((t) => toRow(t, t.code));
-  const s = activity.schedule;
+  const {
+    id,
+    type,
+    title,
+    questionnaireUrl,
+    questionnaireVersion,
+    vital: storedVital,
+    schedule,
+    thresholds: storedThresholds,
+    trends,
+    triggers,
+    ...rest
+  } = activity;
+  const vital = isVital(storedVital) ? storedVital : '';
+  const stored = storedThresholds ?? [];
+  const componentRows = type === 'MEASUREMENT' ? thresholdRowsFor(vital) : [];
+  const shown = new Set(componentRows.map((row) => row.code));
+  const thresholds = [
+    ...componentRows.map((row) =>
+      toRow(
+        stored.find((t) => t.code === row.code),
+        row.code,
+      ),
+    ),
+    // A bound on a code the measurement does not have (or any score bound) stays a row of its own.
+    ...stored.filter((t) => !shown.has(t.code)).map((t) => toRow(t, t.code)),
+  ];
+  const {
+    kind,
+    windowStart,
+    windowEnd,
+    weekdays,
+    intervalDays,
+    days,
+    durationDays,
+    ...scheduleRest
+  } = schedule;
   return {
     key: nextKey('activity'),
-    id: activity.id,
-    type: activity.type,
-    title: activity.title ?? '',
-    questionnaireUrl: activity.questionnaireUrl ?? '',
-    questionnaireVersion: activity.questionnaireVersion ?? '',
+    id,
+    type,
+    title: title ?? '',
+    questionnaireUrl: questionnaireUrl ?? '',
+    questionnaireVersion: questionnaireVersion ?? '',
     vital,
     schedule: {
-      kind: s.kind,
-      windowStart: shortTime(s.windowStart),
-      windowEnd: shortTime(s.windowEnd),
-      weekdays: WEEKDAYS.filter((day) => s.weekdays?.includes(day)),
-      intervalDays: numberText(s.intervalDays),
-      days: (s.days ?? []).join(', '),
-      durationDays: numberText(s.durationDays),
+      kind,
+      windowStart: shortTime(windowStart),
+      windowEnd: shortTime(windowEnd),
+      weekdays: WEEKDAYS.filter((day) => weekdays?.includes(day)),
+      intervalDays: numberText(intervalDays),
+      days: (days ?? []).join(', '),
+      durationDays: numberText(durationDays),
+      rest: scheduleRest,
     },
     thresholds,
+    trends: (trends ?? []).map(toTrendRow),
+    triggers: (triggers ?? []).map(toTriggerRow),
+    rest: {
+      ...rest,
+      // A vital this client does not know yet is kept as it came.
+      ...(storedVital && !isVital(storedVital) ? { vital: storedVital } : {}),
+    },
   };
 }
 
@@ -188,15 +330,17 @@ function pair(text: { nb: string | null; en: string | null } | null | undefined)
 
 /** The form for an existing definition (a draft or the latest version). */
 export function fromDefinition(definition: PathwayDefinition): PathwayForm {
+  const { name, description, activities, advice, ...rest } = definition;
   return {
-    name: definition.name ?? '',
-    description: pair(definition.description),
-    activities: definition.activities.map(activityForm),
+    name: name ?? '',
+    description: pair(description),
+    activities: (activities ?? []).map(activityForm),
     advice: {
-      green: pair(definition.advice?.green),
-      yellow: pair(definition.advice?.yellow),
-      red: pair(definition.advice?.red),
+      green: pair(advice?.green),
+      yellow: pair(advice?.yellow),
+      red: pair(advice?.red),
     },
+    rest,
   };
 }
 
@@ -226,7 +370,44 @@ function hasBound(row: ThresholdRow): boolean {
 
 /** Rows that go into the definition: any bound filled, or (for a score) a code given. */
 function isSent(activity: ActivityForm, row: ThresholdRow): boolean {
-  return hasBound(row) || (activity.type === 'QUESTIONNAIRE' && row.code.trim() !== '');
+  return (
+    hasBound(row) ||
+    Object.keys(row.rest).length > 0 ||
+    (activity.type === 'QUESTIONNAIRE' && row.code.trim() !== '')
+  );
+}
+
+/** "a, b;c" → ["a", "b", "c"]. */
+export function parseCodes(input: string): string[] {
+  return input
+    .split(/[,;]/)
+    .map((code) => code.trim())
+    .filter(Boolean);
+}
+
+function toTrend(row: TrendRow): TrendRule {
+  const amount = parseDecimal(row.amount);
+  const windowDays = parseWhole(row.windowDays);
+  return {
+    ...row.rest,
+    code: row.code.trim(),
+    windowDays: windowDays ?? 0,
+    rise:
+      row.direction === 'rise' ? amount : ((row.rest.rise as number | null | undefined) ?? null),
+    fall:
+      row.direction === 'fall' ? amount : ((row.rest.fall as number | null | undefined) ?? null),
+    level: row.level,
+  };
+}
+
+function toTrigger(row: TriggerRow): AnswerTrigger {
+  return {
+    ...row.rest,
+    linkId: row.linkId.trim(),
+    atLeast: parseDecimal(row.atLeast),
+    codes: parseCodes(row.codes),
+    level: row.level,
+  };
 }
 
 function nullIfBlank(text: string): string | null {
@@ -250,13 +431,18 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
     const s = a.schedule;
     const isQuestionnaire = a.type === 'QUESTIONNAIRE';
     return {
+      ...a.rest,
       id: a.id.trim(),
       type: a.type,
       title: a.title.trim(),
       questionnaireUrl: isQuestionnaire ? a.questionnaireUrl : null,
       questionnaireVersion: isQuestionnaire ? a.questionnaireVersion : null,
-      vital: !isQuestionnaire && a.vital !== '' ? a.vital : null,
+      vital:
+        !isQuestionnaire && a.vital !== ''
+          ? a.vital
+          : ((a.rest.vital as Activity['vital'] | undefined) ?? null),
       schedule: {
+        ...s.rest,
         kind: s.kind,
         windowStart: s.windowStart,
         windowEnd: s.windowEnd,
@@ -266,12 +452,15 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
         durationDays: parseWhole(s.durationDays),
       },
       thresholds: sent.map(({ row }) => ({
+        ...row.rest,
         code: row.code.trim(),
         redLow: parseDecimal(row.redLow),
         yellowLow: parseDecimal(row.yellowLow),
         yellowHigh: parseDecimal(row.yellowHigh),
         redHigh: parseDecimal(row.redHigh),
       })),
+      trends: a.trends.map(toTrend),
+      triggers: a.triggers.map(toTrigger),
     };
   });
   const advice = Object.fromEntries(
@@ -282,6 +471,7 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
   ) as PathwayDefinition['advice'];
   return {
     definition: {
+      ...form.rest,
       name: form.name.trim(),
       description: { nb: nullIfBlank(form.description.nb), en: nullIfBlank(form.description.en) },
       activities,
@@ -339,6 +529,23 @@ export function validateForm(form: PathwayForm): FormErrors {
       if (a.type === 'QUESTIONNAIRE' && hasBound(row) && row.code.trim() === '')
         add(`${tp}.code`, 'required');
     });
+    a.trends.forEach((row, t) => {
+      const tp = `${path}.trends[${t}]`;
+      if (row.code.trim() === '') add(`${tp}.code`, 'required');
+      const amount = parseDecimal(row.amount);
+      if (amount === null) add(`${tp}.amount`, 'required');
+      else if (Number.isNaN(amount)) add(`${tp}.amount`, 'number');
+      const windowDays = parseWhole(row.windowDays);
+      if (windowDays === null) add(`${tp}.windowDays`, 'required');
+      else if (Number.isNaN(windowDays)) add(`${tp}.windowDays`, 'number');
+    });
+    a.triggers.forEach((row, t) => {
+      const tp = `${path}.triggers[${t}]`;
+      if (row.linkId.trim() === '') add(`${tp}.linkId`, 'required');
+      const atLeast = parseDecimal(row.atLeast);
+      if (Number.isNaN(atLeast)) add(`${tp}.atLeast`, 'number');
+      else if (atLeast === null && parseCodes(row.codes).length === 0) add(tp, 'required');
+    });
   });
   return errors;
 }
@@ -383,13 +590,32 @@ export function knownPaths(form: PathwayForm): Set<string> {
       if (a.type === 'QUESTIONNAIRE') paths.add(`${tp}.code`);
       BOUNDS.forEach((bound) => paths.add(`${tp}.${bound}`));
     });
+    paths.add(`${p}.trends`);
+    a.trends.forEach((_, t) => {
+      const tp = `${p}.trends[${t}]`;
+      [tp, `${tp}.code`, `${tp}.amount`, `${tp}.windowDays`, `${tp}.level`].forEach((x) =>
+        paths.add(x),
+      );
+    });
+    paths.add(`${p}.triggers`);
+    a.triggers.forEach((_, t) => {
+      const tp = `${p}.triggers[${t}]`;
+      [tp, `${tp}.linkId`, `${tp}.atLeast`, `${tp}.codes`, `${tp}.level`].forEach((x) =>
+        paths.add(x),
+      );
+    });
   });
   return paths;
 }
 
-/** Where the form shows the server's questionnaire fields: on the one picker. */
+/**
+ * Where the form shows the server's questionnaire fields (on the one picker) and a trend's rise or
+ * fall (on its amount).
+ */
 function aliasPath(path: string): string {
-  return path.replace(/\.questionnaire(Url|Version)$/, '.questionnaire');
+  return path
+    .replace(/\.questionnaire(Url|Version)$/, '.questionnaire')
+    .replace(/(\.trends\[\d+\])\.(rise|fall)$/, '$1.amount');
 }
 
 /** `activities[0].schedule.windowEnd` → `activities[0].schedule` → `activities[0]` → `activities`. */

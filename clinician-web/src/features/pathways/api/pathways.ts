@@ -44,6 +44,32 @@ export interface Threshold {
 
 export type ActivityType = 'QUESTIONNAIRE' | 'MEASUREMENT';
 
+export type RuleLevel = 'YELLOW' | 'RED';
+export const RULE_LEVELS: readonly RuleLevel[] = ['YELLOW', 'RED'];
+
+/**
+ * A change over the last `windowDays` days: the new value against the lowest (`rise`) or highest
+ * (`fall`) value of the same code in that window, e.g. body weight up 2 kg within 3 days.
+ */
+export interface TrendRule {
+  code: string;
+  windowDays: number;
+  rise?: number | null;
+  fall?: number | null;
+  level: RuleLevel;
+}
+
+/**
+ * One answer that decides the level: the answer's number (or the option's ordinal value) at least
+ * `atLeast`, or the chosen code (`true`/`false` for yes/no) one of `codes`.
+ */
+export interface AnswerTrigger {
+  linkId: string;
+  atLeast?: number | null;
+  codes?: string[];
+  level: RuleLevel;
+}
+
 export interface Activity {
   id: string;
   type: ActivityType;
@@ -53,6 +79,8 @@ export interface Activity {
   vital?: Vital | null;
   schedule: Schedule;
   thresholds: Threshold[];
+  trends?: TrendRule[];
+  triggers?: AnswerTrigger[];
 }
 
 export interface LocalizedText {

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { FieldGroup, SelectField, TextField } from '../../forms/components/FormFields';
 import { useQuestionnaire, useQuestionnaires } from '../../questionnaires/hooks/useQuestionnaires';
 import { choosable, titleIn } from '../../questionnaires/api/questionnaires';
-import { scoreItems } from '../../questionnaires/api/translations';
+import { localize, scoreItems } from '../../questionnaires/api/translations';
 import { fieldId, thresholdRowsFor, type ActivityForm } from '../api/pathwayForm';
 import { VITALS, VITAL_INFO, displayUnit, isVital } from '../api/vitals';
 import { ScheduleFields } from './ScheduleFields';
+import { answerItems } from '../api/questionItems';
+import { TrendFields, TriggerFields } from './RuleFields';
 import { ThresholdFields } from './ThresholdFields';
 
 const canonical = (url: string, version: string) => `${url}|${version}`;
@@ -133,7 +135,7 @@ export function ActivityFields(props: {
   onRemove: () => void;
   errorAt: (path: string) => string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { activity, index, errorAt } = props;
   const path = `activities[${index}]`;
   const library = useQuestionnaires();
@@ -145,6 +147,13 @@ export function ActivityFields(props: {
       : null;
   const questionnaire = useQuestionnaire(chosenId);
   const scores = questionnaire.data ? scoreItems(questionnaire.data) : [];
+  const questions = questionnaire.data
+    ? answerItems(
+        localize(questionnaire.data, i18n.resolvedLanguage ?? i18n.language),
+        t('pathwayEditor.triggers.yes'),
+        t('pathwayEditor.triggers.no'),
+      )
+    : [];
   const typeName = t(`pathwayEditor.activity.types.${activity.type}`);
 
   return (
@@ -201,6 +210,19 @@ export function ActivityFields(props: {
         activity={activity}
         scoreItems={scores}
         onChange={(thresholds) => props.onChange({ ...activity, thresholds })}
+        errorAt={errorAt}
+      />
+      <TrendFields
+        path={path}
+        activity={activity}
+        onChange={(trends) => props.onChange({ ...activity, trends })}
+        errorAt={errorAt}
+      />
+      <TriggerFields
+        path={path}
+        activity={activity}
+        questions={questions}
+        onChange={(triggers) => props.onChange({ ...activity, triggers })}
         errorAt={errorAt}
       />
       <button type="button" className="button button--secondary" onClick={props.onRemove}>

@@ -19,6 +19,7 @@ function serveLibrary() {
         resourceType: 'Questionnaire',
         status: 'active',
         item: [
+          { linkId: 'breathless', type: 'boolean', text: 'Mer tungpust enn vanlig?' },
           {
             linkId: 'total',
             type: 'decimal',
@@ -127,6 +128,8 @@ describe('pathway editor', () => {
           durationDays: null,
         },
         thresholds: [{ code: 'total', redLow: null, yellowLow: null, yellowHigh: 10, redHigh: 15 }],
+        trends: [],
+        triggers: [],
       },
       {
         id: 'activity-2',
@@ -147,10 +150,69 @@ describe('pathway editor', () => {
         thresholds: [
           { code: '8480-6', redLow: null, yellowLow: null, yellowHigh: 140, redHigh: 180 },
         ],
+        trends: [],
+        triggers: [],
       },
     ]);
     expect(definition?.advice?.red).toEqual({ nb: 'Ring 113 ved brystsmerter.', en: null });
   }, 30_000);
+
+  it('authors a weight trend and an answer trigger, and keeps the stored trend', async () => {
+    serveLibrary();
+    const stored: PathwayDefinition = {
+      name: 'Hjertesvikt',
+      description: null,
+      advice: null,
+      activities: [
+        {
+          id: 'symptoms',
+          type: 'QUESTIONNAIRE',
+          title: 'Symptomer',
+          questionnaireUrl: 'https://heima.example/fhir/Questionnaire/symptoms',
+          questionnaireVersion: '1.0.0',
+          schedule: { kind: 'DAILY', windowStart: '07:00', windowEnd: '11:00' },
+          thresholds: [],
+        },
+        {
+          id: 'weight',
+          type: 'MEASUREMENT',
+          title: 'Vekt',
+          vital: 'BODY_WEIGHT',
+          schedule: { kind: 'DAILY', windowStart: '07:00', windowEnd: '11:00' },
+          thresholds: [],
+          trends: [{ code: '29463-7', windowDays: 7, rise: null, fall: 3, level: 'RED' }],
+        },
+      ],
+    };
+    const { user, onSave } = renderEditor(fromDefinition(stored));
+
+    const weight = within(screen.getByRole('group', { name: /^Aktivitet 2/ }));
+    expect(weight.getByText('Vekt ned minst 3 kg på 7 dager gir Rød.')).toBeInTheDocument();
+    await user.click(weight.getByRole('button', { name: 'Legg til trend' }));
+    const trend = within(weight.getByRole('group', { name: 'Trend 2' }));
+    await user.type(trend.getByLabelText('Minst (kg)'), '2');
+    await user.type(trend.getByLabelText('Innen antall dager'), '3');
+    expect(trend.getByText('Vekt opp minst 2 kg på 3 dager gir Gul.')).toBeInTheDocument();
+
+    const symptoms = within(screen.getByRole('group', { name: /^Aktivitet 1/ }));
+    await user.click(symptoms.getByRole('button', { name: 'Legg til svarregel' }));
+    const rule = within(symptoms.getByRole('group', { name: 'Svarregel 1' }));
+    await screen.findByRole('option', { name: 'Mer tungpust enn vanlig?' });
+    await user.selectOptions(rule.getByLabelText('Spørsmål'), 'breathless');
+    await user.click(rule.getByLabelText('Ja'));
+    await user.selectOptions(rule.getByLabelText('Nivå'), 'RED');
+
+    await user.click(screen.getByRole('button', { name: 'Lagre utkast' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Utkastet er lagret.');
+    const definition = onSave.mock.calls[0]?.[0];
+    expect(definition?.activities[1]?.trends).toEqual([
+      { code: '29463-7', windowDays: 7, rise: null, fall: 3, level: 'RED' },
+      { code: '29463-7', windowDays: 3, rise: 2, fall: null, level: 'YELLOW' },
+    ]);
+    expect(definition?.activities[0]?.triggers).toEqual([
+      { linkId: 'breathless', atLeast: null, codes: ['true'], level: 'RED' },
+    ]);
+  }, 60_000);
 
   it('asks for what is missing before saving, and removes an activity', async () => {
     serveLibrary();

@@ -43,6 +43,14 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
           </h2>
         </div>
         <p className="wl-item__summary">{item.summary}</p>
+        {item.kind === 'RESPONSE' && (
+          <p>
+            <Link to={{ name: 'response', patientId: item.patientId, responseId: item.sourceKey }}>
+              {t('responses.open')}
+              <span className="visually-hidden">: {item.patientName}</span>
+            </Link>
+          </p>
+        )}
         <dl className="wl-facts">
           <div>
             <dt>{t('worklist.raised')}</dt>

@@ -4,19 +4,39 @@ import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
 import no.heima.pathway.Activity;
+import no.heima.pathway.AnswerTrigger;
 import no.heima.pathway.LocalizedText;
 import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.Schedule;
 import no.heima.pathway.Threshold;
+import no.heima.pathway.TrendRule;
 import no.heima.vital.Vital;
 
 /**
  * The demo heart-failure pathway: a daily symptom questionnaire, weight and blood
- * pressure, with illustrative bounds. Invented for the demo, not clinical advice.
+ * pressure, with illustrative bounds. The symptom answers and the weight trend triage
+ * (breathless at rest is red; more breathless, more swelling, waking breathless, sleeping
+ * sitting up or a noticed weight gain yellow; weight up 2 kg within 3 days yellow, 3 kg
+ * red), so the default run shows a nurse a worsening patient. Invented for the demo, not
+ * clinical advice.
  */
 final class DemoPathway {
 
 	static final String NAME = "Hjertesvikt – hjemmeoppfølging (demo)";
+
+	/** Answers of the heart-failure symptom form (linkIds and codes of that form). */
+	static final List<AnswerTrigger> SYMPTOM_TRIGGERS = List.of(
+			new AnswerTrigger("hf-breathless-rest", null, List.of("true"), "RED"),
+			new AnswerTrigger("hf-more-breathless", null, List.of("true"), "YELLOW"),
+			new AnswerTrigger("hf-breathless-night", null, List.of("true"), "YELLOW"),
+			new AnswerTrigger("hf-swelling", null, List.of("more-than-usual"), "YELLOW"),
+			new AnswerTrigger("hf-sleep-position", null, List.of("sitting"), "YELLOW"),
+			new AnswerTrigger("hf-weight-gain", null, List.of("true"), "YELLOW"));
+
+	/** Fluid retention: body weight up within three days. */
+	static final List<TrendRule> WEIGHT_TRENDS = List.of(
+			new TrendRule(Vital.BODY_WEIGHT.loinc(), 3, new BigDecimal("2"), null, "YELLOW"),
+			new TrendRule(Vital.BODY_WEIGHT.loinc(), 3, new BigDecimal("3"), null, "RED"));
 
 	private DemoPathway() {
 	}
@@ -29,9 +49,9 @@ final class DemoPathway {
 				new LocalizedText("Daglig oppfølging hjemme etter innleggelse for hjertesvikt.",
 						"Daily follow-up at home after a hospital stay for heart failure."),
 				List.of(new Activity("symptoms", Activity.Type.QUESTIONNAIRE, "Symptomer", questionnaireUrl,
-						questionnaireVersion, null, daily, List.of()),
+						questionnaireVersion, null, daily, List.of(), List.of(), SYMPTOM_TRIGGERS),
 						new Activity("weight", Activity.Type.MEASUREMENT, "Vekt", null, null, Vital.BODY_WEIGHT, daily,
-								List.of()),
+								List.of(), WEIGHT_TRENDS, List.of()),
 						new Activity("blood-pressure", Activity.Type.MEASUREMENT, "Blodtrykk og puls", null, null,
 								Vital.BLOOD_PRESSURE, daily,
 								List.of(bounds("8480-6", 90, 100, 140, 180), bounds("8462-4", 40, 50, 90, 110),

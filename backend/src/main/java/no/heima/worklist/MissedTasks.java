@@ -63,6 +63,16 @@ class MissedTasks implements SmartLifecycle {
 	}
 
 	/**
+	 * As {@link #missing(Task, Instant, Duration)}, and only for a window that closed
+	 * while the patient was enrolled and the plan not paused: a window that closed before
+	 * the plan was made (enrolled at 21:00, or with a start date in the past) was never
+	 * the patient's to do.
+	 */
+	static boolean missing(CarePlan plan, Task task, Instant now, Duration grace) {
+		return missing(task, now, grace) && task.windowEnd().isAfter(plan.createdAt()) && plan.activeOn(task.date());
+	}
+
+	/**
 	 * One scan of yesterday's and today's tasks of every open plan; emits how many
 	 * missing tasks it saw.
 	 */
@@ -73,7 +83,7 @@ class MissedTasks implements SmartLifecycle {
 			return Flux.just(today.minusDays(1), today)
 				.concatMap((day) -> this.carePlans.tasksOn(plan, day))
 				.flatMapIterable((tasks) -> tasks)
-				.filter((task) -> missing(task, now, this.settings.grace()))
+				.filter((task) -> missing(plan, task, now, this.settings.grace()))
 				.concatMap((task) -> raise(plan, task));
 		}).count();
 	}

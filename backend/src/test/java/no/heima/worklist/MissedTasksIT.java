@@ -10,15 +10,19 @@ import java.util.UUID;
 import no.heima.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * A task nobody did shows up once on the team's worklist as MISSING, however often the
- * scan runs.
+ * scan runs; a window that closed before the patient was enrolled raises nothing.
  */
 class MissedTasksIT extends IntegrationTest {
 
 	@Autowired
 	MissedTasks missedTasks;
+
+	@Autowired
+	DatabaseClient db;
 
 	@Test
 	void aMissedTaskIsRaisedOnce() {
@@ -37,17 +41,16 @@ class MissedTasksIT extends IntegrationTest {
 			.getResponseBody();
 		as("admin").post().uri("/api/pathways/" + pathway.get("id") + "/publish").exchange().expectStatus().isOk();
 		UUID patient = ensurePatient("sykepleier1", "17838740073", "Glemsk", "Pasient");
-		String plan = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + patient + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway.get("id"), "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(2).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String plan = enrol(patient, pathway);
+		// enrolled three days ago, so yesterday's window closed while the patient was on
+		// the plan
+		this.db.sql("update care_plan set created_at = now() - interval '3 days' where id = :id")
+			.bind("id", UUID.fromString(plan))
+			.then()
+			.block();
+		// enrolled just now with a start date two days back: yesterday's window was never
+		// theirs
+		String backDated = enrol(patient, pathway);
 
 		this.missedTasks.scan().block();
 		this.missedTasks.scan().block();
@@ -68,6 +71,26 @@ class MissedTasksIT extends IntegrationTest {
 			.returnResult()
 			.getResponseBody()[0];
 		assertThat(items.get("kind")).isEqualTo("MISSING");
+		as("sykepleier1").get()
+			.uri("/api/patients/" + patient + "/worklist")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.sourceKey == '" + backDated + "/temp/" + yesterday + "')]")
+			.isEmpty();
+	}
+
+	private String enrol(UUID patient, Map<?, ?> pathway) {
+		return (String) as("sykepleier1").post()
+			.uri("/api/patients/" + patient + "/care-plans")
+			.bodyValue(Map.of("pathwayId", pathway.get("id"), "startDate",
+					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(2).toString()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 	}
 
 }

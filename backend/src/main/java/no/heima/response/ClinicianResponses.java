@@ -1,0 +1,172 @@
+package no.heima.response;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import no.heima.audit.AuditAction;
+import no.heima.audit.AuditEntry;
+import no.heima.audit.AuditLog;
+import no.heima.audit.AuditOutcome;
+import no.heima.fhir.FhirJson;
+import no.heima.identity.CurrentUser;
+import no.heima.patient.PatientService;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
+import no.heima.questionnaire.QuestionnaireRef;
+import no.heima.questionnaire.QuestionnaireService;
+import no.heima.questionnaire.Score;
+import no.heima.questionnaire.Translations;
+import no.heima.triage.Level;
+import no.heima.triage.Reason;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The care team's read side of questionnaire responses. Access goes through the patient
+ * (team membership checked, the attempt audited either way, 404 for a patient of another
+ * team), then only responses under the reader's own teams' care plans are shown; each
+ * read is audited.
+ */
+@Service
+public class ClinicianResponses {
+
+	private static final int MAX_LIST = 200;
+
+	private final ClinicianResponseRepository repository;
+
+	private final PatientService patients;
+
+	private final QuestionnaireService questionnaires;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator tx;
+
+	ClinicianResponses(ClinicianResponseRepository repository, PatientService patients,
+			QuestionnaireService questionnaires, AuditLog audit, TransactionalOperator tx) {
+		this.repository = repository;
+		this.patients = patients;
+		this.questionnaires = questionnaires;
+		this.audit = audit;
+		this.tx = tx;
+	}
+
+	public Mono<List<ResponseReading.Summary>> list(CurrentUser actor, UUID patientId, String language) {
+		return this.patients.get(actor, patientId)
+			.flatMap((patient) -> this.tx.transactional(audit(actor, patient.id(), "responses")
+				.thenMany(this.repository.forPatient(patient.id(), actor.teams(), MAX_LIST))
+				.collectList()))
+			.flatMap((rows) -> {
+				Map<String, Mono<String>> titles = new HashMap<>();
+				return Flux.fromIterable(rows)
+					.concatMap((r) -> titles.computeIfAbsent(r.questionnaire(), (q) -> title(q, language).cache())
+						.map((title) -> new ResponseReading.Summary(r.id(), r.carePlanId(), r.activityId(), r.date(),
+								r.questionnaire(), title, r.authored(), r.triage().level(), r.triage().assessed(),
+								r.triage().reasons())))
+					.collectList();
+			});
+	}
+
+	public Mono<ResponseReading.Detail> detail(CurrentUser actor, UUID patientId, UUID responseId, String language) {
+		return this.patients.get(actor, patientId)
+			.flatMap((patient) -> this.repository.one(patient.id(), responseId, actor.teams())
+				.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such response")))
+				.flatMap((row) -> this.tx.transactional(audit(actor, patient.id(), "response " + responseId))
+					.then(withPrevious(patient.id(), row, actor.teams())))
+				.flatMap((pair) -> questionnaire(pair.current().response().questionnaire())
+					.flatMap((q) -> Mono.fromCallable(() -> read(q, pair, language))
+						.subscribeOn(Schedulers.boundedElastic()))));
+	}
+
+	private record Pair(ClinicianResponseRepository.Row current, ClinicianResponseRepository.Row previous) {
+	}
+
+	private Mono<Pair> withPrevious(UUID patientId, ClinicianResponseRepository.Row row, List<String> teams) {
+		SubmittedResponse r = row.response();
+		return this.repository.previous(patientId, url(r.questionnaire()), r.authored(), r.id(), teams)
+			.map((previous) -> new Pair(row, previous))
+			.defaultIfEmpty(new Pair(row, null));
+	}
+
+	private ResponseReading.Detail read(Questionnaire questionnaire, Pair pair, String language) {
+		SubmittedResponse r = pair.current().response();
+		List<AnswerReading.Answer> now = AnswerReading.read(questionnaire,
+				FhirJson.read(QuestionnaireResponse.class, pair.current().resource()), language);
+		Map<String, AnswerReading.Answer> before = new HashMap<>();
+		SubmittedResponse p = (pair.previous() != null) ? pair.previous().response() : null;
+		if (pair.previous() != null) {
+			AnswerReading
+				.read(questionnaire, FhirJson.read(QuestionnaireResponse.class, pair.previous().resource()), language)
+				.forEach((a) -> before.put(a.linkId(), a));
+		}
+		Map<String, String> labels = new HashMap<>();
+		now.forEach((a) -> labels.put(a.linkId(), a.question()));
+		List<ResponseReading.AnswerLine> answers = now.stream().filter((a) -> !a.calculated()).map((a) -> {
+			AnswerReading.Answer old = before.get(a.linkId());
+			boolean changed = p != null && (old == null || !old.values().equals(a.values()));
+			return new ResponseReading.AnswerLine(a.linkId(), a.question(), a.displays(),
+					old != null ? old.displays() : List.of(), changed, worst(reasonsFor(r, a.linkId())));
+		}).toList();
+		Map<String, Score> previousScores = new HashMap<>();
+		if (p != null) {
+			p.scores().forEach((s) -> previousScores.put(s.linkId(), s));
+		}
+		List<ResponseReading.ScoreLine> scores = r.scores().stream().map((s) -> {
+			List<Reason> reasons = reasonsFor(r, s.linkId());
+			Score old = previousScores.get(s.linkId());
+			Level level = worst(reasons);
+			return new ResponseReading.ScoreLine(s.linkId(), labels.getOrDefault(s.linkId(), s.linkId()), s.value(),
+					s.valueText(), level, reasons, old != null ? old.valueText() : null,
+					p != null && (old == null || !Objects.equals(old.valueText(), s.valueText())));
+		}).toList();
+		return new ResponseReading.Detail(r.id(), r.carePlanId(), r.activityId(), r.date(), r.questionnaire(),
+				Translations.title(questionnaire, language), Translations.primarySubtag(language), r.authored(),
+				r.receivedAt(), r.triage(), scores, answers,
+				p != null ? new ResponseReading.Previous(p.id(), p.authored(), p.date()) : null);
+	}
+
+	private static List<Reason> reasonsFor(SubmittedResponse r, String linkId) {
+		return r.triage().reasons().stream().filter((reason) -> linkId.equals(reason.code())).toList();
+	}
+
+	private static Level worst(List<Reason> reasons) {
+		return reasons.stream().map(Reason::level).reduce(Level::worst).orElse(null);
+	}
+
+	private Mono<Questionnaire> questionnaire(String canonical) {
+		int bar = canonical.indexOf('|');
+		String url = (bar < 0) ? canonical : canonical.substring(0, bar);
+		String version = (bar < 0) ? null : canonical.substring(bar + 1);
+		return this.questionnaires.json(url, version)
+			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
+					"The questionnaire " + canonical + " is no longer in the library")))
+			.map((json) -> FhirJson.read(Questionnaire.class, json));
+	}
+
+	private Mono<String> title(String canonical, String language) {
+		int bar = canonical.indexOf('|');
+		String url = (bar < 0) ? canonical : canonical.substring(0, bar);
+		String version = (bar < 0) ? null : canonical.substring(bar + 1);
+		return this.questionnaires.find(url, version)
+			.map((QuestionnaireRef ref) -> ref.title(language))
+			.defaultIfEmpty(url);
+	}
+
+	private static String url(String canonical) {
+		int bar = canonical.indexOf('|');
+		return (bar < 0) ? canonical : canonical.substring(0, bar);
+	}
+
+	private Mono<Void> audit(CurrentUser actor, UUID patientId, String detail) {
+		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId,
+				AuditAction.READ, "QuestionnaireResponse", AuditOutcome.SUCCESS, detail));
+	}
+
+}

@@ -1,0 +1,54 @@
+package no.heima.response;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.heima.triage.Assessment;
+import no.heima.triage.Level;
+import no.heima.triage.Reason;
+
+/**
+ * What a clinician reads about questionnaire responses: a list, and one response with its
+ * answers in the viewer's language, its scores with their level and reasons, and what
+ * changed since the previous response to the same questionnaire.
+ */
+public final class ResponseReading {
+
+	private ResponseReading() {
+	}
+
+	/** One line of a patient's responses. */
+	public record Summary(UUID id, UUID carePlanId, String activityId, LocalDate date, String questionnaire,
+			String title, Instant authored, Level level, boolean assessed, List<Reason> reasons) {
+	}
+
+	/**
+	 * @param previous the response this one is compared with; null for the first
+	 */
+	public record Detail(UUID id, UUID carePlanId, String activityId, LocalDate date, String questionnaire,
+			String title, String language, Instant authored, Instant receivedAt, Assessment triage,
+			List<ScoreLine> scores, List<AnswerLine> answers, Previous previous) {
+	}
+
+	/**
+	 * A calculated score with the level its bounds gave (null when no bound applies) and
+	 * the value it had in the previous response.
+	 */
+	public record ScoreLine(String linkId, String label, BigDecimal value, String valueText, Level level,
+			List<Reason> reasons, String previousValueText, boolean changed) {
+	}
+
+	/**
+	 * One answered question; {@code previous} is what the previous response answered
+	 * (empty when it did not answer it), {@code changed} whether the answer differs.
+	 */
+	public record AnswerLine(String linkId, String question, List<String> answer, List<String> previous,
+			boolean changed, Level level) {
+	}
+
+	public record Previous(UUID id, Instant authored, LocalDate date) {
+	}
+
+}
