@@ -13,7 +13,12 @@ public final class HeimaLocal {
 
 	public static void main(String[] args) throws Exception {
 		long start = System.nanoTime();
-		LocalStack stack = LocalStack.start(LocalSettings.fromEnvironment(System.getenv()));
+		LocalSettings requested = LocalSettings.fromEnvironment(System.getenv(), System.getProperties());
+		System.out.println("Heima local: database " + (requested.dbUrl() == null ? "embedded" : requested.dbUrl())
+				+ ", login provider " + (requested.externalIssuer() == null ? "local" : requested.externalIssuer())
+				+ ", FHIR server "
+				+ (requested.externalFhirUrl() == null ? "in memory (local)" : requested.externalFhirUrl()));
+		LocalStack stack = LocalStack.start(requested);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "heima-local-stop"));
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		LocalSettings s = stack.effectiveSettings();
@@ -25,9 +30,7 @@ public final class HeimaLocal {
 				   Clinician app   %s/clinician/
 				   API docs        %s/swagger-ui.html   (OpenAPI: /v3/api-docs)
 				   Health          %s/actuator/health
-				   Login provider  %s   (local demo issuer)
-				   FHIR server     %s   (in memory)
-				   Data            %s
+				%s
 				 Demo logins (password: demo)
 				   pasient1     Kari Nordvik    patient, team hjerte
 				   pasient2     Ola Fjellheim   patient, team lunge
@@ -37,8 +40,7 @@ public final class HeimaLocal {
 				 Stop with Ctrl+C.
 				================================================================================
 				%n""", took.toMillis() / 1000.0, s.backendUrl(), s.backendUrl(), s.backendUrl(), s.backendUrl(),
-				s.issuer(), s.fhirUrl(),
-				stack.settings().dbUrl() == null ? s.dataDir() + " (embedded PostgreSQL)" : s.dbUrl());
+				stack.describeServices());
 	}
 
 }

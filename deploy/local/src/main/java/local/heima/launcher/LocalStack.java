@@ -47,6 +47,9 @@ final class LocalStack implements AutoCloseable {
 
 	private LocalSettings effective;
 
+	/** The in-memory FHIR server, or null when a real one was given. */
+	private LocalFhirServer inMemoryFhir;
+
 	private void startAll() throws Exception {
 		LocalSettings s = settings;
 		if (s.dbUrl() == null) {
@@ -55,8 +58,14 @@ final class LocalStack implements AutoCloseable {
 			s = s.withDatabase(db.url(), "postgres", "");
 		}
 		effective = s;
-		parts.add(LocalIdpApplication.start(idpProperties(s)));
-		parts.add(LocalFhirServer.start(s.fhirPort()));
+		if (s.externalIssuer() == null) {
+			parts.add(LocalIdpApplication.start(idpProperties(s)));
+		}
+		if (s.externalFhirUrl() == null) {
+			LocalFhirServer fhir = LocalFhirServer.start(s.fhirPort());
+			parts.add(fhir);
+			this.inMemoryFhir = fhir;
+		}
 		// highest precedence: the backend's application.yaml would otherwise win over
 		// builder defaults
 		Map<String, Object> backend = backendProperties(s);
@@ -71,6 +80,23 @@ final class LocalStack implements AutoCloseable {
 
 	LocalSettings effectiveSettings() {
 		return effective;
+	}
+
+	/** Whether the launcher started its own in-memory FHIR server. */
+	boolean inMemoryFhir() {
+		return inMemoryFhir != null;
+	}
+
+	/** What the run uses, one line each, for the banner. */
+	String describeServices() {
+		LocalSettings s = effective;
+		return String.join("\n",
+				"   Database        " + (settings.dbUrl() == null ? s.dataDir() + "   (embedded PostgreSQL)"
+						: s.dbUrl() + "   (HEIMA_DB_URL)"),
+				"   Login provider  " + s.issuer()
+						+ (s.externalIssuer() == null ? "   (local demo issuer)" : "   (HEIMA_OIDC_ISSUER)"),
+				"   FHIR server     " + s.fhirUrl() + (s.externalFhirUrl() == null ? "   (in memory, local)"
+						: "   (external: HEIMA_FHIR_URL / heima.fhir.base-url)"));
 	}
 
 	private static Map<String, Object> idpProperties(LocalSettings s) {
@@ -88,6 +114,15 @@ final class LocalStack implements AutoCloseable {
 		p.put("heima.db.password", s.dbPassword());
 		p.put("heima.oidc.issuer", s.issuer());
 		p.put("heima.fhir.base-url", s.fhirUrl());
+		if (s.externalIssuer() != null) {
+			// the local profile's demo secrets only fit the local provider: a real
+			// issuer's
+			// clients take theirs from the environment, as in production
+			p.put("spring.security.oauth2.client.registration.patient.client-secret",
+					System.getenv().getOrDefault("HEIMA_PATIENT_CLIENT_SECRET", ""));
+			p.put("spring.security.oauth2.client.registration.clinician.client-secret",
+					System.getenv().getOrDefault("HEIMA_CLINICIAN_CLIENT_SECRET", ""));
+		}
 		return p;
 	}
 

