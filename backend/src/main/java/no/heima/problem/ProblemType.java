@@ -26,7 +26,14 @@ public enum ProblemType {
 	INVALID_QUESTIONNAIRE("invalid-questionnaire", HttpStatus.BAD_REQUEST, "The questionnaire is not valid"),
 	DUPLICATE_VERSION("duplicate-version", HttpStatus.CONFLICT, "This questionnaire version already exists"),
 	INVALID_RESPONSE("invalid-response", HttpStatus.BAD_REQUEST,
-			"The questionnaire response does not fit its questionnaire");
+			"The questionnaire response does not fit its questionnaire"),
+	/**
+	 * Heima gave up on a request that ran past {@code heima.http.request-timeout}. 503,
+	 * not 504: Heima is the origin server, not a gateway, the condition is temporary
+	 * (overload, a slow database) and worth a retry, and a proxy in front keeps 504 for
+	 * its own time-outs, so the two stay distinguishable.
+	 */
+	REQUEST_TIMEOUT("request-timeout", HttpStatus.SERVICE_UNAVAILABLE, "The request took too long");
 
 	private static final String PREFIX = "urn:heima:problem:";
 
