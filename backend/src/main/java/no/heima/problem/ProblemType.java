@@ -51,7 +51,14 @@ public enum ProblemType {
 	ATTACHMENT_TOO_LARGE("attachment-too-large", HttpStatus.UNPROCESSABLE_CONTENT,
 			"The file is larger than the question allows"),
 	ATTACHMENT_NOT_FOUND("attachment-not-found", HttpStatus.UNPROCESSABLE_CONTENT,
-			"The file the answer refers to was not uploaded");
+			"The file the answer refers to was not uploaded"),
+	/**
+	 * Heima gave up on a request that ran past {@code heima.http.request-timeout}. 503,
+	 * not 504: Heima is the origin server, not a gateway, the condition is temporary
+	 * (overload, a slow database) and worth a retry, and a proxy in front keeps 504 for
+	 * its own time-outs, so the two stay distinguishable.
+	 */
+	REQUEST_TIMEOUT("request-timeout", HttpStatus.SERVICE_UNAVAILABLE, "The request took too long");
 
 	private static final String PREFIX = "urn:heima:problem:";
 
