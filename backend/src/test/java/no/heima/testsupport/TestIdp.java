@@ -45,6 +45,14 @@ public final class TestIdp {
 				user -> OidcTestLogin.login(issuer(), CLIENT, CLIENT_SECRET, REDIRECT, user, "demo").accessToken());
 	}
 
+	/**
+	 * A new access token of a demo user, for tests that outlive one token's lifetime (a
+	 * few minutes).
+	 */
+	public static String freshAccessToken(String username) {
+		return OidcTestLogin.login(issuer(), CLIENT, CLIENT_SECRET, REDIRECT, username, "demo").accessToken();
+	}
+
 	/** A machine client's token (client credentials): roles CLINICIAN, team hjerte. */
 	public static synchronized String machineToken() {
 		return tokens.computeIfAbsent("client:heima-integration",
