@@ -92,8 +92,9 @@ public class QuestionnaireService {
 		}
 		response.setQuestionnaire(canonical);
 		Questionnaire questionnaire = fhir.parseQuestionnaire(stored.json());
-		List<Score> scores = new Scorer(fhir.fhirPath()).score(questionnaire, response);
-		return new ScoreResult(canonical, scores, fhir.encode(response));
+		Scorer scorer = new Scorer(fhir.fhirPath());
+		List<Score> scores = scorer.score(questionnaire, response);
+		return new ScoreResult(canonical, scores, fhir.encode(response), scorer.failures());
 	}
 
 	private static HeimaProblemException invalid(String field, String code, String message) {

@@ -39,6 +39,9 @@ final class Scorer {
 
 	private final Map<String, ExpressionNode> parsed = new HashMap<>();
 
+	/** Each expression that failed on this response, once (passes repeat them). */
+	private final java.util.Set<String> failures = new java.util.LinkedHashSet<>();
+
 	Scorer(FHIRPathEngine engine) {
 		this.engine = engine;
 	}
@@ -61,6 +64,13 @@ final class Scorer {
 		List<Score> scores = new ArrayList<>();
 		collect(questionnaire.getItem(), response.getItem(), scores);
 		return scores;
+	}
+
+	/**
+	 * The calculations that failed on the data of the responses scored so far.
+	 */
+	List<String> failures() {
+		return List.copyOf(this.failures);
 	}
 
 	private boolean walk(List<QuestionnaireItemComponent> definitions,
@@ -112,7 +122,10 @@ final class Scorer {
 		}
 		catch (RuntimeException e) {
 			// Already parsed at import; what fails here fails on this response's data.
+			// Reported, never swallowed: the caller must not take a missing score for a
+			// low one.
 			log.warn("FHIRPath for '{}' failed: {}", where, e.getMessage());
+			this.failures.add("'" + where + "': " + e.getMessage());
 			return List.of();
 		}
 	}

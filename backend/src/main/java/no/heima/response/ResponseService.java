@@ -34,6 +34,8 @@ import no.heima.questionnaire.Score;
 import no.heima.questionnaire.ScoreResult;
 import no.heima.triage.AnswerTriggerTriage;
 import no.heima.triage.Assessment;
+import no.heima.triage.CouldNotAssess;
+import no.heima.triage.FailSafe;
 import no.heima.triage.RuleVersion;
 import no.heima.triage.ThresholdTriage;
 import org.hl7.fhir.r4.model.Identifier;
@@ -79,10 +81,13 @@ public class ResponseService {
 
 	private final tools.jackson.databind.json.JsonMapper json;
 
+	private final FailSafe failSafe;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
 			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, FailSafe failSafe) {
+		this.failSafe = failSafe;
 		this.worklist = worklist;
 		this.json = json;
 		this.outbox = outbox;
@@ -151,6 +156,7 @@ public class ResponseService {
 						() -> checked(task, questionnaireJson, submission.questionnaireResponse().toString(), now))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap((response) -> this.questionnaires.score(task.canonical(), response)
+					.onErrorResume((ex) -> !(ex instanceof HeimaProblemException), (ex) -> unscored(task, response, ex))
 					.flatMap((scored) -> store(actor, task, submission, scored, now, questionnaireJson)))));
 	}
 
@@ -196,10 +202,20 @@ public class ResponseService {
 		return response;
 	}
 
+	/**
+	 * A response the scoring threw on is still accepted (it is valid), unscored, and goes
+	 * to a clinician as could-not-assess rather than being lost.
+	 */
+	private static Mono<ScoreResult> unscored(Task task, QuestionnaireResponse response, Throwable ex) {
+		return Mono.just(new ScoreResult(task.canonical(), List.of(), FhirJson.write(response),
+				List.of("scoring failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage())));
+	}
+
 	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, ResponseSubmission submission,
 			ScoreResult scored, Instant now, String questionnaireJson) {
 		UUID id = UUID.randomUUID();
-		Assessment triage = triage(task, scored);
+		Assessment triage = this.failSafe.assess(rules(task), task.activity(), upstream(task, scored),
+				() -> triage(task, scored));
 		Instant authored = FhirJson.read(QuestionnaireResponse.class, scored.response()).getAuthored().toInstant();
 		SubmittedResponse result = new SubmittedResponse(id, task.plan().id(), task.activity().id(), submission.date(),
 				scored.questionnaire(), authored, now, scored.scores(), triage,
@@ -220,7 +236,7 @@ public class ResponseService {
 	 * A yellow or red response goes on the care team's worklist, in the same transaction.
 	 */
 	private Mono<Void> raise(Task task, SubmittedResponse r) {
-		if (!r.triage().assessed() || r.triage().level() == no.heima.triage.Level.GREEN) {
+		if (!r.triage().needsClinician()) {
 			return Mono.empty();
 		}
 		String scores = r.scores()
@@ -231,8 +247,9 @@ public class ResponseService {
 			.orElse("");
 		Patient patient = task.patient();
 		return this.worklist.raise(new ItemRaised(patient, task.plan().id(), task.plan().team(),
-				ItemRaised.Kind.RESPONSE, r.id().toString(), task.activity().id(), r.triage().level().name(),
-				task.activity().title() + ": " + scores, this.json.writeValueAsString(r.triage())));
+				ItemRaised.Kind.of(r.triage(), ItemRaised.Kind.RESPONSE), r.id().toString(), task.activity().id(),
+				r.triage().level().name(), ItemRaised.summary(task.activity().title() + ": " + scores, r.triage()),
+				this.json.writeValueAsString(r.triage())));
 	}
 
 	/**
@@ -252,6 +269,27 @@ public class ResponseService {
 			level = level.worst(reason.level());
 		}
 		return new Assessment(level, reasons, true, bounds.rules());
+	}
+
+	/**
+	 * Failures met before triage: scoring that failed, or a bounded score it did not
+	 * produce.
+	 */
+	private static List<CouldNotAssess> upstream(Task task, ScoreResult scored) {
+		List<CouldNotAssess> failures = new java.util.ArrayList<>();
+		if (!scored.failures().isEmpty()) {
+			failures.add(new CouldNotAssess(CouldNotAssess.Cause.SCORING,
+					"Scoring failed on this response: " + String.join("; ", scored.failures())));
+		}
+		Map<String, BigDecimal> values = new LinkedHashMap<>();
+		scored.scores().stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
+		failures.addAll(FailSafe.missingScores(task.activity(), values));
+		return failures;
+	}
+
+	private static RuleVersion rules(Task task) {
+		return new RuleVersion(task.plan().pathwayId(), task.plan().pathwayVersion(), task.plan().id(),
+				task.plan().version());
 	}
 
 	private static Assessment scoreBounds(Task task, List<Score> scores) {
