@@ -55,6 +55,9 @@ export interface ActivityForm {
   vital: Vital | '';
   schedule: ScheduleForm;
   thresholds: ThresholdRow[];
+  /** Collected, not monitored: the explicit choice for an activity with no rule, with why. */
+  collectOnly: boolean;
+  collectOnlyReason: TextPair;
 }
 
 export interface TextPair {
@@ -136,6 +139,8 @@ export function newActivity(type: ActivityType, existing: ActivityForm[]): Activ
     vital: '',
     schedule: emptySchedule(),
     thresholds: [],
+    collectOnly: false,
+    collectOnlyReason: { nb: '', en: '' },
   };
 }
 
@@ -179,6 +184,8 @@ function activityForm(activity: Activity): ActivityForm {
       durationDays: numberText(s.durationDays),
     },
     thresholds,
+    collectOnly: activity.collectOnly === true,
+    collectOnlyReason: pair(activity.collectOnlyReason),
   };
 }
 
@@ -272,6 +279,16 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
         yellowHigh: parseDecimal(row.yellowHigh),
         redHigh: parseDecimal(row.redHigh),
       })),
+      // only when chosen: a watched activity's definition stays as it was
+      ...(a.collectOnly
+        ? {
+            collectOnly: true,
+            collectOnlyReason: {
+              nb: nullIfBlank(a.collectOnlyReason.nb),
+              en: nullIfBlank(a.collectOnlyReason.en),
+            },
+          }
+        : {}),
     };
   });
   const advice = Object.fromEntries(
@@ -339,6 +356,12 @@ export function validateForm(form: PathwayForm): FormErrors {
       if (a.type === 'QUESTIONNAIRE' && hasBound(row) && row.code.trim() === '')
         add(`${tp}.code`, 'required');
     });
+    if (
+      a.collectOnly &&
+      a.collectOnlyReason.nb.trim() === '' &&
+      a.collectOnlyReason.en.trim() === ''
+    )
+      add(`${path}.collectOnlyReason`, 'required');
   });
   return errors;
 }
@@ -376,6 +399,8 @@ export function knownPaths(form: PathwayForm): Set<string> {
     if (a.schedule.kind === 'WEEKDAYS') paths.add(`${s}.weekdays`);
     if (a.schedule.kind === 'EVERY_N_DAYS') paths.add(`${s}.intervalDays`);
     if (a.schedule.kind === 'RELATIVE_DAYS') paths.add(`${s}.days`);
+    paths.add(`${p}.collectOnly`);
+    paths.add(`${p}.collectOnlyReason`);
     paths.add(`${p}.thresholds`);
     a.thresholds.forEach((_, t) => {
       const tp = `${p}.thresholds[${t}]`;

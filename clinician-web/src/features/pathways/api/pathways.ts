@@ -53,6 +53,9 @@ export interface Activity {
   vital?: Vital | null;
   schedule: Schedule;
   thresholds: Threshold[];
+  /** Collected, deliberately not monitored (no rule); publishing needs this choice and a reason. */
+  collectOnly?: boolean;
+  collectOnlyReason?: LocalizedText | null;
 }
 
 export interface LocalizedText {

@@ -6,6 +6,7 @@ import { scoreItems } from '../../questionnaires/api/translations';
 import { fieldId, thresholdRowsFor, type ActivityForm } from '../api/pathwayForm';
 import { VITALS, VITAL_INFO, displayUnit, isVital } from '../api/vitals';
 import { ScheduleFields } from './ScheduleFields';
+import { CollectOnlyFields } from './CollectOnlyFields';
 import { ThresholdFields } from './ThresholdFields';
 
 const canonical = (url: string, version: string) => `${url}|${version}`;
@@ -201,6 +202,12 @@ export function ActivityFields(props: {
         activity={activity}
         scoreItems={scores}
         onChange={(thresholds) => props.onChange({ ...activity, thresholds })}
+        errorAt={errorAt}
+      />
+      <CollectOnlyFields
+        path={path}
+        activity={activity}
+        onChange={props.onChange}
         errorAt={errorAt}
       />
       <button type="button" className="button button--secondary" onClick={props.onRemove}>

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
 import no.heima.pathway.Activity;
+import no.heima.pathway.AnswerTrigger;
 import no.heima.pathway.LocalizedText;
 import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.Schedule;
 import no.heima.pathway.Threshold;
+import no.heima.pathway.TrendRule;
 import no.heima.vital.Vital;
 
 /**
@@ -29,8 +31,13 @@ final class DemoPathway {
 				new LocalizedText("Daglig oppfølging hjemme etter innleggelse for hjertesvikt.",
 						"Daily follow-up at home after a hospital stay for heart failure."),
 				List.of(new Activity("symptoms", Activity.Type.QUESTIONNAIRE, "Symptomer", questionnaireUrl,
-						questionnaireVersion, null, daily, List.of()),
+						questionnaireVersion, null, daily, List.of(), List.of(),
+						List.of(answer("hf-breathless-rest", "RED"), answer("hf-more-breathless", "YELLOW"),
+								answer("hf-breathless-night", "YELLOW"),
+								new AnswerTrigger("hf-swelling", null, List.of("more-than-usual"), "YELLOW"))),
+						// the ESC warning sign: more than 2 kg up in 3 days
 						new Activity("weight", Activity.Type.MEASUREMENT, "Vekt", null, null, Vital.BODY_WEIGHT, daily,
+								List.of(), List.of(new TrendRule("29463-7", 3, BigDecimal.valueOf(2), null, "YELLOW")),
 								List.of()),
 						new Activity("blood-pressure", Activity.Type.MEASUREMENT, "Blodtrykk og puls", null, null,
 								Vital.BLOOD_PRESSURE, daily,
@@ -45,6 +52,11 @@ final class DemoPathway {
 						new LocalizedText(
 								"Verdiene dine er langt utenfor det vanlige. Ring avdelingen nå. Ved brystsmerter eller alvorlig tungpust: ring 113.",
 								"Your values are far outside the usual. Call the ward now. With chest pain or severe breathlessness: call 113.")));
+	}
+
+	/** A yes to the question fires the trigger. */
+	private static AnswerTrigger answer(String linkId, String level) {
+		return new AnswerTrigger(linkId, null, List.of("true"), level);
 	}
 
 	private static Threshold bounds(String code, int redLow, int yellowLow, int yellowHigh, int redHigh) {

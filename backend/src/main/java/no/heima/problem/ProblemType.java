@@ -26,7 +26,9 @@ public enum ProblemType {
 	INVALID_QUESTIONNAIRE("invalid-questionnaire", HttpStatus.BAD_REQUEST, "The questionnaire is not valid"),
 	DUPLICATE_VERSION("duplicate-version", HttpStatus.CONFLICT, "This questionnaire version already exists"),
 	INVALID_RESPONSE("invalid-response", HttpStatus.BAD_REQUEST,
-			"The questionnaire response does not fit its questionnaire");
+			"The questionnaire response does not fit its questionnaire"),
+	UNWATCHED_ACTIVITY("unwatched-activity", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An activity has no triage rule and is not marked collect-only");
 
 	private static final String PREFIX = "urn:heima:problem:";
 
