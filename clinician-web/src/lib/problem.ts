@@ -30,6 +30,7 @@ export const ProblemType = {
   malformedRequest: `${PROBLEM_PREFIX}malformed-request`,
   preconditionRequired: `${PROBLEM_PREFIX}precondition-required`,
   stateConflict: `${PROBLEM_PREFIX}state-conflict`,
+  unwatchedActivity: `${PROBLEM_PREFIX}unwatched-activity`,
   /** Client-side only: the request never got an answer. */
   network: `${PROBLEM_PREFIX}network`,
 } as const;

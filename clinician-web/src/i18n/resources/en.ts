@@ -251,6 +251,13 @@ export const en: Resources = {
     window: '{{start}}–{{end}}',
   },
   pathwayEditor: {
+    collectOnly: {
+      legend: 'Collected, not monitored',
+      hint: 'An activity without bounds is not checked automatically. To publish it anyway, choose it explicitly and say why. Patients and nurses are told the value is collected, not monitored.',
+      choice: 'Collect only – no automatic follow-up of this activity',
+      reasonNb: 'Reason (Norwegian)',
+      reasonEn: 'Reason (English)',
+    },
     about: 'About the pathway',
     name: 'Name of the pathway',
     team: 'Team',
@@ -412,10 +419,18 @@ export const en: Resources = {
         linkId: 'question',
         atLeast: 'at least',
         codes: 'answer codes',
+        collectOnly: 'collect only',
+        collectOnlyReason: 'reason for collect only',
       },
     },
   },
   pathwayError: {
+    collectOnly: {
+      unwatched:
+        'No rule watches this activity. Add bounds, or choose "collect only" and give a reason.',
+      conflict: 'A collect-only activity cannot have bounds. Remove them or untick collect only.',
+    },
+    collectOnlyReason: { required: 'Say why this activity is collected, not monitored.' },
     required: 'This field is required.',
     number: 'Enter a number, for example 37.5.',
     range: 'The value is outside the allowed range.',
@@ -496,6 +511,7 @@ export const en: Resources = {
     empty: 'The patient is not on any pathway yet.',
   },
   plan: {
+    collectOnly: { heading: 'Collected, not monitored (no automatic follow-up):' },
     heading: '{{name}}, version {{version}}',
     status: {
       ACTIVE: 'Active',
@@ -641,6 +657,7 @@ export const en: Resources = {
     you: 'you',
     escalated: 'Escalated',
     escalationNote: 'Escalation',
+    kind: { UNASSESSED: 'Could not assess – check the submission yourself' },
     take: "I'll take it",
     takeConflict: 'Someone else took it. The list has been refreshed.',
     stateConflict: 'Someone else changed the item. The list has been refreshed.',
@@ -841,6 +858,8 @@ export const en: Resources = {
       'The change was sent without version information. Reload the page and try again.',
     'state-conflict': 'Not possible now: the plan has already ended.',
     'invalid-questionnaire': 'The questionnaire is not valid.',
+    'unwatched-activity':
+      'Cannot publish: an activity has no rule and is not marked collect-only. Decide for each activity.',
     'duplicate-version':
       'This version of the questionnaire has already been imported. Give the questionnaire a new version number.',
     network: 'We cannot reach Heima. Check your connection and try again.',

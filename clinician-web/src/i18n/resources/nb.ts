@@ -251,6 +251,13 @@ export const nb = {
     window: 'kl. {{start}}–{{end}}',
   },
   pathwayEditor: {
+    collectOnly: {
+      legend: 'Registreres, men følges ikke opp automatisk',
+      hint: 'En aktivitet uten grenser sjekkes ikke automatisk. For å publisere den likevel må du velge det uttrykkelig og si hvorfor. Pasienter og sykepleiere får vite at verdien registreres, men ikke følges opp.',
+      choice: 'Bare registrering – ingen automatisk oppfølging av denne aktiviteten',
+      reasonNb: 'Begrunnelse (norsk)',
+      reasonEn: 'Begrunnelse (engelsk)',
+    },
     about: 'Om forløpet',
     name: 'Navn på forløpet',
     team: 'Team',
@@ -412,10 +419,19 @@ export const nb = {
         linkId: 'spørsmål',
         atLeast: 'minst',
         codes: 'svarkoder',
+        collectOnly: 'bare registrering',
+        collectOnlyReason: 'begrunnelse for bare registrering',
       },
     },
   },
   pathwayError: {
+    collectOnly: {
+      unwatched:
+        'Ingen regel følger med denne aktiviteten. Legg inn grenser, eller velg «bare registrering» og gi en begrunnelse.',
+      conflict:
+        'En aktivitet som bare registreres, kan ikke ha grenser. Fjern dem eller fjern krysset.',
+    },
+    collectOnlyReason: { required: 'Si hvorfor aktiviteten registreres, men ikke følges opp.' },
     required: 'Feltet må fylles ut.',
     number: 'Skriv et tall, for eksempel 37,5.',
     range: 'Verdien er utenfor det tillatte området.',
@@ -491,6 +507,7 @@ export const nb = {
     empty: 'Pasienten følger ikke noe forløp ennå.',
   },
   plan: {
+    collectOnly: { heading: 'Registreres, men følges ikke opp automatisk:' },
     heading: '{{name}}, versjon {{version}}',
     status: {
       ACTIVE: 'Aktiv',
@@ -633,6 +650,7 @@ export const nb = {
     status: { OPEN: 'Ikke tatt', takenBy: 'Tatt av {{name}}', RESOLVED: 'Løst' },
     you: 'deg',
     escalated: 'Eskalert',
+    kind: { UNASSESSED: 'Kunne ikke vurderes – se på innsendingen selv' },
     escalationNote: 'Eskalering',
     take: 'Jeg tar den',
     takeConflict: 'Noen andre tok den. Listen er oppdatert.',
@@ -834,6 +852,8 @@ export const nb = {
       'Endringen manglet versjonsinformasjon. Last inn siden på nytt og prøv igjen.',
     'state-conflict': 'Det går ikke nå: planen er allerede avsluttet.',
     'invalid-questionnaire': 'Skjemaet er ikke gyldig.',
+    'unwatched-activity':
+      'Kan ikke publisere: en aktivitet har ingen regel og er ikke merket «bare registrering». Ta stilling til hver aktivitet.',
     'duplicate-version':
       'Denne versjonen av skjemaet er allerede importert. Gi skjemaet et nytt versjonsnummer.',
     network: 'Vi får ikke kontakt med Heima. Sjekk nettforbindelsen og prøv igjen.',

@@ -14,6 +14,10 @@ export interface Assessment {
   reasons: Reason[];
   /** False when no bound applied: the level is then green by configuration, not by measurement. */
   assessed: boolean;
+  /** Set when the submission could not be assessed: it goes to a nurse (never "all is well"). */
+  couldNotAssess?: { cause: string; detail: string } | null;
+  /** The value is collected but, by the pathway's choice, not monitored automatically. */
+  collectOnly?: boolean;
 }
 
 /** Self-management advice for the level, as the pathway wrote it. */

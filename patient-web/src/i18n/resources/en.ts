@@ -181,6 +181,14 @@ export const en: Resources = {
       low: '{{name}} {{value}} is at or below the limit of {{bound}}.',
     },
     personalBound: '(your personal limit)',
+    couldNotAssess: {
+      heading: 'Could not be assessed automatically',
+      body: 'Something went wrong when we checked this, so it has been sent to a nurse, who will look at it. If you feel worse, contact the ward as you normally would.',
+    },
+    collectOnly: {
+      heading: 'Collected, not monitored',
+      body: 'This is recorded for your follow-up, but it is not checked automatically and no nurse is alerted by it. If you feel worse, contact the ward as you normally would.',
+    },
     notAssessed: {
       heading: 'Not assessed automatically',
       body: 'No limits have been set for this in your follow-up, so it has been stored without an assessment.',
@@ -198,6 +206,8 @@ export const en: Resources = {
     messageLabel: 'Message from your nurse:',
     greenNotReviewed:
       'Green results need no follow-up, so a nurse will not look at this. Nurses look at yellow and red ones.',
+    collectOnlyNotReviewed:
+      'This value is collected, not monitored: it is not sent to a nurse for review.',
     notAssessedNotReviewed:
       'As this was not assessed automatically, it is not sent to a nurse for review.',
     loading: 'Checking whether a nurse has looked at this …',
@@ -280,6 +290,8 @@ export const en: Resources = {
       YELLOW: 'Yellow',
       RED: 'Red',
       none: 'Not assessed',
+      couldNotAssess: 'Could not assess – sent to a nurse',
+      collectOnly: 'Collected, not monitored',
     },
     record: 'Record {{vital}}',
   },

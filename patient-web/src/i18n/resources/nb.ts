@@ -179,6 +179,14 @@ export const nb = {
       low: '{{name}} {{value}} er på eller under grensen på {{bound}}.',
     },
     personalBound: '(din personlige grense)',
+    couldNotAssess: {
+      heading: 'Kunne ikke vurderes automatisk',
+      body: 'Noe gikk galt da vi sjekket dette, så det er sendt til en sykepleier som ser på det. Hvis du blir dårligere, kontakt avdelingen som du pleier.',
+    },
+    collectOnly: {
+      heading: 'Registreres, men følges ikke opp automatisk',
+      body: 'Dette lagres til oppfølgingen din, men det sjekkes ikke automatisk, og ingen sykepleier varsles av det. Hvis du blir dårligere, kontakt avdelingen som du pleier.',
+    },
     notAssessed: {
       heading: 'Ikke vurdert automatisk',
       body: 'Det er ikke satt grenser for dette i oppfølgingen din, så det er lagret uten en vurdering.',
@@ -196,6 +204,8 @@ export const nb = {
     messageLabel: 'Melding fra sykepleier:',
     greenNotReviewed:
       'Grønne resultater trenger ingen oppfølging, så en sykepleier ser ikke på dette. Sykepleierne ser på gule og røde.',
+    collectOnlyNotReviewed:
+      'Denne verdien registreres, men følges ikke opp automatisk: den sendes ikke til en sykepleier for vurdering.',
     notAssessedNotReviewed:
       'Siden dette ikke er vurdert automatisk, blir det ikke sendt til en sykepleier for vurdering.',
     loading: 'Henter om en sykepleier har sett på dette …',
@@ -278,6 +288,8 @@ export const nb = {
       YELLOW: 'Gul',
       RED: 'Rød',
       none: 'Ikke vurdert',
+      couldNotAssess: 'Kunne ikke vurderes – sendt til sykepleier',
+      collectOnly: 'Registreres, følges ikke opp',
     },
     record: 'Registrer {{vital}}',
   },

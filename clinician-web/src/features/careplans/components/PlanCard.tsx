@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
 import type { CarePlan } from '../api/carePlans';
+import { CollectOnlyNotice } from './CollectOnlyNotice';
 import { PersonalThresholdsForm } from './PersonalThresholdsForm';
 import { PlanActions } from './PlanActions';
 import { TaskTable } from './TaskTable';
@@ -63,6 +64,7 @@ export function PlanCard({ plan }: { plan: CarePlan }) {
         </div>
       )}
       <PlanActions plan={plan} />
+      <CollectOnlyNotice plan={plan} />
       {plan.status !== 'ENDED' && (
         <>
           <h4>{t('tasks.heading')}</h4>

@@ -38,6 +38,28 @@ function twoActivities(): PathwayForm {
 }
 
 describe('pathway form ↔ definition', () => {
+  it('sends the collect-only choice with its reason, and asks for a reason', () => {
+    const form = twoActivities();
+    const weight: ActivityForm = {
+      ...newActivity('MEASUREMENT', form.activities),
+      id: 'weight',
+      title: 'Vekt',
+      vital: 'BODY_WEIGHT',
+      collectOnly: true,
+    };
+    const withWeight = { ...form, activities: [...form.activities, weight] };
+    expect(validateForm(withWeight)['activities[2].collectOnlyReason']?.code).toBe('required');
+
+    weight.collectOnlyReason = { nb: 'Tas opp ved kontroll', en: '' };
+    const { definition } = toDefinition(withWeight);
+    expect(definition.activities[2]).toMatchObject({
+      collectOnly: true,
+      collectOnlyReason: { nb: 'Tas opp ved kontroll', en: null },
+    });
+    expect(definition.activities[1]).not.toHaveProperty('collectOnly');
+    expect(fromDefinition(definition).activities[2]?.collectOnly).toBe(true);
+  });
+
   it('reads day lists and decimals the way people type them', () => {
     expect(parseDays('1, 7 14;30')).toEqual([1, 7, 14, 30]);
     expect(parseDays('1, sju')).toBeNull();

@@ -97,6 +97,9 @@ export interface ActivityForm {
   trends: TrendRow[];
   triggers: TriggerRow[];
   rest: Rest;
+  /** Collected, not monitored: the explicit choice for an activity with no rule, with why. */
+  collectOnly: boolean;
+  collectOnlyReason: TextPair;
 }
 
 export interface TextPair {
@@ -185,6 +188,8 @@ export function newActivity(type: ActivityType, existing: ActivityForm[]): Activ
     trends: [],
     triggers: [],
     rest: {},
+    collectOnly: false,
+    collectOnlyReason: { nb: '', en: '' },
   };
 }
 
@@ -269,6 +274,8 @@ function activityForm(activity: Activity): ActivityForm {
     thresholds: storedThresholds,
     trends,
     triggers,
+    collectOnly,
+    collectOnlyReason,
     ...rest
   } = activity;
   const vital = isVital(storedVital) ? storedVital : '';
@@ -321,6 +328,8 @@ function activityForm(activity: Activity): ActivityForm {
       // A vital this client does not know yet is kept as it came.
       ...(storedVital && !isVital(storedVital) ? { vital: storedVital } : {}),
     },
+    collectOnly: collectOnly === true,
+    collectOnlyReason: pair(collectOnlyReason),
   };
 }
 
@@ -461,6 +470,16 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
       })),
       trends: a.trends.map(toTrend),
       triggers: a.triggers.map(toTrigger),
+      // only when chosen: a watched activity's definition stays as it was
+      ...(a.collectOnly
+        ? {
+            collectOnly: true,
+            collectOnlyReason: {
+              nb: nullIfBlank(a.collectOnlyReason.nb),
+              en: nullIfBlank(a.collectOnlyReason.en),
+            },
+          }
+        : {}),
     };
   });
   const advice = Object.fromEntries(
@@ -546,6 +565,12 @@ export function validateForm(form: PathwayForm): FormErrors {
       if (Number.isNaN(atLeast)) add(`${tp}.atLeast`, 'number');
       else if (atLeast === null && parseCodes(row.codes).length === 0) add(tp, 'required');
     });
+    if (
+      a.collectOnly &&
+      a.collectOnlyReason.nb.trim() === '' &&
+      a.collectOnlyReason.en.trim() === ''
+    )
+      add(`${path}.collectOnlyReason`, 'required');
   });
   return errors;
 }
@@ -583,6 +608,8 @@ export function knownPaths(form: PathwayForm): Set<string> {
     if (a.schedule.kind === 'WEEKDAYS') paths.add(`${s}.weekdays`);
     if (a.schedule.kind === 'EVERY_N_DAYS') paths.add(`${s}.intervalDays`);
     if (a.schedule.kind === 'RELATIVE_DAYS') paths.add(`${s}.days`);
+    paths.add(`${p}.collectOnly`);
+    paths.add(`${p}.collectOnlyReason`);
     paths.add(`${p}.thresholds`);
     a.thresholds.forEach((_, t) => {
       const tp = `${p}.thresholds[${t}]`;

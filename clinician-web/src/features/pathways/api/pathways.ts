@@ -81,6 +81,9 @@ export interface Activity {
   thresholds: Threshold[];
   trends?: TrendRule[];
   triggers?: AnswerTrigger[];
+  /** Collected, deliberately not monitored (no rule); publishing needs this choice and a reason. */
+  collectOnly?: boolean;
+  collectOnlyReason?: LocalizedText | null;
 }
 
 export interface LocalizedText {

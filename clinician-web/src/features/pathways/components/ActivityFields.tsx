@@ -8,6 +8,7 @@ import { VITALS, VITAL_INFO, displayUnit, isVital } from '../api/vitals';
 import { ScheduleFields } from './ScheduleFields';
 import { answerItems } from '../api/questionItems';
 import { TrendFields, TriggerFields } from './RuleFields';
+import { CollectOnlyFields } from './CollectOnlyFields';
 import { ThresholdFields } from './ThresholdFields';
 
 const canonical = (url: string, version: string) => `${url}|${version}`;
@@ -223,6 +224,12 @@ export function ActivityFields(props: {
         activity={activity}
         questions={questions}
         onChange={(triggers) => props.onChange({ ...activity, triggers })}
+        errorAt={errorAt}
+      />
+      <CollectOnlyFields
+        path={path}
+        activity={activity}
+        onChange={props.onChange}
         errorAt={errorAt}
       />
       <button type="button" className="button button--secondary" onClick={props.onRemove}>

@@ -6,7 +6,7 @@ import { apiFetch } from '../../../lib/http';
  */
 
 export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING';
-export type WorklistKind = 'MEASUREMENT' | 'RESPONSE' | 'MISSING';
+export type WorklistKind = 'MEASUREMENT' | 'RESPONSE' | 'MISSING' | 'UNASSESSED';
 export type WorklistStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
 export const RESOLUTION_ACTIONS = [
   'CALLED_PATIENT',

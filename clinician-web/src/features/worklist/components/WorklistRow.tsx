@@ -42,6 +42,11 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
             <Link to={{ name: 'patient', patientId: item.patientId }}>{item.patientName}</Link>
           </h2>
         </div>
+        {item.kind === 'UNASSESSED' && (
+          <p className="wl-item__kind">
+            <strong>{t('worklist.kind.UNASSESSED')}</strong>
+          </p>
+        )}
         <p className="wl-item__summary">{item.summary}</p>
         {item.kind === 'RESPONSE' && (
           <p>
@@ -85,7 +90,7 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
               {item.escalatedAt && (
                 <>
                   {' '}
-                  <span className="state state--due">{t('worklist.escalated')}</span>
+                  <span className="state state--missed">{t('worklist.escalated')}</span>
                 </>
               )}
             </dd>

@@ -47,9 +47,13 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
                 );
               })}
               <td>
-                {measurement.triage.assessed
-                  ? t(`charts.levelShort.${measurement.triage.level}`)
-                  : t('charts.levelShort.none')}
+                {measurement.triage.couldNotAssess
+                  ? t('charts.levelShort.couldNotAssess')
+                  : measurement.triage.assessed
+                    ? t(`charts.levelShort.${measurement.triage.level}`)
+                    : measurement.triage.collectOnly
+                      ? t('charts.levelShort.collectOnly')
+                      : t('charts.levelShort.none')}
               </td>
               <td>
                 <ReviewState sourceKey={measurement.id} triage={measurement.triage} compact />

@@ -10,7 +10,7 @@ const ICONS: Record<ReviewStatus, string> = { OPEN: '○', IN_PROGRESS: '◐', R
 
 /** Whether a nurse will look at a submission with this result: only yellow and red. */
 export function isReviewed(triage: Assessment): boolean {
-  return triage.assessed && triage.level !== 'GREEN';
+  return Boolean(triage.couldNotAssess) || (triage.assessed && triage.level !== 'GREEN');
 }
 
 function StateText({ review }: { review: Review }) {
@@ -75,7 +75,11 @@ export function ReviewState(props: {
   if (!reviewed) {
     body = (
       <p>
-        {props.triage.assessed ? t('review.greenNotReviewed') : t('review.notAssessedNotReviewed')}
+        {props.triage.assessed
+          ? t('review.greenNotReviewed')
+          : props.triage.collectOnly
+            ? t('review.collectOnlyNotReviewed')
+            : t('review.notAssessedNotReviewed')}
       </p>
     );
   } else if (review !== undefined) {

@@ -80,6 +80,36 @@ describe('advice after a submission', () => {
     expect(screen.getByText('The value is outside the limits set for you.')).toBeInTheDocument();
   });
 
+  it('never says all is well for a submission that could not be assessed', () => {
+    renderWithProviders(
+      <TriageResult
+        triage={{
+          level: 'YELLOW',
+          assessed: false,
+          reasons: [],
+          couldNotAssess: { cause: 'SCORING', detail: 'x' },
+        }}
+        advice={null}
+        {...naming}
+      />,
+    );
+    expect(screen.getByRole('heading')).toHaveTextContent('Kunne ikke vurderes automatisk');
+    expect(screen.getByText(/sendt til en sykepleier/)).toBeInTheDocument();
+    expect(screen.queryByText(/Grønn/)).not.toBeInTheDocument();
+  });
+
+  it('says a collect-only value is collected, not monitored', () => {
+    renderWithProviders(
+      <TriageResult
+        triage={{ level: 'GREEN', assessed: false, reasons: [], collectOnly: true }}
+        advice={null}
+        {...naming}
+      />,
+      { language: 'en' },
+    );
+    expect(screen.getByRole('heading')).toHaveTextContent('Collected, not monitored');
+  });
+
   it('says plainly when nothing was assessed, with no level', () => {
     renderWithProviders(
       <TriageResult triage={assessment('GREEN', false)} advice={null} {...naming} />,

@@ -24,6 +24,34 @@ export function TriageResult(props: {
   const { triage, advice } = props;
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
 
+  if (triage.couldNotAssess) {
+    // never "all is well": a nurse looks at it; a red part still brings the red advice
+    return (
+      <section
+        className="triage triage--yellow"
+        aria-labelledby={headingId}
+        role={triage.level === 'RED' ? 'alert' : undefined}
+      >
+        <Heading id={headingId}>{t('triage.couldNotAssess.heading')}</Heading>
+        <p>{t('triage.couldNotAssess.body')}</p>
+        {advice && (
+          <p className="triage__advice">
+            {language === 'en' ? (advice.en ?? advice.nb) : (advice.nb ?? advice.en)}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  if (triage.collectOnly) {
+    return (
+      <section className="triage triage--none" aria-labelledby={headingId}>
+        <Heading id={headingId}>{t('triage.collectOnly.heading')}</Heading>
+        <p>{t('triage.collectOnly.body')}</p>
+      </section>
+    );
+  }
+
   if (!triage.assessed) {
     return (
       <section className="triage triage--none" aria-labelledby={headingId}>

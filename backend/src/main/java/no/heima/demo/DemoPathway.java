@@ -67,6 +67,11 @@ final class DemoPathway {
 								"Your values are far outside the usual. Call the ward now. With chest pain or severe breathlessness: call 113.")));
 	}
 
+	/** A yes to the question fires the trigger. */
+	private static AnswerTrigger answer(String linkId, String level) {
+		return new AnswerTrigger(linkId, null, List.of("true"), level);
+	}
+
 	private static Threshold bounds(String code, int redLow, int yellowLow, int yellowHigh, int redHigh) {
 		return new Threshold(code, BigDecimal.valueOf(redLow), BigDecimal.valueOf(yellowLow),
 				BigDecimal.valueOf(yellowHigh), BigDecimal.valueOf(redHigh));

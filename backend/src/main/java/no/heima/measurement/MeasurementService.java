@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
@@ -28,6 +29,8 @@ import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
 import no.heima.triage.Assessment;
+import no.heima.triage.CouldNotAssess;
+import no.heima.triage.FailSafe;
 import no.heima.triage.Level;
 import no.heima.triage.RuleVersion;
 import no.heima.triage.ThresholdTriage;
@@ -78,9 +81,12 @@ public class MeasurementService {
 
 	private final JsonMapper json;
 
+	private final FailSafe failSafe;
+
 	MeasurementService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock,
-			Outbox outbox, ObservationMapper observations, Worklist worklist, JsonMapper json) {
+			Outbox outbox, ObservationMapper observations, Worklist worklist, JsonMapper json, FailSafe failSafe) {
+		this.failSafe = failSafe;
 		this.worklist = worklist;
 		this.json = json;
 		this.outbox = outbox;
@@ -213,8 +219,34 @@ public class MeasurementService {
 					"The measurement is from before your follow-up started on " + plan.startDate(),
 					List.of(new FieldProblem("measuredAt", "before-enrolment", "Before " + plan.startDate()))));
 		}
-		return history(patient, target, s).flatMap((earlier) -> storeTriaged(actor, patient, target, s, values,
-				receivedAt, triage(target, values, s.measuredAt(), earlier)));
+		return history(patient, target, s).<Supplier<Map<String, List<TrendTriage.Point>>>>map(
+				(earlier) -> () -> earlier)
+			// earlier values that cannot be read fail the trend step, which the fail-safe
+			// reports
+			.onErrorResume((ex) -> Mono.just(() -> {
+				throw new IllegalStateException("Earlier values could not be read: " + ex.getMessage(), ex);
+			}))
+			.flatMap((earlier) -> storeTriaged(actor, patient, target, s, values, receivedAt,
+					failSafeTriage(target, s, values, earlier)));
+	}
+
+	/**
+	 * Triage through the fail-safe: values whose unit could not be converted are left out
+	 * of the rules and reported.
+	 */
+	private Assessment failSafeTriage(Target target, MeasurementSubmission s, List<EnteredValue> values,
+			Supplier<Map<String, List<TrendTriage.Point>>> earlier) {
+		List<EnteredValue> unconverted = MeasurementValues.unconverted(s.vital(), values);
+		List<EnteredValue> converted = values.stream().filter((v) -> !unconverted.contains(v)).toList();
+		List<CouldNotAssess> upstream = unconverted.stream()
+			.map((v) -> new CouldNotAssess(CouldNotAssess.Cause.UNIT,
+					v.code() + " " + v.value().toPlainString() + " '" + v.unit() + "' could not be converted to "
+							+ s.vital().component(v.code()).orElseThrow().unit()))
+			.toList();
+		RuleVersion rules = new RuleVersion(target.plan().pathwayId(), target.plan().pathwayVersion(),
+				target.plan().id(), target.plan().version());
+		return this.failSafe.assess(rules, target.activity().orElse(null), upstream,
+				() -> triage(target, converted, s.measuredAt(), earlier.get()));
 	}
 
 	/**
@@ -234,6 +266,7 @@ public class MeasurementService {
 					MAX_HISTORY)
 			.flatMapIterable((m) -> m.values()
 				.stream()
+				.filter((v) -> !MeasurementValues.unconverted(m.vital(), List.of(v)).contains(v))
 				.map((v) -> Map.entry(v.code(), new TrendTriage.Point(m.measuredAt(), v.value())))
 				.toList())
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
@@ -268,13 +301,14 @@ public class MeasurementService {
 	 * transaction.
 	 */
 	private Mono<Void> raise(Patient patient, CarePlan plan, Measurement m) {
-		if (!m.triage().assessed() || m.triage().level() == Level.GREEN) {
+		if (!m.triage().needsClinician()) {
 			return Mono.empty();
 		}
 		String values = m.values().stream().map((v) -> v.value().toPlainString()).collect(Collectors.joining(" / "))
 				+ " " + m.values().get(0).unit();
-		return this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.MEASUREMENT,
-				m.id().toString(), m.activityId(), m.triage().level().name(), m.vital().display() + ": " + values,
+		return this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(),
+				ItemRaised.Kind.of(m.triage(), ItemRaised.Kind.MEASUREMENT), m.id().toString(), m.activityId(),
+				m.triage().level().name(), ItemRaised.summary(m.vital().display() + ": " + values, m.triage()),
 				this.json.writeValueAsString(m.triage())));
 	}
 

@@ -45,7 +45,18 @@ final class MeasurementValues {
 				}
 				continue;
 			}
-			var converted = units.convert(value.value(), value.unit(), component.unit(), vital == Vital.BLOOD_GLUCOSE);
+			java.util.Optional<BigDecimal> converted;
+			try {
+				converted = units.convert(value.value(), value.unit(), component.unit(), vital == Vital.BLOOD_GLUCOSE);
+			}
+			catch (Units.ConversionFailed ex) {
+				// accepted as entered (the unit is right for the vital): triage skips it
+				// and
+				// the submission goes to a clinician as could-not-assess (see
+				// unconverted)
+				normalised.add(new EnteredValue(component.loinc(), value.value(), value.unit()));
+				continue;
+			}
 			if (converted.isEmpty()) {
 				unitProblems.add(new FieldProblem("values." + component.loinc() + ".unit", "unit",
 						"'" + value.unit() + "' cannot be expressed in " + component.unit()));
@@ -61,7 +72,7 @@ final class MeasurementValues {
 		}
 		fail(ProblemType.VALIDATION, missing);
 		fail(ProblemType.UNIT_MISMATCH, unitProblems);
-		if (vital == Vital.BLOOD_PRESSURE && implausible.isEmpty()) {
+		if (vital == Vital.BLOOD_PRESSURE && implausible.isEmpty() && unconverted(vital, normalised).isEmpty()) {
 			BigDecimal systolic = value(normalised, "8480-6");
 			BigDecimal diastolic = value(normalised, "8462-4");
 			if (systolic.compareTo(diastolic) <= 0) {
@@ -71,6 +82,13 @@ final class MeasurementValues {
 		}
 		fail(ProblemType.IMPLAUSIBLE_VALUE, implausible);
 		return normalised;
+	}
+
+	/** The values kept as entered because their unit could not be converted. */
+	static List<EnteredValue> unconverted(Vital vital, List<EnteredValue> normalised) {
+		return normalised.stream()
+			.filter((v) -> vital.component(v.code()).map((c) -> !c.unit().equals(v.unit())).orElse(true))
+			.toList();
 	}
 
 	/** 150, not 1.5E+2, when the value is written as JSON. */

@@ -83,6 +83,12 @@ public class PathwayService {
 			.flatMap((draft) -> questionnaireProblems(draft).flatMap((missing) -> {
 				List<FieldProblem> problems = new ArrayList<>(PathwayValidator.validate(draft));
 				problems.addAll(missing);
+				if (problems.isEmpty()) {
+					problems.addAll(WatchCheck.unwatched(draft));
+					if (!problems.isEmpty()) {
+						return Mono.error(WatchCheck.refusal(draft, problems));
+					}
+				}
 				return problems.isEmpty() ? this.tx.transactional(this.repository.publishDraft(id, actor.subject()))
 						: Mono.error(HeimaProblemException.validation(problems));
 			}))

@@ -95,6 +95,13 @@ final class PathwayValidator {
 		for (int t = 0; t < a.triggers().size(); t++) {
 			trigger(path + ".triggers[" + t + "]", a, a.triggers().get(t));
 		}
+		if (a.collectOnly() && a.hasRules()) {
+			add(path + ".collectOnly", "conflict", "A collect-only activity has no rules; remove them or untick it");
+		}
+		if (a.collectOnlyReason() != null) {
+			optionalText(path + ".collectOnlyReason.nb", a.collectOnlyReason().nb(), 500);
+			optionalText(path + ".collectOnlyReason.en", a.collectOnlyReason().en(), 500);
+		}
 	}
 
 	private void schedule(String path, Schedule s) {

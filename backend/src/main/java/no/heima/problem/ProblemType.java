@@ -58,7 +58,9 @@ public enum ProblemType {
 	 * (overload, a slow database) and worth a retry, and a proxy in front keeps 504 for
 	 * its own time-outs, so the two stay distinguishable.
 	 */
-	REQUEST_TIMEOUT("request-timeout", HttpStatus.SERVICE_UNAVAILABLE, "The request took too long");
+	REQUEST_TIMEOUT("request-timeout", HttpStatus.SERVICE_UNAVAILABLE, "The request took too long"),
+	UNWATCHED_ACTIVITY("unwatched-activity", HttpStatus.UNPROCESSABLE_CONTENT,
+			"An activity has no triage rule and is not marked collect-only");
 
 	private static final String PREFIX = "urn:heima:problem:";
 

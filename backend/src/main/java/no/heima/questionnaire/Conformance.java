@@ -68,11 +68,15 @@ final class Conformance {
 		if (!problems.isEmpty()) {
 			throw refused(problems);
 		}
-		return new Result(scorer.scores(questionnaire, response), enablement.dropped());
+		return new Result(scorer.scores(questionnaire, response), enablement.dropped(), scorer.failures());
 	}
 
-	/** The conformed response's scores and the answers dropped on the way. */
-	record Result(List<Score> scores, List<DroppedAnswer> dropped) {
+	/**
+	 * The conformed response's scores, the answers dropped on the way, and the
+	 * calculations that failed on this response's data (their items have no value: the
+	 * response must not be taken as assessed).
+	 */
+	record Result(List<Score> scores, List<DroppedAnswer> dropped, List<String> failures) {
 	}
 
 	private static HeimaProblemException refused(List<AnswerProblem> problems) {

@@ -114,7 +114,8 @@ public class QuestionnaireService {
 				: response.hasLanguage() ? response.getLanguage() : Translations.language(questionnaire);
 		Conformance.Result result = new Conformance(fhir.fhirPath()).conform(questionnaire, response, patientLanguage,
 				attachments);
-		return new ConformedResponse(new ScoreResult(canonical, result.scores(), fhir.encode(response)),
+		return new ConformedResponse(
+				new ScoreResult(canonical, result.scores(), fhir.encode(response), result.failures()),
 				result.dropped());
 	}
 
@@ -157,8 +158,9 @@ public class QuestionnaireService {
 		}
 		response.setQuestionnaire(canonical);
 		Questionnaire questionnaire = fhir.parseQuestionnaire(stored.json());
-		List<Score> scores = new Scorer(fhir.fhirPath()).score(questionnaire, response);
-		return new ScoreResult(canonical, scores, fhir.encode(response));
+		Scorer scorer = new Scorer(fhir.fhirPath());
+		List<Score> scores = scorer.score(questionnaire, response);
+		return new ScoreResult(canonical, scores, fhir.encode(response), scorer.failures());
 	}
 
 	private static HeimaProblemException invalid(String field, String code, String message) {

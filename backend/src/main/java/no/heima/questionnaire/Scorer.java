@@ -39,6 +39,9 @@ final class Scorer {
 
 	private final Map<String, ExpressionNode> parsed = new HashMap<>();
 
+	/** Each expression that failed on this response, once (passes repeat them). */
+	private final java.util.Set<String> failures = new java.util.LinkedHashSet<>();
+
 	Scorer(FHIRPathEngine engine) {
 		this.engine = engine;
 	}
@@ -82,6 +85,13 @@ final class Scorer {
 			count += (item.hasExtension(FhirUrls.CALCULATED_EXPRESSION) ? 1 : 0) + countCalculated(item.getItem());
 		}
 		return count;
+	}
+
+	/**
+	 * The calculations that failed on the data of the responses scored so far.
+	 */
+	List<String> failures() {
+		return List.copyOf(this.failures);
 	}
 
 	private boolean walk(List<QuestionnaireItemComponent> definitions,
@@ -132,7 +142,10 @@ final class Scorer {
 		}
 		catch (RuntimeException e) {
 			// Already parsed at import; what fails here fails on this response's data.
+			// Reported, never swallowed: the caller must not take a missing score for a
+			// low one.
 			log.warn("FHIRPath for '{}' failed: {}", where, e.getMessage());
+			this.failures.add("'" + where + "': " + e.getMessage());
 			return List.of();
 		}
 	}

@@ -38,6 +38,8 @@ import no.heima.questionnaire.Score;
 import no.heima.questionnaire.ScoreResult;
 import no.heima.triage.AnswerTriggerTriage;
 import no.heima.triage.Assessment;
+import no.heima.triage.CouldNotAssess;
+import no.heima.triage.FailSafe;
 import no.heima.triage.RuleVersion;
 import no.heima.triage.ThresholdTriage;
 import org.hl7.fhir.r4.model.Identifier;
@@ -85,11 +87,14 @@ public class ResponseService {
 
 	private final AttachmentService attachments;
 
+	private final FailSafe failSafe;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
 			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
-			tools.jackson.databind.json.JsonMapper json, AttachmentService attachments) {
+			tools.jackson.databind.json.JsonMapper json, AttachmentService attachments, FailSafe failSafe) {
 		this.attachments = attachments;
+		this.failSafe = failSafe;
 		this.worklist = worklist;
 		this.json = json;
 		this.outbox = outbox;
@@ -184,6 +189,7 @@ public class ResponseService {
 				.referenced(task.patient().id(), ResponseFhirMapper.attachmentUrls(response))
 				.flatMap((uploads) -> this.questionnaires
 					.conform(task.canonical(), response, language, AttachmentService.resolver(uploads))
+					.onErrorResume((ex) -> !(ex instanceof HeimaProblemException), (ex) -> unscored(task, response, ex))
 					.flatMap((conformed) -> Mono
 						.fromCallable(() -> prepared(task, submission, conformed, questionnaireJson, now, uploads))
 						.subscribeOn(Schedulers.boundedElastic()))));
@@ -193,7 +199,8 @@ public class ResponseService {
 			String questionnaireJson, Instant now, Map<String, StoredAttachment> uploads) {
 		ScoreResult scored = conformed.scored();
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scored.response());
-		Assessment triage = triage(task, scored.scores(), response);
+		Assessment triage = this.failSafe.assess(rules(task), task.activity(), upstream(task, scored),
+				() -> triage(task, scored.scores(), response));
 		SubmittedResponse result = new SubmittedResponse(UUID.randomUUID(), task.plan().id(), task.activity().id(),
 				submission.date(), scored.questionnaire(), response.getAuthored().toInstant(), now, scored.scores(),
 				triage, triage.adviceFrom(task.pathway().definition()), conformed.dropped());
@@ -239,6 +246,18 @@ public class ResponseService {
 		return response;
 	}
 
+	/**
+	 * A response the conformance engine or the scoring threw on (not a refusal: a fault
+	 * of ours or of the form's FHIRPath on this data) is still accepted as sent,
+	 * unscored, and goes to a clinician as could-not-assess rather than being lost.
+	 */
+	private static Mono<ConformedResponse> unscored(Task task, QuestionnaireResponse response, Throwable ex) {
+		return Mono.just(new ConformedResponse(
+				new ScoreResult(task.canonical(), List.of(), FhirJson.write(response),
+						List.of("scoring failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage())),
+				List.of()));
+	}
+
 	/** Only writes, in one transaction. */
 	private Mono<SubmittedResponse> store(CurrentUser actor, Task task, Prepared prepared) {
 		SubmittedResponse result = prepared.result();
@@ -259,7 +278,7 @@ public class ResponseService {
 	 * as the response.
 	 */
 	private ItemRaised raised(Task task, SubmittedResponse r) {
-		if (!r.triage().assessed() || r.triage().level() == no.heima.triage.Level.GREEN) {
+		if (!r.triage().needsClinician()) {
 			return null;
 		}
 		String scores = r.scores()
@@ -269,9 +288,10 @@ public class ResponseService {
 			.reduce((a, b) -> a + ", " + b)
 			.orElse("");
 		Patient patient = task.patient();
-		return new ItemRaised(patient, task.plan().id(), task.plan().team(), ItemRaised.Kind.RESPONSE,
-				r.id().toString(), task.activity().id(), r.triage().level().name(),
-				task.activity().title() + ": " + scores, this.json.writeValueAsString(r.triage()));
+		return new ItemRaised(patient, task.plan().id(), task.plan().team(),
+				ItemRaised.Kind.of(r.triage(), ItemRaised.Kind.RESPONSE), r.id().toString(), task.activity().id(),
+				r.triage().level().name(), ItemRaised.summary(task.activity().title() + ": " + scores, r.triage()),
+				this.json.writeValueAsString(r.triage()));
 	}
 
 	/**
@@ -290,6 +310,27 @@ public class ResponseService {
 			level = level.worst(reason.level());
 		}
 		return new Assessment(level, reasons, true, bounds.rules());
+	}
+
+	/**
+	 * Failures met before triage: scoring that failed, or a bounded score it did not
+	 * produce.
+	 */
+	private static List<CouldNotAssess> upstream(Task task, ScoreResult scored) {
+		List<CouldNotAssess> failures = new java.util.ArrayList<>();
+		if (!scored.failures().isEmpty()) {
+			failures.add(new CouldNotAssess(CouldNotAssess.Cause.SCORING,
+					"Scoring failed on this response: " + String.join("; ", scored.failures())));
+		}
+		Map<String, BigDecimal> values = new LinkedHashMap<>();
+		scored.scores().stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
+		failures.addAll(FailSafe.missingScores(task.activity(), values));
+		return failures;
+	}
+
+	private static RuleVersion rules(Task task) {
+		return new RuleVersion(task.plan().pathwayId(), task.plan().pathwayVersion(), task.plan().id(),
+				task.plan().version());
 	}
 
 	private static Assessment scoreBounds(Task task, List<Score> scores) {

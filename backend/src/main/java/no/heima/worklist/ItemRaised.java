@@ -2,6 +2,7 @@ package no.heima.worklist;
 
 import java.util.UUID;
 import no.heima.patient.Patient;
+import no.heima.triage.Assessment;
 
 /**
  * What another feature reports when a submission needs a clinician: {@code sourceKey}
@@ -15,8 +16,26 @@ public record ItemRaised(Patient patient, UUID carePlanId, String team, Kind kin
 
 	public enum Kind {
 
-		MEASUREMENT, RESPONSE, MISSING
+		MEASUREMENT, RESPONSE, MISSING,
+		/**
+		 * A submission that could not be triaged ("Kunne ikke vurderes"); never silent.
+		 */
+		UNASSESSED;
 
+		/** UNASSESSED when triage failed, else the submission's own kind. */
+		public static Kind of(Assessment triage, Kind submission) {
+			return (triage.couldNotAssess() != null) ? UNASSESSED : submission;
+		}
+
+	}
+
+	/** The item's summary line, with why it could not be assessed when it could not. */
+	public static String summary(String values, Assessment triage) {
+		if (triage.couldNotAssess() == null) {
+			return values;
+		}
+		return "Kunne ikke vurderes / Could not assess (" + triage.couldNotAssess().cause() + "): "
+				+ triage.couldNotAssess().detail() + " — " + values;
 	}
 
 }

@@ -409,7 +409,9 @@ class PathwayCarePlanIT extends IntegrationTest {
 						Map.of("id", "symptoms", "type", "QUESTIONNAIRE", "title", "Symptomer", "questionnaireUrl",
 								HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule",
 								Map.of("kind", "RELATIVE_DAYS", "windowStart", "12:00", "windowEnd", "20:00", "days",
-										List.of(1, 7, 14, 30)))),
+										List.of(1, 7, 14, 30)),
+								"collectOnly", true, "collectOnlyReason",
+								Map.of("nb", "Bare til samtalen", "en", "Only for the talk"))),
 				"advice", Map.of("green", Map.of("nb", "Fortsett som før", "en", "Carry on"), "red",
 						Map.of("nb", "Ring avdelingen nå", "en", "Call the ward now")));
 	}

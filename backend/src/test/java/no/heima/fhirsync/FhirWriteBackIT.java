@@ -218,9 +218,11 @@ class FhirWriteBackIT {
 		WebClient admin = client(TestIdp.accessToken("admin"));
 		Map<?, ?> pathway = admin.post()
 			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", Map.of("name", "Skrivetest", "activities",
-					List.of(Map.of("id", "weight", "type", "MEASUREMENT", "title", "Vekt", "vital", "BODY_WEIGHT",
-							"schedule", Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"))))))
+			.bodyValue(Map.of("definition",
+					Map.of("name", "Skrivetest", "activities", List.of(Map.of("id", "weight", "type", "MEASUREMENT",
+							"title", "Vekt", "vital", "BODY_WEIGHT", "schedule",
+							Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"), "collectOnly", true,
+							"collectOnlyReason", Map.of("nb", "Bare til samtalen", "en", "Only for the talk"))))))
 			.retrieve()
 			.bodyToMono(Map.class)
 			.block();

@@ -1,6 +1,7 @@
 package no.heima.measurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,8 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Conversions go through the UCUM library; these pin the results people will see. Glucose
  * converts between mass and substance concentration with its molar mass (90 mg/dL = 90 /
- * 180.156 * 10 mmol/L). The library has no offset scales, so Fahrenheit and kelvin are
- * refused rather than guessed.
+ * 180.156 * 10 mmol/L). Unknown units and units of another kind are refused (the input is
+ * wrong). The library has no offset scales, so Fahrenheit and kelvin, though the right
+ * kind of unit, cannot be converted: that fails loudly (never guessed), and the
+ * measurement is kept as entered and goes to a nurse as could-not-assess.
  */
 class UnitsTest {
 
@@ -35,10 +38,16 @@ class UnitsTest {
 	}
 
 	@ParameterizedTest(name = "{1} -> {2} is refused")
-	@CsvSource({ "80, mm[Hg], kg", "80, pounds, kg", "5, mg/dL, mmol/L", "37, Cel, kg", "1, '', kg",
-			"98.6, [degF], Cel", "310.15, K, Cel" })
+	@CsvSource({ "80, mm[Hg], kg", "80, pounds, kg", "5, mg/dL, mmol/L", "37, Cel, kg", "1, '', kg" })
 	void refusesWhatCannotBeConverted(BigDecimal value, String from, String to) {
 		assertThat(this.units.convert(value, from, to, false)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{1} -> {2} fails loudly")
+	@CsvSource({ "98.6, [degF], Cel", "310.15, K, Cel" })
+	void aKnownUnitTheLibraryCannotConvertFailsLoudly(BigDecimal value, String from, String to) {
+		assertThatThrownBy(() -> this.units.convert(value, from, to, false)).isInstanceOf(Units.ConversionFailed.class)
+			.hasMessageContaining(from);
 	}
 
 }

@@ -122,6 +122,25 @@ class ScorerTest {
 			.satisfies(total -> assertThat(total.value()).isEqualByComparingTo("7"));
 	}
 
+	@Test
+	void aFhirPathErrorOnTheDataIsReportedNotSwallowed() {
+		Questionnaire questionnaire = fhir.parseQuestionnaire(TestFhir.fixture("questionnaire-scoring-fails.json"));
+		QuestionnaireResponse fails = new QuestionnaireResponse();
+		fails.addItem().setLinkId("a").addAnswer().setValue(new IntegerType(9));
+		QuestionnaireResponse works = new QuestionnaireResponse();
+		works.addItem().setLinkId("a").addAnswer().setValue(new IntegerType(6));
+
+		Scorer failing = new Scorer(fhir.fhirPath());
+		List<Score> none = failing.score(questionnaire, fails);
+		Scorer working = new Scorer(fhir.fhirPath());
+		List<Score> six = working.score(questionnaire, works);
+
+		assertThat(none).singleElement().satisfies((total) -> assertThat(total.value()).isNull());
+		assertThat(failing.failures()).singleElement().asString().contains("total");
+		assertThat(six).singleElement().satisfies((total) -> assertThat(total.value()).isEqualByComparingTo("6"));
+		assertThat(working.failures()).isEmpty();
+	}
+
 	private List<Score> score(String seed, QuestionnaireResponse response) {
 		return new Scorer(fhir.fhirPath()).score(fhir.parseQuestionnaire(TestFhir.seed(seed)), response);
 	}

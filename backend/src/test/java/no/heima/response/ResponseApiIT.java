@@ -44,7 +44,8 @@ class ResponseApiIT extends IntegrationTest {
 						List.of(Map.of("code", "phq9-total", "yellowHigh", 10, "redHigh", 20)), "triggers",
 						List.of(Map.of("linkId", "phq9-9", "atLeast", 1, "level", "RED"))),
 						Map.of("id", "hf", "type", "QUESTIONNAIRE", "title", "Symptomer", "questionnaireUrl",
-								HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule", daily)),
+								HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule", daily, "collectOnly", true,
+								"collectOnlyReason", Map.of("nb", "Bare til samtalen", "en", "Only for the talk"))),
 				"advice", Map.of("yellow", Map.of("nb", "Vi tar kontakt", "en", "We will call you")));
 		String pathway = (String) as("admin").post()
 			.uri("/api/pathways")

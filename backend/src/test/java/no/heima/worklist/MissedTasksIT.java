@@ -29,10 +29,10 @@ class MissedTasksIT extends IntegrationTest {
 		Map<?, ?> pathway = as("admin").post()
 			.uri("/api/pathways")
 			.bodyValue(Map.of("definition",
-					Map.of("name", "Glemt måling", "activities",
-							List.of(Map.of("id", "temp", "type", "MEASUREMENT", "title", "Temperatur", "vital",
-									"BODY_TEMPERATURE", "schedule",
-									Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "00:01"))))))
+					Map.of("name", "Glemt måling", "activities", List.of(Map.of("id", "temp", "type", "MEASUREMENT",
+							"title", "Temperatur", "vital", "BODY_TEMPERATURE", "schedule",
+							Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "00:01"), "collectOnly", true,
+							"collectOnlyReason", Map.of("nb", "Bare til samtalen", "en", "Only for the talk"))))))
 			.exchange()
 			.expectStatus()
 			.isCreated()
