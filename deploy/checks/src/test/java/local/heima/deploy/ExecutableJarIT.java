@@ -83,6 +83,10 @@ class ExecutableJarIT {
 		String base = "http://localhost:" + backendPort;
 		Map<String, String> env = new HashMap<>();
 		env.put("SERVER_PORT", Integer.toString(backendPort));
+		// as the image runs it; only the secure-cookie flag yields to this test's plain
+		// HTTP
+		env.put("SPRING_PROFILES_ACTIVE", "prod");
+		env.put("SERVER_REACTIVE_SESSION_COOKIE_SECURE", "false");
 		env.put("HEIMA_DB_URL", db.url());
 		env.put("HEIMA_DB_USER", db.username());
 		env.put("HEIMA_DB_PASSWORD", db.password());
@@ -115,6 +119,7 @@ class ExecutableJarIT {
 				.hasValueSatisfying((location) -> assertThat(location).endsWith("/clinician/"));
 			HttpResponse<String> me = get(browser, base + "/api/me");
 			assertThat(me.statusCode()).isEqualTo(200);
+			assertThat(me.headers().firstValue("X-Request-Id")).as("correlation id").isPresent();
 			assertThat(me.body()).contains("Nina Berg").contains("CLINICIAN");
 
 			// ... and the backend reads the FHIR server it was given by URL
@@ -123,6 +128,12 @@ class ExecutableJarIT {
 			assertThat(lookup.body()).contains("\"found\":true").contains("Nordvik");
 
 			long rssAfterUse = jar.rssMebibytes();
+			// the prod profile logs one JSON object per line (Elastic Common Schema)
+			List<String> started = jar.output().lines().filter((l) -> l.contains("Started HeimaApplication")).toList();
+			assertThat(started).singleElement()
+				.satisfies((line) -> assertThat(line).startsWith("{\"@timestamp\"")
+					.contains("service")
+					.contains("\"heima\""));
 			double[] reported = jar.reportedStart().orElse(new double[] { Double.NaN, Double.NaN });
 			System.out.printf(
 					"Executable jar (%s, %s): healthy %.1f s after launch (Spring: started in %.1f s, JVM up %.1f s);"
