@@ -38,11 +38,13 @@ public final class TestIdp {
 	}
 
 	/**
-	 * An access token of a demo user (password {@code demo}), logged in once and reused.
+	 * An access token of a demo user (password {@code demo}), reused while it has more
+	 * than a minute left: the issuer's tokens live a few minutes, and a long suite (or a
+	 * loaded machine) outlives them.
 	 */
 	public static synchronized String accessToken(String username) {
-		return tokens.computeIfAbsent(username,
-				user -> OidcTestLogin.login(issuer(), CLIENT, CLIENT_SECRET, REDIRECT, user, "demo").accessToken());
+		return cached(username,
+				() -> OidcTestLogin.login(issuer(), CLIENT, CLIENT_SECRET, REDIRECT, username, "demo").accessToken());
 	}
 
 	/**
@@ -55,8 +57,29 @@ public final class TestIdp {
 
 	/** A machine client's token (client credentials): roles CLINICIAN, team hjerte. */
 	public static synchronized String machineToken() {
-		return tokens.computeIfAbsent("client:heima-integration",
-				c -> OidcTestLogin.clientCredentials(issuer(), "heima-integration", CLIENT_SECRET));
+		return cached("client:heima-integration",
+				() -> OidcTestLogin.clientCredentials(issuer(), "heima-integration", CLIENT_SECRET));
+	}
+
+	private static String cached(String key, java.util.function.Supplier<String> login) {
+		String token = tokens.get(key);
+		if (token == null || expiresAt(token).isBefore(java.time.Instant.now().plusSeconds(60))) {
+			token = login.get();
+			tokens.put(key, token);
+		}
+		return token;
+	}
+
+	/** The {@code exp} claim of a JWT (read, not verified: the server verifies it). */
+	private static java.time.Instant expiresAt(String jwt) {
+		String[] parts = jwt.split("\\.");
+		if (parts.length < 2) {
+			return java.time.Instant.EPOCH;
+		}
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		java.util.regex.Matcher exp = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d+)").matcher(payload);
+		return exp.find() ? java.time.Instant.ofEpochSecond(Long.parseLong(exp.group(1))) : java.time.Instant.EPOCH;
 	}
 
 }
