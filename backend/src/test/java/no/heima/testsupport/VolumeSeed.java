@@ -59,8 +59,10 @@ public final class VolumeSeed {
 			.then()
 			.block(WAIT);
 		this.db.sql("""
-				insert into care_plan (id, patient_id, pathway_id, pathway_version, team, start_date, created_by)
-				select gen_random_uuid(), id, :pathway, 1, :team, current_date + 1, 'volume-test'
+				insert into care_plan (id, patient_id, pathway_id, pathway_version, team, start_date, status, end_date,
+				  end_reason, created_by)
+				select gen_random_uuid(), id, :pathway, 1, :team, current_date - 30, 'ENDED', current_date,
+				       'volume test', 'volume-test'
 				from unnest(cast(:ids as uuid[])) id
 				""")
 			.bind("pathway", pathwayId)
