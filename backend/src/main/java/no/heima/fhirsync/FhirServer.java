@@ -88,8 +88,8 @@ class FhirServer {
 		List<OutboxRow> sent = new ArrayList<>();
 		List<Delivery> results = new ArrayList<>();
 		Map<String, String> inBundle = new HashMap<>();
-		rows.forEach((row) -> inBundle
-			.put(row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue(), fullUrl(row)));
+		rows.forEach((row) -> inBundle.putIfAbsent(
+				row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue(), fullUrl(row)));
 		for (OutboxRow row : rows) {
 			try {
 				DomainResource resource = withSubject(row, patients);
@@ -137,10 +137,14 @@ class FhirServer {
 		return results;
 	}
 
+	/**
+	 * One per row (two revisions of one resource may share a batch, and a transaction
+	 * must not hold one fullUrl twice).
+	 */
 	private static String fullUrl(OutboxRow row) {
-		return "urn:uuid:" + java.util.UUID
-			.nameUUIDFromBytes((row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue())
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+				(row.id() + "|" + row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/**
