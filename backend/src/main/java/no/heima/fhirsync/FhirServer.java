@@ -65,6 +65,7 @@ class FhirServer {
 		for (OutboxRow row : rows) {
 			try {
 				DomainResource resource = withSubject(row, patients);
+				resolveReferences(resource, Map.of());
 				String condition = row.resourceType() + "?" + row.condition();
 				MethodOutcome outcome = row.upsert()
 						? this.client.update().resource(resource).conditionalByUrl(condition).execute()
@@ -86,11 +87,16 @@ class FhirServer {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		List<OutboxRow> sent = new ArrayList<>();
 		List<Delivery> results = new ArrayList<>();
+		Map<String, String> inBundle = new HashMap<>();
+		rows.forEach((row) -> inBundle.putIfAbsent(
+				row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue(), fullUrl(row)));
 		for (OutboxRow row : rows) {
 			try {
+				DomainResource resource = withSubject(row, patients);
+				resolveReferences(resource, inBundle);
 				Bundle.BundleEntryRequestComponent request = bundle.addEntry()
-					.setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
-					.setResource(withSubject(row, patients))
+					.setFullUrl(fullUrl(row))
+					.setResource(resource)
 					.getRequest();
 				if (row.upsert()) {
 					request.setMethod(Bundle.HTTPVerb.PUT).setUrl(row.resourceType() + "?" + row.condition());
@@ -129,6 +135,53 @@ class FhirServer {
 			sent.forEach((row) -> results.add(failure(row, ex)));
 		}
 		return results;
+	}
+
+	/**
+	 * One per row (two revisions of one resource may share a batch, and a transaction
+	 * must not hold one fullUrl twice).
+	 */
+	private static String fullUrl(OutboxRow row) {
+		return "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+				(row.id() + "|" + row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * References Heima writes by type and identifier (an Observation's
+	 * {@code derivedFrom} its QuestionnaireResponse) made literal, so they resolve and
+	 * can be searched on the server: to the entry's {@code urn:uuid} when the target
+	 * travels in the same transaction (the server rewrites it), else to the id the server
+	 * has for that identifier. One it cannot find yet stays identifier-only.
+	 */
+	private void resolveReferences(DomainResource resource, Map<String, String> inBundle) {
+		for (Reference reference : FhirJson.context()
+			.newTerser()
+			.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+			if (reference.hasReference() || !reference.hasType() || !reference.hasIdentifier()) {
+				continue;
+			}
+			Identifier identifier = reference.getIdentifier();
+			String key = reference.getType() + "|" + identifier.getSystem() + "|" + identifier.getValue();
+			String local = inBundle.get(key);
+			if (local != null) {
+				reference.setReference(local);
+				continue;
+			}
+			Bundle found = this.client.search()
+				.forResource(reference.getType())
+				.where(new ca.uhn.fhir.rest.gclient.TokenClientParam("identifier").exactly()
+					.systemAndCode(identifier.getSystem(), identifier.getValue()))
+				.returnBundle(Bundle.class)
+				// a JPA server caches searches for a minute: the target may be seconds
+				// old
+				.cacheControl(new ca.uhn.fhir.rest.api.CacheControlDirective().setNoCache(true))
+				.execute();
+			if (!found.getEntry().isEmpty()) {
+				reference.setReference(
+						found.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue());
+			}
+		}
 	}
 
 	/**

@@ -109,11 +109,18 @@ final class Enablement {
 			List<QuestionnaireResponseItemComponent> instances = ResponseTree.instances(answered,
 					definition.getLinkId());
 			if (instances.isEmpty()) {
-				if (requiredHere(definition)
-						&& enabled(definition, new Frame(parent, definition, null, parent.scope()))) {
+				Frame absent = new Frame(parent, definition, null, parent.scope());
+				boolean enabled = enabled(definition, absent);
+				if (requiredHere(definition) && enabled) {
 					problems.add(new AnswerProblem(definition.getLinkId(), this.tree.text(definition),
 							ProblemType.ANSWER_REQUIRED, null,
 							Messages.of(ProblemType.ANSWER_REQUIRED, null, this.tree.language())));
+				}
+				else if (enabled && definition.getType() == Questionnaire.QuestionnaireItemType.GROUP
+						&& !definition.getRepeats()) {
+					// a single group is on screen whenever it is enabled, so its required
+					// questions are asked even when none of them was answered
+					missing(definition.getItem(), List.of(), absent, problems);
 				}
 				continue;
 			}

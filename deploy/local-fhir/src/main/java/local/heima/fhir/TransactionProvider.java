@@ -35,8 +35,19 @@ public class TransactionProvider {
 		Bundle response = new Bundle();
 		response.setType((request.getType() == Bundle.BundleType.BATCH) ? Bundle.BundleType.BATCHRESPONSE
 				: Bundle.BundleType.TRANSACTIONRESPONSE);
+		// As a FHIR server must (and HAPI JPA does): a reference to another entry's
+		// urn:uuid fullUrl becomes a literal reference to what that entry created or
+		// matched.
+		Map<String, String> created = new java.util.HashMap<>();
 		for (Bundle.BundleEntryComponent entry : request.getEntry()) {
 			DomainResource resource = (DomainResource) entry.getResource();
+			for (org.hl7.fhir.r4.model.Reference reference : ca.uhn.fhir.context.FhirContext.forR4Cached()
+				.newTerser()
+				.getAllPopulatedChildElementsOfType(resource, org.hl7.fhir.r4.model.Reference.class)) {
+				if (reference.hasReference() && created.containsKey(reference.getReference())) {
+					reference.setReference(created.get(reference.getReference()));
+				}
+			}
 			MethodOutcome outcome;
 			if (entry.getRequest().getMethod() == Bundle.HTTPVerb.PUT) {
 				outcome = update(this.providers.get(resource.fhirType()), resource, entry.getRequest().getUrl());
@@ -45,6 +56,9 @@ public class TransactionProvider {
 				String condition = entry.getRequest().hasIfNoneExist()
 						? resource.fhirType() + "?" + entry.getRequest().getIfNoneExist() : null;
 				outcome = create(this.providers.get(resource.fhirType()), resource, condition);
+			}
+			if (entry.hasFullUrl()) {
+				created.put(entry.getFullUrl(), outcome.getId().toUnqualifiedVersionless().getValue());
 			}
 			response.addEntry()
 				.getResponse()
