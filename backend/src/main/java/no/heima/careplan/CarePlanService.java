@@ -39,6 +39,10 @@ public class CarePlanService {
 
 	private static final int MAX_DAYS_BACK = 90;
 
+	private static final int MAX_DAYS_AHEAD = 365;
+
+	private static final int MAX_REASON = 500;
+
 	private final CarePlanRepository repository;
 
 	private final CarePlans plans;
@@ -137,6 +141,16 @@ public class CarePlanService {
 		}
 		if (until != null && until.isBefore(start)) {
 			problems.add(new FieldProblem("until", "order", "The pause must end on or after it starts"));
+		}
+		if (start.isBefore(today().minusDays(MAX_DAYS_BACK)) || start.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
+			problems.add(new FieldProblem("from", "range",
+					"Within " + MAX_DAYS_BACK + " days back and " + MAX_DAYS_AHEAD + " days ahead"));
+		}
+		if (until != null && until.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
+			problems.add(new FieldProblem("until", "range", "At most " + MAX_DAYS_AHEAD + " days ahead"));
+		}
+		if (reason != null && reason.length() > MAX_REASON) {
+			problems.add(new FieldProblem("reason", "too-long", "At most " + MAX_REASON + " characters"));
 		}
 		if (!problems.isEmpty()) {
 			return Mono.error(HeimaProblemException.validation(problems));
@@ -269,6 +283,10 @@ public class CarePlanService {
 		LocalDate start = (e.startDate() != null) ? e.startDate() : today();
 		if (start.isBefore(today().minusDays(MAX_DAYS_BACK))) {
 			problems.add(new FieldProblem("startDate", "range", "At most " + MAX_DAYS_BACK + " days back"));
+		}
+		// a start years ahead (9999-12-31) would refuse every measurement until then
+		if (start.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
+			problems.add(new FieldProblem("startDate", "range", "At most " + MAX_DAYS_AHEAD + " days ahead"));
 		}
 		String zone = (e.timeZone() != null && !e.timeZone().isBlank()) ? e.timeZone() : "Europe/Oslo";
 		try {

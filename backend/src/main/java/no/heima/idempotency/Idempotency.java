@@ -43,17 +43,24 @@ public class Idempotency {
 					"Send an Idempotency-Key header (1-" + MAX_KEY_LENGTH + " characters) with every submission"))));
 		}
 		String hash = sha256(body);
+		// A row without a status is an attempt that never completed (stored by versions
+		// that
+		// could commit one): it is taken over, not replayed.
 		Mono<StoredResponse> attempt = this.db.sql("""
 				insert into idempotency_record (owner, key, request_hash) values (:owner, :key, :hash)
-				on conflict do nothing
+				on conflict (owner, key) do update set request_hash = excluded.request_hash, created_at = now()
+				where idempotency_record.status is null
 				""")
 			.bind("owner", owner)
 			.bind("key", key)
 			.bind("hash", hash)
 			.fetch()
 			.rowsUpdated()
-			.flatMap((inserted) -> (inserted == 1) ? work.get().flatMap((answer) -> store(owner, key, answer))
-					: replay(owner, key, hash));
+			.flatMap((inserted) -> (inserted == 1) ? work.get()
+				// work that answers nothing must not leave a record without an answer
+				.switchIfEmpty(Mono.error(
+						new HeimaProblemException(ProblemType.MALFORMED_REQUEST, "The submission could not be read")))
+				.flatMap((answer) -> store(owner, key, answer)) : replay(owner, key, hash));
 		return this.tx.transactional(attempt);
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,20 @@ class ProblemResponses {
 
 	ServerAccessDeniedHandler forbidden() {
 		return (exchange, ex) -> write(exchange, ProblemType.FORBIDDEN, "Not allowed");
+	}
+
+	/**
+	 * A write refused by the CSRF check, which runs before authentication: without a
+	 * logged-in session the caller is anonymous (401, as for any other method); with one,
+	 * the CSRF token is missing or wrong (403).
+	 */
+	ServerAccessDeniedHandler csrfRefused() {
+		return (exchange, ex) -> exchange.getSession()
+			.map((session) -> session.getAttribute(
+					WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME) != null)
+			.defaultIfEmpty(false)
+			.flatMap((loggedIn) -> loggedIn ? write(exchange, ProblemType.FORBIDDEN, "CSRF token missing or wrong")
+					: write(exchange, ProblemType.UNAUTHENTICATED, "Login required"));
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail) {

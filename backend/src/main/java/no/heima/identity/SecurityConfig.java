@@ -46,7 +46,8 @@ class SecurityConfig {
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
 				.accessDeniedHandler(problems.forbidden()))
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.csrf(csrf -> csrf(csrf).requireCsrfProtectionMatcher(sessionWrites()))
+			.csrf(csrf -> csrf(csrf).requireCsrfProtectionMatcher(sessionWrites())
+				.accessDeniedHandler(problems.csrfRefused()))
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
 		return http.build();
 	}

@@ -7,7 +7,10 @@ import java.util.UUID;
 import no.heima.idempotency.Idempotency;
 import no.heima.idempotency.StoredResponse;
 import no.heima.identity.CurrentUsers;
+import jakarta.validation.Validator;
+import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
+import no.heima.problem.Problems;
 import no.heima.problem.ProblemType;
 import no.heima.vital.Vital;
 import org.springframework.http.MediaType;
@@ -36,8 +39,11 @@ class MeasurementController {
 
 	private final JsonMapper json;
 
-	MeasurementController(MeasurementService measurements, CurrentUsers users, Idempotency idempotency,
-			JsonMapper json) {
+	private final Validator validator;
+
+	MeasurementController(MeasurementService measurements, CurrentUsers users, Idempotency idempotency, JsonMapper json,
+			Validator validator) {
+		this.validator = validator;
 		this.measurements = measurements;
 		this.users = users;
 		this.idempotency = idempotency;
@@ -51,12 +57,14 @@ class MeasurementController {
 	@PostMapping(path = "/me/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody String body) {
+		// read and checked before the idempotency record is written, so a refused body
+		// leaves nothing behind
 		return this.users.current()
-			.flatMap((user) -> this.idempotency.execute(user.subject(), key, body,
-					() -> Mono.fromCallable(() -> parse(body))
-						.flatMap((submission) -> this.measurements.record(user, submission))
-						.map((m) -> new StoredResponse(201, "/api/me/measurements/" + m.id(),
-								this.json.writeValueAsString(m)))))
+			.flatMap((user) -> Mono.fromCallable(() -> parse(body))
+				.flatMap((submission) -> this.idempotency.execute(user.subject(), key, body,
+						() -> this.measurements.record(user, submission)
+							.map((m) -> new StoredResponse(201, "/api/me/measurements/" + m.id(),
+									this.json.writeValueAsString(m))))))
 			.map((stored) -> ResponseEntity.status(stored.status())
 				.location(URI.create(stored.location()))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -76,13 +84,25 @@ class MeasurementController {
 	}
 
 	private MeasurementSubmission parse(String body) {
+		MeasurementSubmission submission;
 		try {
-			return this.json.readValue(body, MeasurementSubmission.class);
+			submission = this.json.readValue(body, MeasurementSubmission.class);
 		}
 		catch (JacksonException ex) {
-			throw new HeimaProblemException(ProblemType.MALFORMED_REQUEST,
-					"The measurement could not be read as JSON of the documented shape");
+			throw Problems.exceptionOf(ex);
 		}
+		if (submission == null) {
+			throw new HeimaProblemException(ProblemType.MALFORMED_REQUEST, "Send the measurement as a JSON object");
+		}
+		List<FieldProblem> problems = this.validator.validate(submission)
+			.stream()
+			.map((v) -> new FieldProblem(v.getPropertyPath().toString(), "invalid", v.getMessage()))
+			.sorted(java.util.Comparator.comparing(FieldProblem::field))
+			.toList();
+		if (!problems.isEmpty()) {
+			throw HeimaProblemException.validation(problems);
+		}
+		return submission;
 	}
 
 }

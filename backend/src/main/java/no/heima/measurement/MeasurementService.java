@@ -57,6 +57,9 @@ public class MeasurementService {
 
 	private static final int MAX_HISTORY = 1000;
 
+	/** Older readings (a device clock at 0001-01-01, a typo) are not follow-up data. */
+	private static final Duration MAX_AGE = Duration.ofDays(366);
+
 	private final PatientService patients;
 
 	private final CarePlanService carePlans;
@@ -115,6 +118,10 @@ public class MeasurementService {
 					List.of(new FieldProblem("vital", "required", "vital, values and measuredAt are required"))));
 		}
 		Instant now = this.clock.instant();
+		if (submission.measuredAt().isBefore(now.minus(MAX_AGE))) {
+			return Mono.error(HeimaProblemException.validation(List.of(new FieldProblem("measuredAt", "range",
+					"More than " + MAX_AGE.toDays() + " days ago; check the device clock"))));
+		}
 		if (submission.measuredAt().isAfter(now.plus(CLOCK_SKEW))) {
 			return Mono.error(new HeimaProblemException(ProblemType.MEASURED_IN_FUTURE,
 					"The measurement time is in the future; check the device clock",
@@ -184,6 +191,9 @@ public class MeasurementService {
 					return Mono.error(HeimaProblemException.validation(List.of(new FieldProblem("activityId", "unknown",
 							"Not a " + s.vital() + " measurement of this care plan"))));
 				}
+				if (activity.isEmpty()) {
+					return Mono.error(notAskedFor(s));
+				}
 				return Mono.just(new Target(target.plan(), target.pathway(), activity));
 			});
 		}
@@ -191,10 +201,15 @@ public class MeasurementService {
 			.concatMap(this::withPathway)
 			.map((t) -> new Target(t.plan(), t.pathway(), firstFor(t.pathway(), s)))
 			.collectList()
-			.map((targets) -> targets.stream()
-				.filter((t) -> t.activity().isPresent())
-				.findFirst()
-				.orElse(targets.get(0)));
+			.flatMap((targets) -> Mono.justOrEmpty(targets.stream().filter((t) -> t.activity().isPresent()).findFirst())
+				.switchIfEmpty(Mono.error(notAskedFor(s))));
+	}
+
+	/** A vital no plan asks for has no bounds to triage by and nobody to look at it. */
+	private static HeimaProblemException notAskedFor(MeasurementSubmission s) {
+		return new HeimaProblemException(ProblemType.NOT_ENROLLED,
+				"None of your care plans asks for " + s.vital().display(),
+				List.of(new FieldProblem("vital", "not-in-plan", "No care plan asks for " + s.vital())));
 	}
 
 	private Mono<Target> withPathway(CarePlan plan) {

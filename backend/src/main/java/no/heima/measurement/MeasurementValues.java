@@ -25,10 +25,19 @@ final class MeasurementValues {
 	}
 
 	static List<EnteredValue> normalise(Vital vital, List<EnteredValue> entered, Units units) {
+		List<FieldProblem> missing = new ArrayList<>();
+		// a code given twice is ambiguous: which one did the patient mean?
+		entered.stream()
+			.filter((v) -> v != null && v.code() != null)
+			.collect(Collectors.groupingBy(EnteredValue::code, Collectors.counting()))
+			.forEach((code, count) -> {
+				if (count > 1) {
+					missing.add(new FieldProblem("values." + code, "duplicate", "Given more than once"));
+				}
+			});
 		Map<String, EnteredValue> byCode = entered.stream()
 			.filter((v) -> v != null && v.code() != null)
 			.collect(Collectors.toMap(EnteredValue::code, Function.identity(), (a, b) -> a));
-		List<FieldProblem> missing = new ArrayList<>();
 		for (String code : byCode.keySet()) {
 			if (vital.component(code).isEmpty()) {
 				missing.add(new FieldProblem("values." + code, "unknown", "Not a value of " + vital));
@@ -63,7 +72,8 @@ final class MeasurementValues {
 				continue;
 			}
 			BigDecimal inUnit = plain(converted.get().setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros());
-			if (!component.plausible(inUnit)) {
+			// judged before rounding: 300.004 mm[Hg] is outside 50-300, not 300
+			if (!component.plausible(converted.get()) || !component.plausible(inUnit)) {
 				implausible.add(new FieldProblem("values." + component.loinc(), "range",
 						component.display() + " must be between " + component.plausibleMin() + " and "
 								+ component.plausibleMax() + " " + component.unit()));

@@ -40,8 +40,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		// Never echo parser internals: they can contain fragments of the patient's input.
-		return handleHeimaType(Problems.of(ProblemType.MALFORMED_REQUEST,
-				"The request body or parameters could not be read", List.of()), exchange);
+		return handleHeimaType(Problems.unreadable(ex, "The request body or parameters could not be read"), exchange);
 	}
 
 	private Mono<ResponseEntity<Object>> handleHeimaType(ProblemDetail problem, ServerWebExchange exchange) {

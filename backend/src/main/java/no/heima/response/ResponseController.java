@@ -89,12 +89,13 @@ class ResponseController {
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
 			@RequestBody String body) {
+		// read before the idempotency record is written, so a refused body leaves nothing
 		return this.users.current()
-			.flatMap((user) -> this.idempotency.execute(user.subject(), key, body,
-					() -> Mono.fromCallable(() -> parse(body))
-						.flatMap((submission) -> this.responses.submit(user, submission, language(acceptLanguage)))
-						.map((r) -> new StoredResponse(201, "/api/me/responses/" + r.id(),
-								this.json.writeValueAsString(r)))))
+			.flatMap((user) -> Mono.fromCallable(() -> parse(body))
+				.flatMap((submission) -> this.idempotency.execute(user.subject(), key, body,
+						() -> this.responses.submit(user, submission, language(acceptLanguage))
+							.map((r) -> new StoredResponse(201, "/api/me/responses/" + r.id(),
+									this.json.writeValueAsString(r))))))
 			.map((stored) -> ResponseEntity.status(stored.status())
 				.location(URI.create(stored.location()))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -124,13 +125,17 @@ class ResponseController {
 	}
 
 	private ResponseSubmission parse(String body) {
+		ResponseSubmission submission;
 		try {
-			return this.json.readValue(body, ResponseSubmission.class);
+			submission = this.json.readValue(body, ResponseSubmission.class);
 		}
 		catch (JacksonException ex) {
-			throw new HeimaProblemException(ProblemType.MALFORMED_REQUEST,
-					"The submission could not be read as JSON of the documented shape");
+			throw no.heima.problem.Problems.exceptionOf(ex);
 		}
+		if (submission == null) {
+			throw new HeimaProblemException(ProblemType.MALFORMED_REQUEST, "Send the submission as a JSON object");
+		}
+		return submission;
 	}
 
 }

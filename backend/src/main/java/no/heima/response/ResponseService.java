@@ -120,14 +120,15 @@ public class ResponseService {
 
 	public Mono<Instant> saveDraft(CurrentUser actor, UUID carePlanId, String activityId, LocalDate day,
 			String responseJson) {
-		return task(actor, carePlanId, activityId).flatMap((task) -> Mono.fromCallable(() -> {
-			parse(responseJson);
-			return responseJson;
-		})
-			.flatMap((json) -> this.tx
-				.transactional(this.repository.saveDraft(task.patient().id(), carePlanId, activityId, day, json)
-					.flatMap((at) -> audit(actor, task.patient().id(), AuditAction.UPDATE, "draft " + activityId)
-						.thenReturn(at)))));
+		return task(actor, carePlanId, activityId).flatMap(ResponseService::open)
+			.flatMap((task) -> Mono.fromCallable(() -> {
+				parse(responseJson);
+				return responseJson;
+			})
+				.flatMap((json) -> this.tx
+					.transactional(this.repository.saveDraft(task.patient().id(), carePlanId, activityId, day, json)
+						.flatMap((at) -> audit(actor, task.patient().id(), AuditAction.UPDATE, "draft " + activityId)
+							.thenReturn(at)))));
 	}
 
 	public Mono<ResponseRepository.Draft> draft(CurrentUser actor, UUID carePlanId, String activityId, LocalDate day) {
@@ -165,12 +166,13 @@ public class ResponseService {
 					"required", "carePlanId, activityId, date and questionnaireResponse are required"))));
 		}
 		Instant now = this.clock.instant();
-		return task(actor, submission.carePlanId(), submission.activityId()).flatMap((task) -> this.questionnaires
-			.json(task.activity().questionnaireUrl(), task.activity().questionnaireVersion())
-			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
-					"The questionnaire " + task.canonical() + " is not in the library")))
-			.flatMap((questionnaireJson) -> prepare(task, submission, questionnaireJson, language, now))
-			.flatMap((prepared) -> store(actor, task, prepared)));
+		return task(actor, submission.carePlanId(), submission.activityId()).flatMap(ResponseService::open)
+			.flatMap((task) -> this.questionnaires
+				.json(task.activity().questionnaireUrl(), task.activity().questionnaireVersion())
+				.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
+						"The questionnaire " + task.canonical() + " is not in the library")))
+				.flatMap((questionnaireJson) -> prepare(task, submission, questionnaireJson, language, now))
+				.flatMap((prepared) -> store(actor, task, prepared)));
 	}
 
 	/**
@@ -344,6 +346,13 @@ public class ResponseService {
 			.toList();
 		return ThresholdTriage.assess(values, task.activity().thresholds(), personal, new RuleVersion(
 				task.plan().pathwayId(), task.plan().pathwayVersion(), task.plan().id(), task.plan().version()));
+	}
+
+	/** An ENDED plan takes no more answers or drafts. */
+	private static Mono<Task> open(Task task) {
+		return (task.plan().status() == CarePlan.Status.ENDED)
+				? Mono.error(new HeimaProblemException(ProblemType.STATE_CONFLICT, "The care plan has ended"))
+				: Mono.just(task);
 	}
 
 	private Mono<Task> task(CurrentUser actor, UUID carePlanId, String activityId) {
