@@ -102,6 +102,18 @@ final class JarProcess implements AutoCloseable {
 		throw new IllegalStateException("no VmRSS for " + this.process.pid());
 	}
 
+	/**
+	 * CPU time the process has used (user + system), in seconds: unlike wall-clock start
+	 * time, it does not depend on how busy the machine is. Assumes the usual 100 clock
+	 * ticks per second.
+	 */
+	double cpuSeconds() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// fields 14 and 15 of proc(5), counted after pid and comm
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+	}
+
 	String output() throws IOException {
 		return Files.readString(this.log);
 	}
