@@ -275,7 +275,7 @@ public class MeasurementService {
 				+ " " + m.values().get(0).unit();
 		return this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.MEASUREMENT,
 				m.id().toString(), m.activityId(), m.triage().level().name(), m.vital().display() + ": " + values,
-				this.json.writeValueAsString(m.triage())));
+				this.json.writeValueAsString(WorklistDetail.of(m))));
 	}
 
 	/**
