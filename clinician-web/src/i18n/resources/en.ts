@@ -641,6 +641,7 @@ export const en: Resources = {
     },
   },
   worklist: {
+    text: { missing: '{{what}} not done {{date}}' },
     heading: 'Worklist',
     intro:
       'What your teams need to look at: red first, then yellow, then missed tasks. Oldest first.',

@@ -635,6 +635,7 @@ export const nb = {
     },
   },
   worklist: {
+    text: { missing: '{{what}} ikke gjort {{date}}' },
     heading: 'Arbeidsliste',
     intro:
       'Det teamene dine må se på: røde først, så gule, så manglende registreringer. Eldste først.',

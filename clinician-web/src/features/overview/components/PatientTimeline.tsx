@@ -4,6 +4,7 @@ import { dateTimeInOslo } from '../../../lib/dates';
 import { Link } from '../../../lib/router';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
 import type { WorklistItem } from '../../worklist/api/worklist';
+import { itemText } from '../../worklist/api/itemText';
 import { LevelBadge } from '../../worklist/components/LevelBadge';
 import { usePatientWorklist } from '../../worklist/hooks/useWorklist';
 
@@ -54,7 +55,7 @@ export function PatientTimeline({ patientId }: { patientId: string }) {
               <div>
                 {kind === 'raised' && (
                   <p>
-                    <LevelBadge level={item.level} /> {item.summary}
+                    <LevelBadge level={item.level} /> {itemText(item, t, language)}
                     {item.kind === 'RESPONSE' && (
                       <>
                         {' '}

@@ -5,6 +5,7 @@ import { ProblemType, hasProblemType } from '../../../lib/problem';
 import { errorMessage } from '../../../lib/problemMessages';
 import { Link } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
+import { itemText } from '../api/itemText';
 import type { WorklistItem } from '../api/worklist';
 import { useChangeItem } from '../hooks/useWorklist';
 import { LevelBadge } from './LevelBadge';
@@ -47,7 +48,7 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
             <strong>{t('worklist.kind.UNASSESSED')}</strong>
           </p>
         )}
-        <p className="wl-item__summary">{item.summary}</p>
+        <p className="wl-item__summary">{itemText(item, t, language)}</p>
         {item.kind === 'RESPONSE' && (
           <p>
             <Link to={{ name: 'response', patientId: item.patientId, responseId: item.sourceKey }}>

@@ -324,7 +324,7 @@ public class MeasurementService {
 		return this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(),
 				ItemRaised.Kind.of(m.triage(), ItemRaised.Kind.MEASUREMENT), m.id().toString(), m.activityId(),
 				m.triage().level().name(), ItemRaised.summary(m.vital().display() + ": " + values, m.triage()),
-				this.json.writeValueAsString(m.triage())));
+				this.json.writeValueAsString(WorklistDetail.of(m))));
 	}
 
 	/**

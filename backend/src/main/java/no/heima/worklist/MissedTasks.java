@@ -90,11 +90,19 @@ class MissedTasks implements SmartLifecycle {
 
 	private Mono<Boolean> raise(CarePlan plan, Task task) {
 		return this.patients.findForBackgroundWork(plan.patientId())
-			.flatMap((patient) -> this.worklist
-				.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.MISSING,
-						plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(), "MISSING",
-						task.title() + " (" + task.date() + ")", "{\"windowEnd\":\"" + task.windowEnd() + "\"}")))
+			.flatMap((patient) -> this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(),
+					ItemRaised.Kind.MISSING, plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(),
+					"MISSING", task.title() + " (" + task.date() + ")", missedDetail(task))))
 			.thenReturn(true);
+	}
+
+	/**
+	 * The missed window, with the day and the activity, so a screen can say when in its
+	 * own language.
+	 */
+	private static String missedDetail(Task task) {
+		return "{\"windowEnd\":\"" + task.windowEnd() + "\",\"date\":\"" + task.date() + "\",\"vital\":"
+				+ ((task.vital() != null) ? "\"" + task.vital().name() + "\"" : "null") + "}";
 	}
 
 	@Override

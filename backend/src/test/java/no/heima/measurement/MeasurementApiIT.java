@@ -82,6 +82,28 @@ class MeasurementApiIT extends IntegrationTest {
 		assertThat(((Map<?, ?>) result.get("advice")).get("nb")).isEqualTo("Ring avdelingen nå");
 		assertThat(result.get("receivedAt")).isNotNull();
 
+		// the worklist item carries the values structured (each screen words them in its
+		// own
+		// language), beside the triage reasons where they always were
+		Map<?, ?> item = java.util.Arrays
+			.stream(as("sykepleier1").get()
+				.uri("/api/patients/" + this.patientId + "/worklist")
+				.exchange()
+				.expectBody(Map[].class)
+				.returnResult()
+				.getResponseBody())
+			.filter((i) -> result.get("id").equals(i.get("sourceKey")))
+			.findFirst()
+			.orElseThrow();
+		Map<?, ?> detail = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readValue((String) item.get("reasons"), Map.class);
+		assertThat(detail.get("vital")).isEqualTo("BLOOD_PRESSURE");
+		assertThat(((List<?>) detail.get("values")).stream()
+			.map((v) -> ((Number) ((Map<?, ?>) v).get("value")).intValue())
+			.toList()).containsExactly(182, 110);
+		assertThat(((List<?>) detail.get("reasons"))).hasSize(2);
+
 		as("pasient1").get()
 			.uri("/api/me/tasks")
 			.exchange()

@@ -71,6 +71,19 @@ class MissedTasksIT extends IntegrationTest {
 			.returnResult()
 			.getResponseBody()[0];
 		assertThat(items.get("kind")).isEqualTo("MISSING");
+		// the day and the vital, structured, for each screen to word in its own language
+		Map<?, ?> missed = java.util.Arrays
+			.stream(as("sykepleier1").get()
+				.uri("/api/patients/" + patient + "/worklist")
+				.exchange()
+				.expectBody(Map[].class)
+				.returnResult()
+				.getResponseBody())
+			.filter((i) -> (plan + "/temp/" + yesterday).equals(i.get("sourceKey")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(((String) missed.get("reasons")).replace(" ", "")).contains("\"date\":\"" + yesterday + "\"")
+			.contains("\"vital\":\"BODY_TEMPERATURE\"");
 		as("sykepleier1").get()
 			.uri("/api/patients/" + patient + "/worklist")
 			.exchange()
