@@ -165,23 +165,34 @@ class CouldNotAssessIT extends IntegrationTest {
 
 	@Test
 	void anExceptionInATriageStepIsCouldNotAssess() {
-		// a window reaching back past what the database can store: reading the earlier
-		// values for the trend throws
-		corrupt("'{activities,3,trends,0,windowDays}'", "'50000000'");
+		// a personal bound stored without its bounds (as a bad import or manual fix might
+		// leave it): the threshold step throws on it
+		this.db
+			.sql("update care_plan set personal_thresholds = '[{\"activityId\":\"spo2\",\"threshold\":null}]'"
+					+ " where id = :id")
+			.bind("id", UUID.fromString(this.carePlanId))
+			.fetch()
+			.rowsUpdated()
+			.block();
 		double before = count("ERROR");
 
 		Map<?, ?> stored = measure("spo2", "OXYGEN_SATURATION", "59408-5", "97", "%");
 
 		assertTriageCouldNotAssess(stored, "ERROR");
-		assertItem((String) stored.get("id"), "ERROR", "Earlier values could not be read");
+		assertItem((String) stored.get("id"), "ERROR", "Triage failed");
 		assertThat(count("ERROR")).isGreaterThan(before);
 	}
 
+	/**
+	 * Alters the stored, published version behind the application's back, as a bad
+	 * migration or a manual fix would: its immutability trigger is bypassed for this one
+	 * statement (replica mode; the test database user is a superuser).
+	 */
 	private void corrupt(String path, String value) {
-		this.db
-			.sql("update pathway_version set definition = jsonb_set(definition, " + path + ", " + value
-					+ ") where pathway_id = :id")
-			.bind("id", this.pathwayId)
+		this.db.sql(
+				"set session_replication_role = replica; update pathway_version set definition = jsonb_set(definition, "
+						+ path + ", " + value + ") where pathway_id = '" + this.pathwayId
+						+ "'; set session_replication_role = origin")
 			.fetch()
 			.rowsUpdated()
 			.block();
