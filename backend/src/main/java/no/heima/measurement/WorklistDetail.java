@@ -2,6 +2,7 @@ package no.heima.measurement;
 
 import java.util.List;
 import no.heima.triage.Assessment;
+import no.heima.triage.CouldNotAssess;
 import no.heima.triage.Level;
 import no.heima.triage.Reason;
 import no.heima.triage.RuleVersion;
@@ -13,13 +14,13 @@ import no.heima.vital.Vital;
  * mmHg" or "Blood pressure 190/113 mmHg" in its own language and units. The triage fields
  * stay at the top level, where readers of the item's reasons find them.
  */
-record WorklistDetail(Level level, List<Reason> reasons, boolean assessed, RuleVersion rules, Vital vital,
-		List<EnteredValue> values) {
+record WorklistDetail(Level level, List<Reason> reasons, boolean assessed, RuleVersion rules,
+		CouldNotAssess couldNotAssess, Boolean collectOnly, Vital vital, List<EnteredValue> values) {
 
 	static WorklistDetail of(Measurement m) {
 		Assessment triage = m.triage();
-		return new WorklistDetail(triage.level(), triage.reasons(), triage.assessed(), triage.rules(), m.vital(),
-				m.values());
+		return new WorklistDetail(triage.level(), triage.reasons(), triage.assessed(), triage.rules(),
+				triage.couldNotAssess(), triage.collectOnly(), m.vital(), m.values());
 	}
 
 }
