@@ -1,4 +1,10 @@
-import { applyWorklistEvent, compareItems, triageReasons, type WorklistPage } from './worklist';
+import {
+  applyWorklistEvent,
+  compareItems,
+  pageRange,
+  triageReasons,
+  type WorklistPage,
+} from './worklist';
 import { worklistItem } from '../../../test/worklistFixtures';
 
 const page = (items: WorklistPage['items']): WorklistPage => ({
@@ -55,6 +61,55 @@ describe('worklist order and live events', () => {
     expect(resolved?.items.map((i) => i.id)).toEqual(['item-3', 'item-2']);
     expect(resolved?.total).toBe(2);
     expect(applyWorklistEvent(undefined, 'raised', worklistItem(9))).toBeUndefined();
+  });
+
+  it('puts a new item on the first page only, but counts it on every page', () => {
+    const second: WorklistPage = {
+      items: [worklistItem(51), worklistItem(52)],
+      page: 1,
+      size: 50,
+      total: 52,
+    };
+    const raised = applyWorklistEvent(second, 'raised', worklistItem(9, { level: 'RED' }));
+    expect(raised?.items.map((i) => i.id)).toEqual(['item-51', 'item-52']);
+    expect(raised?.total).toBe(53);
+    const taken = applyWorklistEvent(
+      second,
+      'taken',
+      worklistItem(52, { status: 'IN_PROGRESS', version: 1 }),
+    );
+    expect(taken?.items[1]?.status).toBe('IN_PROGRESS');
+    const resolved = applyWorklistEvent(
+      second,
+      'resolved',
+      worklistItem(51, { status: 'RESOLVED', version: 1 }),
+    );
+    expect(resolved?.items.map((i) => i.id)).toEqual(['item-52']);
+    expect(resolved?.total).toBe(51);
+  });
+
+  it('gives the range a page shows and how many pages there are', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => worklistItem(i));
+    expect(pageRange({ items: items(50), page: 0, size: 50, total: 500 })).toEqual({
+      from: 1,
+      to: 50,
+      pages: 10,
+    });
+    expect(pageRange({ items: items(50), page: 1, size: 50, total: 500 })).toEqual({
+      from: 51,
+      to: 100,
+      pages: 10,
+    });
+    expect(pageRange({ items: items(1), page: 2, size: 50, total: 101 })).toEqual({
+      from: 101,
+      to: 101,
+      pages: 3,
+    });
+    expect(pageRange({ items: [], page: 0, size: 50, total: 0 })).toEqual({
+      from: 0,
+      to: 0,
+      pages: 1,
+    });
   });
 
   it('reads the reasons from the triage JSON, and none from nonsense', () => {

@@ -63,15 +63,17 @@ export const WORKLIST_EVENTS = ['raised', 'taken', 'escalated', 'resolved'] as c
 export type WorklistEvent = (typeof WORKLIST_EVENTS)[number];
 
 export const WORKLIST_SIZE = 50;
+/** Prefix of every page of the worklist in the query cache; one page is `worklistPageQueryKey`. */
 export const worklistQueryKey = ['worklist'] as const;
+export const worklistPageQueryKey = (page: number) => [...worklistQueryKey, page] as const;
 export const patientWorklistQueryKey = (patientId: string) =>
   ['patient-worklist', patientId] as const;
 export const WORKLIST_STREAM_PATH = '/api/worklist/stream';
 
 const item = (id: string) => `/api/worklist/${encodeURIComponent(id)}`;
 
-export function fetchWorklist(signal?: AbortSignal): Promise<WorklistPage> {
-  const query = new URLSearchParams({ page: '0', size: String(WORKLIST_SIZE) });
+export function fetchWorklist(page: number, signal?: AbortSignal): Promise<WorklistPage> {
+  const query = new URLSearchParams({ page: String(page), size: String(WORKLIST_SIZE) });
   return apiFetch<WorklistPage>(`/api/worklist?${query}`, signal ? { signal } : {});
 }
 
@@ -97,6 +99,17 @@ export function resolveItem(id: string, resolution: Resolution): Promise<Worklis
   return apiFetch<WorklistItem>(`${item(id)}/resolve`, { method: 'POST', body: resolution });
 }
 
+/** The 1-based range of items a page shows, and how many pages there are (at least one). */
+export function pageRange(page: Pick<WorklistPage, 'page' | 'size' | 'total' | 'items'>): {
+  from: number;
+  to: number;
+  pages: number;
+} {
+  const from = page.items.length === 0 ? 0 : page.page * page.size + 1;
+  const to = page.page * page.size + page.items.length;
+  return { from, to, pages: Math.max(1, Math.ceil(page.total / page.size)) };
+}
+
 const LEVEL_ORDER: Record<WorklistLevel, number> = { RED: 0, YELLOW: 1, MISSING: 2 };
 
 /** Worklist order: red, yellow, missing; oldest first within a level. */
@@ -110,7 +123,9 @@ export function compareItems(a: WorklistItem, b: WorklistItem): number {
 
 /**
  * The list after one live event: a resolved item leaves, any other is inserted or replaced (an
- * older version than the one on screen is ignored), and the order is kept.
+ * older version than the one on screen is ignored), and the order is kept. A new item is put only
+ * into the first page: where it falls among later pages is the server's to say (they are fetched
+ * again when shown), but every page counts it in the total.
  */
 export function applyWorklistEvent(
   page: WorklistPage | undefined,
@@ -124,6 +139,7 @@ export function applyWorklistEvent(
   if (event === 'resolved' || changed.status === 'RESOLVED') {
     return existing === undefined ? page : { ...page, items: others, total: page.total - 1 };
   }
+  if (existing === undefined && page.page > 0) return { ...page, total: page.total + 1 };
   return {
     ...page,
     items: [...others, changed].sort(compareItems),

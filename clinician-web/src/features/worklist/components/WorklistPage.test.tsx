@@ -5,6 +5,7 @@ import { nina } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { FakeEventSource, worklistItem } from '../../../test/worklistFixtures';
 import { WorklistPage } from './WorklistPage';
+import { pagesToOffer } from './WorklistPager';
 
 const now = new Date('2026-11-20T12:00:00Z');
 
@@ -193,6 +194,117 @@ describe('worklist page', () => {
       action: 'CALLED_PATIENT',
       note: 'Called, will remeasure',
       patientMessage: 'Measure again tonight.',
+    });
+  });
+
+  // Pages of 50 rows are slow to render and query in jsdom on a busy machine.
+  describe('paging', { timeout: 30_000 }, () => {
+    /** A team with `total` open items; the server answers the page asked for, 50 at a time. */
+    function serveTeam(total: number, red: (n: number) => boolean = () => false) {
+      return mockFetch((request) => {
+        const page = Number(request.url.searchParams.get('page'));
+        const size = Number(request.url.searchParams.get('size'));
+        const first = page * size;
+        const items = Array.from({ length: Math.max(0, Math.min(size, total - first)) }, (_, i) =>
+          worklistItem(first + i + 1, red(first + i + 1) ? { level: 'RED' } : {}),
+        );
+        return jsonResponse({ items, page, size, total });
+      });
+    }
+
+    function rows(name = 'Arbeidsliste') {
+      return within(screen.getByRole('list', { name })).getAllByRole('listitem');
+    }
+
+    it('turns pages with next, previous and page numbers, and says which items it shows', async () => {
+      const { requests } = serveTeam(500);
+      const { user } = renderWithProviders(<WorklistPage me={nina} />);
+      await screen.findByText('Viser 1–50 av 500');
+      expect(requests[0]?.url.searchParams.get('page')).toBe('0');
+      expect(requests[0]?.url.searchParams.get('size')).toBe('50');
+      expect(rows()).toHaveLength(50);
+      const nav = screen.getByRole('navigation', { name: 'Sider i arbeidslisten' });
+      const previous = within(nav).getByRole('button', { name: 'Forrige side' });
+      expect(previous).toHaveAttribute('aria-disabled', 'true');
+      expect(within(nav).getByRole('button', { name: 'Side 1' })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+
+      const next = within(nav).getByRole('button', { name: 'Neste side' });
+      await user.click(next);
+      await screen.findByText('Viser 51–100 av 500');
+      expect(requests.at(-1)?.url.searchParams.get('page')).toBe('1');
+      expect(screen.getByRole('link', { name: 'Pasient 51' })).toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: 'Pasient 1' })).not.toBeInTheDocument();
+      expect(rows()).toHaveLength(50);
+      expect(screen.getByRole('button', { name: 'Side 2' })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      expect(screen.getByRole('button', { name: 'Side 1' })).not.toHaveAttribute('aria-current');
+      expect(next).toHaveFocus(); // the focus stays where the keyboard left it
+
+      await user.click(screen.getByRole('button', { name: 'Side 10' }));
+      await screen.findByText('Viser 451–500 av 500');
+      expect(screen.getByRole('button', { name: 'Neste side' })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
+      await user.click(screen.getByRole('button', { name: 'Neste side' }));
+      expect(requests.at(-1)?.url.searchParams.get('page')).toBe('9'); // nothing past the end
+
+      await user.click(screen.getByRole('button', { name: 'Forrige side' }));
+      await screen.findByText('Viser 401–450 av 500');
+    });
+
+    it('is used with the keyboard alone', async () => {
+      serveTeam(120);
+      const { user } = renderWithProviders(<WorklistPage me={nina} />, { language: 'en' });
+      await screen.findByText('Showing 1–50 of 120');
+      screen.getByRole('button', { name: 'Next page' }).focus();
+      await user.keyboard('{Enter}');
+      await screen.findByText('Showing 51–100 of 120');
+      await user.keyboard(' ');
+      await screen.findByText('Showing 101–120 of 120');
+      expect(rows('Worklist')).toHaveLength(20);
+    });
+
+    it('shows no paging control when everything fits on one page', async () => {
+      serveTeam(3);
+      renderWithProviders(<WorklistPage me={nina} />);
+      await screen.findByRole('link', { name: 'Pasient 3' });
+      expect(screen.queryByRole('navigation', { name: 'Sider i arbeidslisten' })).toBeNull();
+    });
+
+    it('announces a live red item on a later page, but not the red items a page shows when turned to', async () => {
+      serveTeam(120, (n) => n > 50 && n <= 55);
+      const { user } = renderWithProviders(<WorklistPage me={nina} />);
+      await screen.findByText('Viser 1–50 av 120');
+      await user.click(screen.getByRole('button', { name: 'Neste side' }));
+      await screen.findByText('Viser 51–100 av 120');
+      await screen.findByRole('link', { name: 'Pasient 51' });
+      const live = document.querySelector('[aria-live="polite"]');
+      expect(live?.textContent).toBe('');
+
+      act(() =>
+        lastSource().emit(
+          'raised',
+          worklistItem(900, { level: 'RED', patientName: 'Kari Nordvik', summary: '182 / 110' }),
+        ),
+      );
+      await vi.waitFor(() => expect(live?.textContent).toBe('Ny rød sak: Kari Nordvik, 182 / 110'));
+      // It belongs on the first page; this page counts it.
+      expect(screen.queryByRole('link', { name: 'Kari Nordvik' })).not.toBeInTheDocument();
+      await screen.findByText('Viser 51–100 av 121');
+    });
+
+    it('offers the first, the last and the neighbouring pages', () => {
+      expect(pagesToOffer(0, 1)).toEqual([0]);
+      expect(pagesToOffer(0, 10)).toEqual([0, 1, 'gap', 9]);
+      expect(pagesToOffer(4, 10)).toEqual([0, 'gap', 3, 4, 5, 'gap', 9]);
+      expect(pagesToOffer(9, 10)).toEqual([0, 'gap', 8, 9]);
+      expect(pagesToOffer(2, 4)).toEqual([0, 1, 2, 3]);
     });
   });
 });

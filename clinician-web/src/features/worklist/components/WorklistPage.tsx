@@ -1,35 +1,52 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../auth/api/me';
+import { WORKLIST_SIZE, type WorklistItem } from '../api/worklist';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
 import { useNow } from '../hooks/useNow';
 import { useWorklist, useWorklistStream } from '../hooks/useWorklist';
+import { WorklistPager } from './WorklistPager';
 import { WorklistRow } from './WorklistRow';
 
 /** The clinician's start page: her teams' open items, kept live by server-sent events. */
 export function WorklistPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const worklist = useWorklist();
+  const [page, setPage] = useState(0);
+  const worklist = useWorklist(page);
   const now = useNow();
   const [announcement, setAnnouncement] = useState('');
-  useWorklistStream();
-  // Announce red items that arrive while the page is open, however they arrive (a live event, or
-  // the refetch after the stream reconnected): the ones present at the first load are not news.
-  const seenRed = useRef<Set<string> | null>(null);
+  // Announce red items that arrive while the page is open, however they arrive: a live event
+  // (heard here whichever page is shown, since a new item goes onto the first page only), or the
+  // refetch after the stream reconnected. The ones on a page when it is first shown are not news.
+  const seenRed = useRef(new Set<string>());
+  const shownPage = useRef<number | null>(null);
+  const announce = useCallback(
+    (item: WorklistItem) => {
+      if (item.level !== 'RED' || seenRed.current.has(item.id)) return;
+      seenRed.current.add(item.id);
+      setAnnouncement(t('worklist.newRed', { name: item.patientName, summary: item.summary }));
+    },
+    [t],
+  );
+  useWorklistStream((event, item) => {
+    if (event === 'raised' && item.status !== 'RESOLVED') announce(item);
+  });
   useEffect(() => {
-    if (!worklist.data) return;
+    if (!worklist.data || worklist.isPlaceholderData) return;
     const red = worklist.data.items.filter((item) => item.level === 'RED');
-    if (seenRed.current === null) {
-      seenRed.current = new Set(red.map((item) => item.id));
+    if (shownPage.current !== worklist.data.page) {
+      shownPage.current = worklist.data.page;
+      red.forEach((item) => seenRed.current.add(item.id));
       return;
     }
-    const fresh = red.filter((item) => !seenRed.current?.has(item.id));
-    fresh.forEach((item) => seenRed.current?.add(item.id));
-    const newest = fresh[fresh.length - 1];
-    if (newest) {
-      setAnnouncement(t('worklist.newRed', { name: newest.patientName, summary: newest.summary }));
-    }
-  }, [worklist.data, t]);
+    red.forEach(announce);
+  }, [worklist.data, worklist.isPlaceholderData, announce]);
+  // Items resolved elsewhere can leave this page beyond the last one: go back to the last (state
+  // adjusted while rendering, as React advises, rather than in an effect).
+  if (worklist.data && !worklist.isPlaceholderData && page > 0) {
+    const last = Math.max(0, Math.ceil(worklist.data.total / WORKLIST_SIZE) - 1);
+    if (page > last) setPage(last);
+  }
 
   return (
     <div className="stack">
@@ -47,11 +64,19 @@ export function WorklistPage({ me }: { me: Me }) {
       ) : (
         <>
           <p className="list-status">{t('worklist.count', { count: worklist.data.total })}</p>
-          <ol className="wl-list" aria-label={t('worklist.heading')}>
+          <ol
+            className="wl-list"
+            aria-label={t('worklist.heading')}
+            aria-busy={worklist.isPlaceholderData}
+            start={worklist.data.page * worklist.data.size + 1}
+          >
             {worklist.data.items.map((item) => (
               <WorklistRow key={item.id} item={item} me={me} now={now} />
             ))}
           </ol>
+          {worklist.data.total > worklist.data.size || worklist.data.page > 0 ? (
+            <WorklistPager page={worklist.data} onPage={setPage} />
+          ) : null}
         </>
       )}
     </div>

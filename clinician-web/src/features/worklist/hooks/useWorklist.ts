@@ -1,4 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import {
   WORKLIST_EVENTS,
@@ -10,6 +16,7 @@ import {
   patientWorklistQueryKey,
   resolveItem,
   takeItem,
+  worklistPageQueryKey,
   worklistQueryKey,
   type Resolution,
   type WorklistEvent,
@@ -17,10 +24,12 @@ import {
   type WorklistPage,
 } from '../api/worklist';
 
-export function useWorklist() {
+/** One page (0-based) of the worklist; the page shown stays while the next one loads. */
+export function useWorklist(page = 0) {
   return useQuery({
-    queryKey: worklistQueryKey,
-    queryFn: ({ signal }) => fetchWorklist(signal),
+    queryKey: worklistPageQueryKey(page),
+    queryFn: ({ signal }) => fetchWorklist(page, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -37,7 +46,8 @@ export function applyToCache(
   event: WorklistEvent,
   item: WorklistItem,
 ): void {
-  queryClient.setQueryData<WorklistPage>(worklistQueryKey, (page) =>
+  // Every cached page, so that a page visited before shows the change when it comes back.
+  queryClient.setQueriesData<WorklistPage>({ queryKey: worklistQueryKey }, (page) =>
     applyWorklistEvent(page, event, item),
   );
   queryClient.setQueryData<WorklistItem[]>(patientWorklistQueryKey(item.patientId), (items) =>
