@@ -1,6 +1,8 @@
 package no.heima.platform;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -37,6 +39,11 @@ class JsonLimits {
 	@Bean
 	JsonMapperBuilderCustomizer strictJsonInput() {
 		return (builder) -> builder.addModule(module())
+			// "" (or text that trims to nothing, such as "\u0000") is no value of any
+			// type: it
+			// was read as null and a default stored
+			.withCoercionConfigDefaults(
+					(config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.withCoercionConfig(LogicalType.Integer, JsonLimits::noneFromText)
@@ -65,6 +72,7 @@ class JsonLimits {
 		module.addDeserializer(String.class, new CheckedText());
 		module.addKeyDeserializer(String.class, new CheckedKey());
 		module.addDeserializer(JsonNode.class, new CheckedTree());
+		module.addDeserializer(LocalDate.class, new StrictDate());
 		return module;
 	}
 
@@ -100,6 +108,42 @@ class JsonLimits {
 				throw tooLarge(parser);
 			}
 			return value;
+		}
+
+	}
+
+	/**
+	 * A date only from ISO text ({@code 2026-12-01}); not from an array (Jackson's array
+	 * form read {@code []} as null, and a default date was stored), a number or blank
+	 * text.
+	 */
+	static final class StrictDate extends StdScalarDeserializer<LocalDate> {
+
+		StrictDate() {
+			super(LocalDate.class);
+		}
+
+		@Override
+		public LogicalType logicalType() {
+			return LogicalType.DateTime;
+		}
+
+		@Override
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.currentToken() != JsonToken.VALUE_STRING) {
+				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+			}
+			String text = parser.getString();
+			if (InputBounds.hasControlCharacter(text)) {
+				throw controlCharacter(parser);
+			}
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
+						"not a date of the form yyyy-mm-dd");
+			}
 		}
 
 	}
