@@ -274,8 +274,6 @@ function activityForm(activity: Activity): ActivityForm {
     thresholds: storedThresholds,
     trends,
     triggers,
-    collectOnly,
-    collectOnlyReason,
     ...rest
   } = activity;
   const vital = isVital(storedVital) ? storedVital : '';
@@ -328,8 +326,9 @@ function activityForm(activity: Activity): ActivityForm {
       // A vital this client does not know yet is kept as it came.
       ...(storedVital && !isVital(storedVital) ? { vital: storedVital } : {}),
     },
-    collectOnly: collectOnly === true,
-    collectOnlyReason: pair(collectOnlyReason),
+    // also kept in rest, so an unchanged definition goes back exactly as it came
+    collectOnly: activity.collectOnly === true,
+    collectOnlyReason: pair(activity.collectOnlyReason),
   };
 }
 
@@ -470,7 +469,8 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
       })),
       trends: a.trends.map(toTrend),
       triggers: a.triggers.map(toTrigger),
-      // only when chosen: a watched activity's definition stays as it was
+      // when chosen; otherwise false only where the stored definition said so, so a watched
+      // activity's definition stays as it was
       ...(a.collectOnly
         ? {
             collectOnly: true,
@@ -479,7 +479,9 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
               en: nullIfBlank(a.collectOnlyReason.en),
             },
           }
-        : {}),
+        : 'collectOnly' in a.rest
+          ? { collectOnly: false }
+          : {}),
     };
   });
   const advice = Object.fromEntries(
