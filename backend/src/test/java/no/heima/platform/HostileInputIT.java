@@ -58,7 +58,9 @@ class HostileInputIT extends IntegrationTest {
 			.uri("/api/pathways")
 			.bodyValue(Map.of("definition", Map.of("name", "Fiendtlig input", "activities",
 					List.of(Map.of("id", "weight", "type", "MEASUREMENT", "title", "Vekt", "vital", "BODY_WEIGHT",
-							"schedule", Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"))))))
+							"schedule", Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"),
+							"collectOnly", true, "collectOnlyReason",
+							Map.of("nb", "Bare samlet inn i denne testen", "en", "Only collected in this test"))))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

@@ -288,7 +288,9 @@ class ListEndpointsAtVolumeIT extends IntegrationTest {
 			.uri("/api/pathways")
 			.bodyValue(Map.of("definition", Map.of("name", "Volum alle lister", "activities",
 					List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
-							"schedule", Map.of("kind", "DAILY", "windowStart", "08:00", "windowEnd", "20:00"))))))
+							"schedule", Map.of("kind", "DAILY", "windowStart", "08:00", "windowEnd", "20:00"),
+							"collectOnly", true, "collectOnlyReason",
+							Map.of("nb", "Bare samlet inn i denne testen", "en", "Only collected in this test"))))))
 			.exchange()
 			.expectStatus()
 			.isCreated()

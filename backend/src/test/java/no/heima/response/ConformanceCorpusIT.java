@@ -73,7 +73,9 @@ class ConformanceCorpusIT extends IntegrationTest {
 			String activity = "sdc" + (++n);
 			this.activityOf.put(form.folder(), activity);
 			activities.add(Map.of("id", activity, "type", "QUESTIONNAIRE", "title", form.folder(), "questionnaireUrl",
-					canonical[0], "questionnaireVersion", canonical[1], "schedule", daily));
+					canonical[0], "questionnaireVersion", canonical[1], "schedule", daily, "collectOnly", true,
+					"collectOnlyReason",
+					Map.of("nb", "Bare samlet inn i denne testen", "en", "Only collected in this test")));
 		}
 		Map<String, Object> definition = Map.of("name", "SDC-korpus", "activities", activities);
 		String pathway = (String) as("admin").post()

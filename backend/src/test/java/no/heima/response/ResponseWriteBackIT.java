@@ -162,11 +162,12 @@ class ResponseWriteBackIT {
 		String[] canonical = form.canonical().split("\\|");
 		Map<?, ?> pathway = admin.post()
 			.uri("/api/pathways")
-			.bodyValue(Map.of("definition",
-					Map.of("name", "Tilbakeskriving", "activities",
-							List.of(Map.of("id", "sdc7", "type", "QUESTIONNAIRE", "title", "Vekt og aktivitet",
-									"questionnaireUrl", canonical[0], "questionnaireVersion", canonical[1], "schedule",
-									Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"))))))
+			.bodyValue(Map.of("definition", Map.of("name", "Tilbakeskriving", "activities",
+					List.of(Map.of("id", "sdc7", "type", "QUESTIONNAIRE", "title", "Vekt og aktivitet",
+							"questionnaireUrl", canonical[0], "questionnaireVersion", canonical[1], "schedule",
+							Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59"), "collectOnly", true,
+							"collectOnlyReason",
+							Map.of("nb", "Bare samlet inn i denne testen", "en", "Only collected in this test"))))))
 			.retrieve()
 			.bodyToMono(Map.class)
 			.block();

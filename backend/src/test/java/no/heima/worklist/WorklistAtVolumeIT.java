@@ -43,7 +43,9 @@ class WorklistAtVolumeIT extends IntegrationTest {
 			.uri("/api/pathways")
 			.bodyValue(Map.of("definition", Map.of("name", "Volum arbeidsliste", "activities",
 					List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
-							"schedule", Map.of("kind", "DAILY", "windowStart", "08:00", "windowEnd", "20:00"))))))
+							"schedule", Map.of("kind", "DAILY", "windowStart", "08:00", "windowEnd", "20:00"),
+							"collectOnly", true, "collectOnlyReason",
+							Map.of("nb", "Bare samlet inn i denne testen", "en", "Only collected in this test"))))))
 			.exchange()
 			.expectStatus()
 			.isCreated()
