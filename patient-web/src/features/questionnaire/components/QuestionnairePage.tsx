@@ -23,6 +23,7 @@ import {
 import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
 import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../booleans';
 import { itemText, localizeQuestionnaire } from '../localize';
+import { normaliseResponse } from '../normalise';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
 
@@ -103,7 +104,12 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     const body: ResponseSubmission = {
       ...task,
       questionnaireResponse: withMeta(
-        questionnaire.data ? withUntickedBooleansAnswered(questionnaire.data, response) : response,
+        questionnaire.data
+          ? normaliseResponse(
+              questionnaire.data,
+              withUntickedBooleansAnswered(questionnaire.data, response),
+            )
+          : response,
         canonical,
         'completed',
       ),
