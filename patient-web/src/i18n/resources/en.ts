@@ -250,6 +250,8 @@ export const en: Resources = {
     saveFailed: 'The questionnaire was not saved. {{reason}}',
     deliveredHeading: 'Thank you, your answers have been sent',
     delivered: 'Your answers have been stored with your care team.',
+    uploadFailed: 'The photo was not uploaded',
+    uploadNoQuestion: 'We could not tell which question the photo is for. Please try again.',
     dropped:
       'Answers to questions that are no longer shown (because of a later answer) were left out:',
     scores: 'Score',

@@ -248,6 +248,8 @@ export const nb = {
     saveFailed: 'Skjemaet ble ikke lagret. {{reason}}',
     deliveredHeading: 'Takk, svarene er sendt',
     delivered: 'Svarene dine er lagret hos helsetjenesten.',
+    uploadFailed: 'Bildet ble ikke lastet opp',
+    uploadNoQuestion: 'Vi fant ikke ut hvilket spørsmål bildet hører til. Prøv igjen.',
     dropped:
       'Svar på spørsmål som ikke lenger vises (fordi du endret et annet svar), ble ikke sendt med:',
     scores: 'Poengsum',

@@ -3,7 +3,7 @@ import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDayHeading, formatTime } from '../../../lib/dates';
 import type { Problem } from '../../../lib/problem';
-import { ProblemType } from '../../../lib/problem';
+import { ProblemError, ProblemType } from '../../../lib/problem';
 import { answerProblemMessage, errorMessage, problemMessage } from '../../../lib/problemMessages';
 import { href, navigate } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
@@ -25,6 +25,7 @@ import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../boolea
 import { itemText, localizeQuestionnaire } from '../localize';
 import { normaliseResponse } from '../normalise';
 import { focusQuestion } from '../focusQuestion';
+import { attachmentLinkId, uploadAttachment } from '../api/attachments';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
 
@@ -99,6 +100,17 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       setSave({ state: 'saved', at: saved.updatedAt });
     } catch (error) {
       setSave({ state: 'failed', error });
+    }
+  }
+
+  async function onUpload(file: File, input: HTMLInputElement | null) {
+    const linkId = questionnaire.data ? attachmentLinkId(questionnaire.data, input) : null;
+    if (!linkId) throw new Error(t('questionnaire.uploadNoQuestion'));
+    try {
+      return await uploadAttachment(canonical, linkId, file, formLanguage);
+    } catch (error) {
+      const answer = error instanceof ProblemError ? error.problem.answers?.[0] : undefined;
+      throw new Error(answer ? answerProblemMessage(i18n, answer) : errorMessage(i18n, error));
     }
   }
 
@@ -301,6 +313,8 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
             onSave={(response) => void onSave(response)}
             onSubmit={(response) => void onSubmit(response)}
             onCancel={() => navigate({ name: 'today' })}
+            onUpload={onUpload}
+            uploadFailedTitle={t('questionnaire.uploadFailed')}
           />
         </Suspense>
       </div>
