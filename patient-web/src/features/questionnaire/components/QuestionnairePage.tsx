@@ -24,6 +24,7 @@ import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
 import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../booleans';
 import { itemText, localizeQuestionnaire } from '../localize';
 import { normaliseResponse } from '../normalise';
+import { withLiveCalculations } from '../calculated';
 import { focusQuestion } from '../focusQuestion';
 import { attachmentLinkId, uploadAttachment } from '../api/attachments';
 
@@ -82,7 +83,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   );
 
   const forRenderer = useMemo(
-    () => (localized ? withoutRequiredBooleans(localized) : null),
+    () => (localized ? withLiveCalculations(withoutRequiredBooleans(localized)) : null),
     [localized],
   );
 
