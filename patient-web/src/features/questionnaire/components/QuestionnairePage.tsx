@@ -25,6 +25,7 @@ import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../boolea
 import { itemText, localizeQuestionnaire } from '../localize';
 import { normaliseResponse } from '../normalise';
 import { withLiveCalculations } from '../calculated';
+import { withUnitSublabels } from '../units';
 import { focusQuestion } from '../focusQuestion';
 import { attachmentLinkId, uploadAttachment } from '../api/attachments';
 
@@ -83,8 +84,11 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   );
 
   const forRenderer = useMemo(
-    () => (localized ? withLiveCalculations(withoutRequiredBooleans(localized)) : null),
-    [localized],
+    () =>
+      localized
+        ? withUnitSublabels(withLiveCalculations(withoutRequiredBooleans(localized)), formLanguage)
+        : null,
+    [localized, formLanguage],
   );
 
   useEffect(() => {
