@@ -17,6 +17,8 @@ export interface RequestOptions {
    * so a retry must resend the very same text with the same key.
    */
   rawBody?: string;
+  /** A file sent as its own bytes (uploads), with its own type. */
+  fileBody?: Blob;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -57,9 +59,13 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     Accept: 'application/json, application/problem+json',
     ...options.headers,
   };
-  const body =
-    options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const body: BodyInit | undefined =
+    options.fileBody ??
+    options.rawBody ??
+    (options.body !== undefined ? JSON.stringify(options.body) : undefined);
+  if (options.fileBody) {
+    headers['Content-Type'] = options.fileBody.type || 'application/octet-stream';
+  } else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = await csrfToken();
     if (token !== undefined) headers[CSRF_HEADER] = token;

@@ -8,6 +8,17 @@ export interface FieldError {
   message?: string;
 }
 
+/** One refused answer (questionnaire conformance): the question as the patient sees it, and why. */
+export interface AnswerProblem {
+  linkId: string;
+  /** The question's text in the patient's language. */
+  text?: string;
+  type: string;
+  /** The limit as written in the questionnaire (`1`, `2020-01-01`, `50 cm`, `image/jpeg, image/png`). */
+  limit?: string;
+  message?: string;
+}
+
 export interface Problem {
   type: string;
   title?: string;
@@ -15,6 +26,7 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  answers?: AnswerProblem[];
 }
 
 export const PROBLEM_PREFIX = 'urn:heima:problem:';
@@ -37,6 +49,21 @@ export const ProblemType = {
   idempotencyKeyReused: `${PROBLEM_PREFIX}idempotency-key-reused`,
   invalidResponse: `${PROBLEM_PREFIX}invalid-response`,
   stateConflict: `${PROBLEM_PREFIX}state-conflict`,
+  answerRequired: `${PROBLEM_PREFIX}answer-required`,
+  answerRepeats: `${PROBLEM_PREFIX}answer-repeats`,
+  answerType: `${PROBLEM_PREFIX}answer-type`,
+  answerBelowMin: `${PROBLEM_PREFIX}answer-below-min`,
+  answerAboveMax: `${PROBLEM_PREFIX}answer-above-max`,
+  answerUnit: `${PROBLEM_PREFIX}answer-unit`,
+  answerTooManyDecimals: `${PROBLEM_PREFIX}answer-too-many-decimals`,
+  answerTooLong: `${PROBLEM_PREFIX}answer-too-long`,
+  answerTooShort: `${PROBLEM_PREFIX}answer-too-short`,
+  answerPattern: `${PROBLEM_PREFIX}answer-pattern`,
+  answerNotAnOption: `${PROBLEM_PREFIX}answer-not-an-option`,
+  answerNotInValueSet: `${PROBLEM_PREFIX}answer-not-in-value-set`,
+  attachmentType: `${PROBLEM_PREFIX}attachment-type`,
+  attachmentTooLarge: `${PROBLEM_PREFIX}attachment-too-large`,
+  attachmentNotFound: `${PROBLEM_PREFIX}attachment-not-found`,
   /** Client-side only: the request never got an answer. */
   network: `${PROBLEM_PREFIX}network`,
 } as const;

@@ -1,6 +1,6 @@
 import { createI18n } from '../i18n';
 import { ProblemError, ProblemType } from './problem';
-import { errorMessage, problemMessage } from './problemMessages';
+import { answerProblemMessage, errorMessage, problemMessage } from './problemMessages';
 
 describe('problem → message', () => {
   it.each(Object.values(ProblemType))('has a sentence for %s in both languages', (type) => {
@@ -47,5 +47,30 @@ describe('problem → message', () => {
       /nettforbindelsen/,
     );
     expect(errorMessage(i18n, new Error('boom'))).toBe('Noe gikk galt. Prøv igjen.');
+  });
+});
+
+describe('refused answer → message', () => {
+  it("states the limit in the patient's language, a file size in MB", () => {
+    const tooLarge = {
+      linkId: 'photo',
+      type: ProblemType.attachmentTooLarge,
+      limit: String(10 * 1024 * 1024),
+    };
+    expect(answerProblemMessage(createI18n('nb'), tooLarge)).toBe(
+      'Filen er for stor (høyst 10 MB).',
+    );
+    expect(answerProblemMessage(createI18n('en'), tooLarge)).toBe(
+      'The file is too large (at most 10 MB).',
+    );
+    const aboveMax = { linkId: 'cigs', type: ProblemType.answerAboveMax, limit: '60' };
+    expect(answerProblemMessage(createI18n('en'), aboveMax)).toBe(
+      'The highest value allowed is 60.',
+    );
+  });
+
+  it("falls back to the server's message for a type it does not know", () => {
+    const other = { linkId: 'x', type: 'urn:heima:problem:new-thing', message: 'From server' };
+    expect(answerProblemMessage(createI18n('nb'), other)).toBe('From server');
   });
 });

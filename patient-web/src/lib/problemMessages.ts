@@ -1,5 +1,11 @@
 import type { i18n as I18n } from 'i18next';
-import { PROBLEM_PREFIX, ProblemError, type FieldError, type Problem } from './problem';
+import {
+  PROBLEM_PREFIX,
+  ProblemError,
+  type AnswerProblem,
+  type FieldError,
+  type Problem,
+} from './problem';
 
 /** Translates the first key that exists in the current (or fallback) language. */
 function translateFirst(i18n: I18n, keys: string[]): string | undefined {
@@ -40,4 +46,27 @@ export function fieldErrorMessage(i18n: I18n, error: FieldError): string {
 export function errorMessage(i18n: I18n, error: unknown): string {
   if (error instanceof ProblemError) return problemMessage(i18n, error.problem);
   return i18n.t('problem.unknown');
+}
+
+/** What is wrong with one refused answer, in the current language (`answers[]` of a problem). */
+export function answerProblemMessage(i18n: I18n, answer: AnswerProblem): string {
+  const code = answer.type.startsWith(PROBLEM_PREFIX)
+    ? answer.type.slice(PROBLEM_PREFIX.length)
+    : answer.type;
+  const key = `answerProblem.${code}`;
+  if (!i18n.exists(key)) return answer.message ?? i18n.t('answerProblem.other');
+  const bytes = Number(answer.limit);
+  const size = Number.isFinite(bytes) && bytes > 0 ? formatBytes(bytes, i18n.language) : '';
+  return (i18n.t as (key: string, options: object) => string)(key, {
+    limit: answer.limit ?? '',
+    size,
+  });
+}
+
+function formatBytes(bytes: number, language: string): string {
+  const megabytes = bytes / (1024 * 1024);
+  const locale = language === 'en' ? 'en-GB' : 'nb-NO';
+  return megabytes >= 1
+    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(megabytes)} MB`
+    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} kB`;
 }

@@ -14,6 +14,8 @@ export interface Score {
   linkId: string;
   code: string | null;
   value: number;
+  /** A `questionnaire-hidden` item's score: for the care team, not for the patient's receipt. */
+  hidden?: boolean;
 }
 
 /** The answer to `POST /api/me/responses`. */
@@ -27,6 +29,8 @@ export interface SubmittedResponse {
   scores: Score[];
   triage: Assessment;
   advice: Advice | null;
+  /** Answers the server left out: their question was no longer shown (SDC: disabled, no answer). */
+  dropped?: { linkId: string; text?: string }[];
 }
 
 /** The body of `POST /api/me/responses`. */

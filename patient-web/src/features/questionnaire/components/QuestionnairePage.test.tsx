@@ -20,6 +20,8 @@ vi.mock('./ReferoForm', () => ({
       <div data-testid="refero" lang={props.language}>
         <p>{props.questionnaire.title}</p>
         <p>resumed: {props.questionnaireResponse?.id ?? 'none'}</p>
+        <label htmlFor="field-total">Sum</label>
+        <input id="field-total" />
         <button type="button" onClick={() => props.onSave(answer)}>
           fake save
         </button>
@@ -145,5 +147,90 @@ describe('answering a questionnaire', () => {
       'Noen av svarene passer ikke til skjemaet. Sjekk disse spørsmålene:',
     );
     expect(alert).toHaveTextContent('Sum');
+  });
+
+  it('names each refused question with its own message and moves focus to it', async () => {
+    mockApi({
+      'GET /api/me/tasks': () => jsonResponse([symptoms]),
+      'GET /api/questionnaires/by-canonical': () => jsonResponse(questionnaire),
+      [`GET ${draftPath}`]: () =>
+        problemResponse({ type: 'urn:heima:problem:not-found', status: 404 }),
+      'POST /api/me/responses': () =>
+        problemResponse({
+          type: 'urn:heima:problem:answer-below-min',
+          status: 422,
+          answers: [
+            {
+              linkId: 'hf-total',
+              text: 'Sum',
+              type: 'urn:heima:problem:answer-below-min',
+              limit: '1',
+              message: 'server text',
+            },
+          ],
+        }),
+    });
+    const { user } = renderWithProviders(
+      <QuestionnairePage me={kari} carePlanId={PLAN_ID} activityId="symptoms" date={DATE} />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'fake submit' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Noen svar er lavere enn laveste tillatte verdi.');
+    expect(alert).toHaveTextContent('Sum: Laveste tillatte verdi er 1.');
+    await user.click(screen.getByRole('link', { name: 'Sum' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Sum'));
+  });
+
+  it('sends no answer to a hidden question, and says kindly which answers the server left out', async () => {
+    const { requests } = mockApi({
+      'GET /api/me/tasks': () => jsonResponse([symptoms]),
+      'GET /api/questionnaires/by-canonical': () =>
+        jsonResponse({
+          ...questionnaire,
+          item: [
+            ...questionnaire.item,
+            {
+              linkId: 'hf-breathless-rest',
+              type: 'boolean',
+              text: 'Tungpust i ro?',
+              extension: [
+                {
+                  url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-hidden',
+                  valueBoolean: true,
+                },
+              ],
+            },
+          ],
+        }),
+      [`GET ${draftPath}`]: () =>
+        problemResponse({ type: 'urn:heima:problem:not-found', status: 404 }),
+      'POST /api/me/responses': () =>
+        jsonResponse(
+          {
+            id: 'r-2',
+            carePlanId: PLAN_ID,
+            activityId: 'symptoms',
+            questionnaire: `${URL}|1.0.0`,
+            authored: '2026-11-21T09:16:00Z',
+            receivedAt: '2026-11-21T09:16:01Z',
+            scores: [{ linkId: 'hf-total', code: null, value: 3, hidden: true }],
+            triage: { level: 'GREEN', assessed: true, reasons: [] },
+            advice: null,
+            dropped: [{ linkId: 'cigs', text: 'Hvor mange sigaretter per dag?' }],
+          },
+          201,
+        ),
+    });
+    const { user } = renderWithProviders(
+      <QuestionnairePage me={kari} carePlanId={PLAN_ID} activityId="symptoms" date={DATE} />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'fake submit' }));
+    expect(await screen.findByText(/Svar på spørsmål som ikke lenger vises/)).toBeInTheDocument();
+    expect(screen.getByText('Hvor mange sigaretter per dag?')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Poengsum' })).not.toBeInTheDocument();
+    const post = requests.find((r) => r.method === 'POST');
+    expect(
+      (post?.body as { questionnaireResponse: QuestionnaireResponse }).questionnaireResponse.item,
+    ).toBeUndefined();
   });
 });

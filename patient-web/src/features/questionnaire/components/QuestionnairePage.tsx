@@ -3,8 +3,8 @@ import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDayHeading, formatTime } from '../../../lib/dates';
 import type { Problem } from '../../../lib/problem';
-import { ProblemType } from '../../../lib/problem';
-import { errorMessage, problemMessage } from '../../../lib/problemMessages';
+import { ProblemError, ProblemType } from '../../../lib/problem';
+import { answerProblemMessage, errorMessage, problemMessage } from '../../../lib/problemMessages';
 import { href, navigate } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
@@ -23,6 +23,11 @@ import {
 import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
 import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../booleans';
 import { itemText, localizeQuestionnaire } from '../localize';
+import { normaliseResponse } from '../normalise';
+import { withLiveCalculations } from '../calculated';
+import { withUnitSublabels } from '../units';
+import { focusQuestion } from '../focusQuestion';
+import { attachmentLinkId, uploadAttachment } from '../api/attachments';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
 
@@ -71,6 +76,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   // The form keeps the language it opened in: switching would throw away unsaved answers.
   const [formLanguage] = useState<'nb' | 'en'>(language);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
 
   const localized = useMemo(
     () => (questionnaire.data ? localizeQuestionnaire(questionnaire.data, formLanguage) : null),
@@ -78,8 +84,11 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   );
 
   const forRenderer = useMemo(
-    () => (localized ? withoutRequiredBooleans(localized) : null),
-    [localized],
+    () =>
+      localized
+        ? withUnitSublabels(withLiveCalculations(withoutRequiredBooleans(localized)), formLanguage)
+        : null,
+    [localized, formLanguage],
   );
 
   useEffect(() => {
@@ -99,11 +108,27 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     }
   }
 
+  async function onUpload(file: File, input: HTMLInputElement | null) {
+    const linkId = questionnaire.data ? attachmentLinkId(questionnaire.data, input) : null;
+    if (!linkId) throw new Error(t('questionnaire.uploadNoQuestion'));
+    try {
+      return await uploadAttachment(canonical, linkId, file, formLanguage);
+    } catch (error) {
+      const answer = error instanceof ProblemError ? error.problem.answers?.[0] : undefined;
+      throw new Error(answer ? answerProblemMessage(i18n, answer) : errorMessage(i18n, error));
+    }
+  }
+
   async function onSubmit(response: QuestionnaireResponse) {
     const body: ResponseSubmission = {
       ...task,
       questionnaireResponse: withMeta(
-        questionnaire.data ? withUntickedBooleansAnswered(questionnaire.data, response) : response,
+        questionnaire.data
+          ? normaliseResponse(
+              questionnaire.data,
+              withUntickedBooleansAnswered(questionnaire.data, response),
+            )
+          : response,
         canonical,
         'completed',
       ),
@@ -165,6 +190,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
 
   if (outcome.state === 'delivered') {
     const { response } = outcome;
+    const scores = response.scores.filter((score) => !score.hidden);
     const nameOf = (code: string) => itemText(localized, code) ?? code;
     return (
       <div className="stack">
@@ -173,11 +199,21 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
           <span aria-hidden="true">✓ </span>
           {t('questionnaire.delivered')}
         </p>
-        {response.scores.length > 0 && (
+        {(response.dropped ?? []).length > 0 && (
+          <div className="notice notice--info">
+            <p>{t('questionnaire.dropped')}</p>
+            <ul>
+              {(response.dropped ?? []).map((item) => (
+                <li key={item.linkId}>{itemText(localized, item.linkId) ?? item.text}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {scores.length > 0 && (
           <section aria-labelledby="scores-heading" className="card">
             <h2 id="scores-heading">{t('questionnaire.scores')}</h2>
             <dl className="facts">
-              {response.scores.map((score) => (
+              {scores.map((score) => (
                 <div key={score.linkId}>
                   <dt>{nameOf(score.linkId)}</dt>
                   <dd>{formatNumber(score.value, language)}</dd>
@@ -226,9 +262,30 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
         <p className="notice notice--info">{t('questionnaire.languageKept')}</p>
       )}
       {outcome.state === 'rejected' && (
-        <div className="notice notice--error" role="alert">
-          <p>{problemMessage(i18n, outcome.problem)}</p>
-          {outcome.problem.type === ProblemType.invalidResponse &&
+        <div className="notice notice--error" role="alert" aria-labelledby="problem-summary">
+          <p id="problem-summary">{problemMessage(i18n, outcome.problem)}</p>
+          {(outcome.problem.answers ?? []).length > 0 ? (
+            <ul className="error-summary">
+              {(outcome.problem.answers ?? []).map((answer, index) => {
+                const text = itemText(localized, answer.linkId) ?? answer.text ?? answer.linkId;
+                return (
+                  <li key={`${answer.linkId}-${answer.type}-${String(index)}`}>
+                    <a
+                      href={`#question-${encodeURIComponent(answer.linkId)}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        if (formRef.current) focusQuestion(formRef.current, text);
+                      }}
+                    >
+                      {text}
+                    </a>
+                    : {answerProblemMessage(i18n, answer)}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            outcome.problem.type === ProblemType.invalidResponse &&
             (outcome.problem.errors ?? []).length > 0 && (
               <ul>
                 {(outcome.problem.errors ?? []).map((error) => (
@@ -237,7 +294,8 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
                   </li>
                 ))}
               </ul>
-            )}
+            )
+          )}
         </div>
       )}
       <div role="status" aria-live="polite" className="save-status">
@@ -250,17 +308,21 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
           {t('questionnaire.saveFailed', { reason: errorMessage(i18n, save.error) })}
         </p>
       )}
-      <Suspense fallback={<Loading label={t('questionnaire.loadingForm')} />}>
-        <ReferoForm
-          questionnaire={forRenderer ?? localized}
-          {...(resumed ? { questionnaireResponse: resumed.questionnaireResponse } : {})}
-          language={formLanguage}
-          busy={outcome.state === 'sending' || save.state === 'saving'}
-          onSave={(response) => void onSave(response)}
-          onSubmit={(response) => void onSubmit(response)}
-          onCancel={() => navigate({ name: 'today' })}
-        />
-      </Suspense>
+      <div ref={formRef}>
+        <Suspense fallback={<Loading label={t('questionnaire.loadingForm')} />}>
+          <ReferoForm
+            questionnaire={forRenderer ?? localized}
+            {...(resumed ? { questionnaireResponse: resumed.questionnaireResponse } : {})}
+            language={formLanguage}
+            busy={outcome.state === 'sending' || save.state === 'saving'}
+            onSave={(response) => void onSave(response)}
+            onSubmit={(response) => void onSubmit(response)}
+            onCancel={() => navigate({ name: 'today' })}
+            onUpload={onUpload}
+            uploadFailedTitle={t('questionnaire.uploadFailed')}
+          />
+        </Suspense>
+      </div>
       {back}
     </div>
   );

@@ -1,7 +1,7 @@
 import { Refero, rootReducer } from '@helsenorge/refero';
 import { configureStore } from '@reduxjs/toolkit';
-import type { Questionnaire, QuestionnaireResponse } from 'fhir/r4';
-import { useState } from 'react';
+import type { Attachment, Questionnaire, QuestionnaireResponse } from 'fhir/r4';
+import { useRef, useState } from 'react';
 import { Provider } from 'react-redux';
 import { REFERO_RESOURCES } from '../referoResources';
 
@@ -14,6 +14,13 @@ export interface ReferoFormProps {
   onSave: (response: QuestionnaireResponse) => void;
   onSubmit: (response: QuestionnaireResponse) => void;
   onCancel: () => void;
+  /**
+   * Uploads a chosen file for the attachment question it was chosen in (null when that cannot
+   * be told); rejects with a sentence for the patient.
+   */
+  onUpload?: (file: File, input: HTMLInputElement | null) => Promise<Attachment>;
+  /** Title of the message shown when an upload fails. */
+  uploadFailedTitle?: string;
 }
 
 /**
@@ -23,9 +30,22 @@ export interface ReferoFormProps {
  */
 export default function ReferoForm(props: ReferoFormProps) {
   const [store] = useState(() => configureStore({ reducer: rootReducer }));
+  // The file input the patient last chose a file in: Refero's upload callback does not say which
+  // question a file is for.
+  const lastFileInput = useRef<HTMLInputElement | null>(null);
+  const { onUpload } = props;
   return (
     <Provider store={store}>
-      <div className="refero" lang={props.language}>
+      <div
+        className="refero"
+        lang={props.language}
+        onChangeCapture={(event) => {
+          const target = event.target as HTMLElement;
+          if (target instanceof HTMLInputElement && target.type === 'file') {
+            lastFileInput.current = target;
+          }
+        }}
+      >
         <Refero
           authorized
           questionnaire={props.questionnaire}
@@ -42,6 +62,24 @@ export default function ReferoForm(props: ReferoFormProps) {
           saveButtonDisabled={props.busy}
           syncQuestionnaireResponse
           validateScriptInjection
+          {...(onUpload
+            ? {
+                uploadAttachment: (files, onSuccess, onError) => {
+                  for (const file of files) {
+                    onUpload(file, lastFileInput.current).then(onSuccess, (error: unknown) => {
+                      onError({
+                        Title: props.uploadFailedTitle ?? '',
+                        Body: error instanceof Error ? error.message : String(error),
+                      });
+                    });
+                  }
+                },
+                onDeleteAttachment: (_fileId, onSuccess) => {
+                  // the upload stays on the server unreferenced; only what the answer names is kept
+                  onSuccess();
+                },
+              }
+            : {})}
         />
       </div>
     </Provider>
