@@ -37,7 +37,7 @@ class ClinicianResponseRepository {
 
 	Flux<SubmittedResponse> forPatient(UUID patientId, List<String> teams, int limit) {
 		return this.db.sql("select r.triage from questionnaire_response r join care_plan c on c.id = r.care_plan_id"
-				+ " where r.patient_id = :patient and c.team = any(:teams) order by r.authored desc, r.id limit :limit")
+				+ " where r.patient_id = :patient and c.team = any(:teams) order by r.authored desc, r.received_at desc, r.id limit :limit")
 			.bind("patient", patientId)
 			.bind("teams", teams.toArray(String[]::new))
 			.bind("limit", limit)
