@@ -181,6 +181,11 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
       await questionnaire.getByLabel('Dager i forløpet').fill(QUESTIONNAIRE_DAYS.join(', '));
       await questionnaire.getByLabel('Tidsvindu fra').fill('09:00');
       await questionnaire.getByLabel('Tidsvindu til').fill('08:00'); // wrong on purpose
+      // no rule watches this form's answers: publishing needs the deliberate choice and a reason
+      await questionnaire.getByLabel(/^Bare registrering/).check();
+      await questionnaire
+        .getByLabel('Begrunnelse (norsk)')
+        .fill('Svarene gjennomgås ved neste kontroll.');
 
       await page.getByRole('button', { name: 'Legg til måling' }).click();
       const bp = activity(page, 2);
