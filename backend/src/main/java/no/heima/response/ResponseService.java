@@ -324,10 +324,15 @@ public class ResponseService {
 			failures.add(new CouldNotAssess(CouldNotAssess.Cause.SCORING,
 					"Scoring failed on this response: " + String.join("; ", scored.failures())));
 		}
-		Map<String, BigDecimal> values = new LinkedHashMap<>();
-		scored.scores().stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
-		failures.addAll(FailSafe.missingScores(task.activity(), values));
+		failures.addAll(FailSafe.missingScores(task.activity(), scoreValues(scored.scores())));
 		return failures;
+	}
+
+	/** Each score that has a value, by linkId: what bounds are applied to. */
+	private static Map<String, BigDecimal> scoreValues(List<Score> scores) {
+		Map<String, BigDecimal> values = new LinkedHashMap<>();
+		scores.stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
+		return values;
 	}
 
 	private static RuleVersion rules(Task task) {
@@ -336,16 +341,13 @@ public class ResponseService {
 	}
 
 	private static Assessment scoreBounds(Task task, List<Score> scores) {
-		Map<String, BigDecimal> values = new LinkedHashMap<>();
-		scores.stream().filter((s) -> s.value() != null).forEach((s) -> values.put(s.linkId(), s.value()));
 		List<no.heima.pathway.Threshold> personal = task.plan()
 			.personalThresholds()
 			.stream()
 			.filter((p) -> p.activityId().equals(task.activity().id()))
 			.map(PersonalThreshold::threshold)
 			.toList();
-		return ThresholdTriage.assess(values, task.activity().thresholds(), personal, new RuleVersion(
-				task.plan().pathwayId(), task.plan().pathwayVersion(), task.plan().id(), task.plan().version()));
+		return ThresholdTriage.assess(scoreValues(scores), task.activity().thresholds(), personal, rules(task));
 	}
 
 	/** An ENDED plan takes no more answers or drafts. */
