@@ -22,6 +22,9 @@ class CarePlanRepository {
 	private static final TypeReference<List<PersonalThreshold>> THRESHOLDS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<Pause>> PAUSES = new TypeReference<>() {
+	};
+
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
@@ -63,6 +66,24 @@ class CarePlanRepository {
 		return this.db.sql("select * from care_plan where patient_id = :patient order by start_date desc, id")
 			.bind("patient", patientId)
 			.map(this::toRow)
+			.all();
+	}
+
+	/**
+	 * A patient's plans with their pauses in one statement (each plan's pauses as a JSON
+	 * array): every submission needs both.
+	 */
+	Flux<Map.Entry<Row, List<Pause>>> forPatientWithPauses(UUID patientId) {
+		return this.db.sql("""
+				select c.*, coalesce((select json_agg(json_build_object('id', p.id, 'from', p.from_date,
+				    'until', p.until_date, 'resumedOn', p.resumed_on, 'reason', p.reason)
+				    order by p.from_date, p.created_at)
+				  from care_plan_pause p where p.care_plan_id = c.id), '[]') as pauses_json
+				from care_plan c where c.patient_id = :patient order by c.start_date desc, c.id
+				""")
+			.bind("patient", patientId)
+			.map((row) -> Map.entry(toRow(row),
+					this.json.readValue(row.get("pauses_json", Json.class).asString(), PAUSES)))
 			.all();
 	}
 

@@ -196,7 +196,7 @@ public class CarePlanService {
 	 * plans, newest first.
 	 */
 	public Flux<CarePlan> plansOfPatient(UUID patientId) {
-		return this.plans.completeAll(this.repository.forPatient(patientId));
+		return this.plans.ofPatient(patientId);
 	}
 
 	/**

@@ -74,6 +74,28 @@ class CarePlans {
 		});
 	}
 
+	/**
+	 * A patient's plans, their pauses read in the same statement, each pathway version
+	 * once (from the cache after the first time). Keeps the rows' order.
+	 */
+	Flux<CarePlan> ofPatient(UUID patientId) {
+		return this.repository.forPatientWithPauses(patientId)
+			.collectList()
+			.flatMapMany((list) -> Flux
+				.fromIterable(list.stream()
+					.map((e) -> Map.entry(e.getKey().pathwayId(), e.getKey().pathwayVersion()))
+					.distinct()
+					.toList())
+				.concatMap((key) -> this.pathways.published(key.getKey(), key.getValue())
+					.map((pathway) -> Map.entry(key, pathway)))
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+				.flatMapIterable((pathways) -> list.stream()
+					.filter((e) -> pathways.containsKey(Map.entry(e.getKey().pathwayId(), e.getKey().pathwayVersion())))
+					.map((e) -> assemble(e.getKey(), e.getValue(),
+							pathways.get(Map.entry(e.getKey().pathwayId(), e.getKey().pathwayVersion()))))
+					.toList()));
+	}
+
 	private CarePlan assemble(CarePlanRepository.Row row, List<Pause> pauses, PublishedPathway pathway) {
 		return new CarePlan(row.id(), row.patientId(), row.pathwayId(), row.pathwayVersion(),
 				pathway.definition().name(), row.team(), row.startDate(), row.timeZone(), status(row, pauses),

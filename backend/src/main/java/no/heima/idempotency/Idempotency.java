@@ -43,38 +43,50 @@ public class Idempotency {
 					"Send an Idempotency-Key header (1-" + MAX_KEY_LENGTH + " characters) with every submission"))));
 		}
 		String hash = sha256(body);
-		// A row without a status is an attempt that never completed (stored by versions
-		// that
-		// could commit one): it is taken over, not replayed.
-		Mono<StoredResponse> attempt = this.db.sql("""
-				insert into idempotency_record (owner, key, request_hash) values (:owner, :key, :hash)
-				on conflict (owner, key) do update set request_hash = excluded.request_hash, created_at = now()
+		// The work runs first and the record is written once, with its answer, at the end
+		// of the same transaction (one statement, not an insert and an update). A second
+		// request with this key meets the first's row in the unique index (waiting for it
+		// to commit when both run at once), rolls its own work back and replays. A row
+		// without a status (left by versions that wrote the record first) is taken over.
+		Mono<StoredResponse> attempt = Mono.defer(work)
+			// work that answers nothing must not leave a record without an answer
+			.switchIfEmpty(Mono
+				.error(new HeimaProblemException(ProblemType.MALFORMED_REQUEST, "The submission could not be read")))
+			.flatMap((answer) -> store(owner, key, hash, answer)
+				.flatMap((stored) -> (stored == 1) ? Mono.just(answer) : Mono.error(new AlreadyAnswered())));
+		return this.tx.transactional(attempt)
+			// a retried body that is refused now answers as its first attempt did
+			// (the stored answer, or the key-reuse problem)
+			.onErrorResume(HeimaProblemException.class,
+					(refused) -> replay(owner, key, hash).switchIfEmpty(Mono.error(refused)))
+			.onErrorResume(AlreadyAnswered.class, (ex) -> replay(owner, key, hash));
+	}
+
+	private Mono<Long> store(String owner, String key, String hash, StoredResponse answer) {
+		var insert = this.db.sql("""
+				insert into idempotency_record (owner, key, request_hash, status, location, response)
+				values (:owner, :key, :hash, :status, :location, :response)
+				on conflict (owner, key) do update set request_hash = excluded.request_hash, status = excluded.status,
+				  location = excluded.location, response = excluded.response, created_at = now()
 				where idempotency_record.status is null
 				""")
 			.bind("owner", owner)
 			.bind("key", key)
 			.bind("hash", hash)
-			.fetch()
-			.rowsUpdated()
-			.flatMap((inserted) -> (inserted == 1) ? work.get()
-				// work that answers nothing must not leave a record without an answer
-				.switchIfEmpty(Mono.error(
-						new HeimaProblemException(ProblemType.MALFORMED_REQUEST, "The submission could not be read")))
-				.flatMap((answer) -> store(owner, key, answer)) : replay(owner, key, hash));
-		return this.tx.transactional(attempt);
-	}
-
-	private Mono<StoredResponse> store(String owner, String key, StoredResponse answer) {
-		var update = this.db
-			.sql("update idempotency_record set status = :status, location = :location, response = :response"
-					+ " where owner = :owner and key = :key")
-			.bind("owner", owner)
-			.bind("key", key)
 			.bind("status", answer.status())
 			.bind("response", answer.json());
-		update = (answer.location() == null) ? update.bindNull("location", String.class)
-				: update.bind("location", answer.location());
-		return update.then().thenReturn(answer);
+		insert = (answer.location() == null) ? insert.bindNull("location", String.class)
+				: insert.bind("location", answer.location());
+		return insert.fetch().rowsUpdated();
+	}
+
+	/** Another request with this key committed first: this one's work is rolled back. */
+	private static final class AlreadyAnswered extends RuntimeException {
+
+		AlreadyAnswered() {
+			super("already answered", null, false, false);
+		}
+
 	}
 
 	private Mono<StoredResponse> replay(String owner, String key, String hash) {
@@ -84,6 +96,7 @@ public class Idempotency {
 			.map((row) -> new Object[] { row.get("request_hash", String.class), row.get("status", Integer.class),
 					row.get("location", String.class), row.get("response", String.class) })
 			.one()
+			.filter((row) -> row[1] != null)
 			.flatMap((row) -> {
 				if (!hash.equals(row[0])) {
 					return Mono.error(new HeimaProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,

@@ -134,7 +134,7 @@ public class MeasurementService {
 		catch (HeimaProblemException invalid) {
 			return Mono.error(invalid);
 		}
-		return this.patients.getOwn(actor)
+		return this.patients.ownForSubmission(actor)
 			.flatMap((patient) -> this.carePlans.plansOfPatient(patient.id())
 				.collectList()
 				.flatMap((plans) -> target(plans, submission))

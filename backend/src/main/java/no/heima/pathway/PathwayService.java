@@ -3,8 +3,10 @@ package no.heima.pathway;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
@@ -31,6 +33,16 @@ public class PathwayService {
 	private final TransactionalOperator tx;
 
 	private final QuestionnaireService questionnaires;
+
+	/**
+	 * Published versions never change (a change is a new version), so each is read once
+	 * per JVM: every submission needs its pathway version, and this was two statements of
+	 * each. Bounded by what admins publish (a few per pathway), so no eviction.
+	 */
+	private final Map<VersionKey, PublishedPathway> publishedVersions = new ConcurrentHashMap<>();
+
+	private record VersionKey(UUID pathway, int version) {
+	}
 
 	PathwayService(PathwayRepository repository, TransactionalOperator tx, QuestionnaireService questionnaires) {
 		this.repository = repository;
@@ -136,7 +148,15 @@ public class PathwayService {
 	 * latest when {@code version} is null. Empty if there is no such version.
 	 */
 	public Mono<PublishedPathway> published(UUID id, Integer version) {
-		return (version == null) ? this.repository.latest(id) : this.repository.version(id, version);
+		if (version == null) {
+			return this.repository.latest(id);
+		}
+		PublishedPathway cached = this.publishedVersions.get(new VersionKey(id, version));
+		if (cached != null) {
+			return Mono.just(cached);
+		}
+		return this.repository.version(id, version)
+			.doOnNext((found) -> this.publishedVersions.putIfAbsent(new VersionKey(id, version), found));
 	}
 
 	/**

@@ -127,6 +127,15 @@ public class PatientService {
 				.thenReturn(p))));
 	}
 
+	/**
+	 * The logged-in patient's own record for a submission of theirs, without an audit row
+	 * of its own: the submission's CREATE row (same transaction, same patient and actor)
+	 * records this access, so one row per submission is enough.
+	 */
+	public Mono<Patient> ownForSubmission(CurrentUser actor) {
+		return requireRole(actor, Role.PATIENT).then(own(actor));
+	}
+
 	public Mono<Patient> updateContact(CurrentUser actor, UUID id, long expectedVersion, ContactDetails contact) {
 		return requireRole(actor, Role.CLINICIAN)
 			.then(tx.transactional(readForClinician(actor, id, AuditAction.UPDATE)))

@@ -358,7 +358,8 @@ public class ResponseService {
 	}
 
 	private Mono<Task> task(CurrentUser actor, UUID carePlanId, String activityId) {
-		return this.patients.getOwn(actor)
+		// every caller writes its own audit row for the patient, so the lookup adds none
+		return this.patients.ownForSubmission(actor)
 			.flatMap((patient) -> this.carePlans.plansOfPatient(patient.id())
 				.filter((plan) -> plan.id().equals(carePlanId))
 				.next()
