@@ -27,7 +27,10 @@ class FhirAdminController {
 
 	private final CurrentUsers users;
 
-	FhirAdminController(OutboxRepository repository, CurrentUsers users) {
+	private final FhirServerHealth server;
+
+	FhirAdminController(OutboxRepository repository, CurrentUsers users, FhirServerHealth server) {
+		this.server = server;
 		this.repository = repository;
 		this.users = users;
 	}
@@ -55,6 +58,29 @@ class FhirAdminController {
 			.flatMap((rows) -> (rows == 0)
 					? Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No parked row " + id))
 					: this.repository.stats());
+	}
+
+	/**
+	 * Parked rows back in line in bulk, once their cause is fixed: all of them, those
+	 * whose reason contains {@code reason}, and/or one patient's ({@code patient}: the
+	 * national identifier).
+	 */
+	@PostMapping("/retry")
+	Mono<java.util.Map<String, Long>> retryAll(@RequestParam(required = false) String reason,
+			@RequestParam(required = false) String patient) {
+		return this.users.requireRole(Role.ADMIN)
+			.then(this.repository.retryParked(blankToNull(reason), blankToNull(patient)))
+			.map((released) -> java.util.Map.of("released", released));
+	}
+
+	/** What write-back knows about the FHIR server (as on /actuator/health). */
+	@GetMapping("/server")
+	Mono<FhirServerHealth.Snapshot> server() {
+		return this.users.requireRole(Role.ADMIN).then(Mono.fromSupplier(this.server::snapshot));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

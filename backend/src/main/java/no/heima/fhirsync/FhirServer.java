@@ -54,6 +54,9 @@ class FhirServer {
 			.forResource(Patient.class)
 			.where(Patient.IDENTIFIER.exactly().systemAndCode(system, value))
 			.returnBundle(Bundle.class)
+			// a JPA server caches searches for a minute: a patient registered seconds ago
+			// must be found now, not after the row has waited (or parked) again
+			.cacheControl(new ca.uhn.fhir.rest.api.CacheControlDirective().setNoCache(true))
 			.execute();
 		return found.getEntry().stream().map((e) -> (Patient) e.getResource()).findFirst();
 	}
@@ -222,16 +225,77 @@ class FhirServer {
 		return created.getId().toUnqualifiedVersionless().getValue();
 	}
 
-	private static Delivery failure(OutboxRow row, RuntimeException ex) {
+	private Delivery failure(OutboxRow row, RuntimeException ex) {
+		return failure(row, ex, this.properties.sync().missingPatientGrace(), java.time.Instant.now());
+	}
+
+	/**
+	 * Which failures heal: a server that is down, slow, overloaded (429) or refused an
+	 * expired token (401; the next request fetches a new one) is a server fault, retried
+	 * once a probe sees it answer again. A patient (or 404) the server does not know yet
+	 * is retried with capped backoff for {@code grace} after the row was queued, then
+	 * parked. Other 4xx park at once.
+	 */
+	static Delivery failure(OutboxRow row, RuntimeException ex, java.time.Duration grace, java.time.Instant now) {
+		boolean young = row.createdAt() == null || row.createdAt().isAfter(now.minus(grace));
 		if (ex instanceof MissingPatientException) {
-			return Delivery.park(row, "The FHIR server has no Patient with this identifier; register the patient there"
-					+ " (or allow heima.fhir.sync.create-missing-patients) and retry");
+			String reason = "The FHIR server has no Patient with this identifier; register the patient there"
+					+ " (or allow heima.fhir.sync.create-missing-patients)";
+			return young ? Delivery.retry(row, reason + "; retried for " + grace + " after queueing")
+					: Delivery.park(row, reason + " and retry");
 		}
 		if (ex instanceof BaseServerResponseException response) {
-			String detail = response.getStatusCode() + " " + describe(response);
-			return permanent(response.getStatusCode()) ? Delivery.park(row, detail) : Delivery.retry(row, detail);
+			int status = response.getStatusCode();
+			String detail = status + " " + describe(response);
+			if (serverFault(status)) {
+				return Delivery.serverFault(row, detail);
+			}
+			if (status == 404 && young) {
+				return Delivery.retry(row, detail);
+			}
+			return permanent(status) ? Delivery.park(row, detail) : Delivery.retry(row, detail);
 		}
-		return Delivery.retry(row, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		return Delivery.serverFault(row, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+	}
+
+	/** No answer (0), 5xx, 408, 429 or 401: the server, not the resource. */
+	static boolean serverFault(int status) {
+		return status < 200 || status >= 500 || status == 401 || status == 408 || status == 429;
+	}
+
+	/**
+	 * Reads the CapabilityStatement: READY; UNAVAILABLE when the server cannot answer now
+	 * (it may later); MISCONFIGURED when something answers, but not as a FHIR R4 server
+	 * (a base URL without {@code /fhir}, a web page), which no retry heals.
+	 */
+	Map.Entry<FhirServerHealth.State, String> check() {
+		try {
+			org.hl7.fhir.r4.model.CapabilityStatement statement = this.client.capabilities()
+				.ofType(org.hl7.fhir.r4.model.CapabilityStatement.class)
+				.execute();
+			String version = statement.hasFhirVersion() ? statement.getFhirVersion().toCode() : "4.0.1";
+			if (!version.startsWith("4.0")) {
+				return Map.entry(FhirServerHealth.State.MISCONFIGURED, "FHIR version " + version + " at "
+						+ this.properties.baseUrl() + "; Heima writes R4 (4.0): check heima.fhir.base-url");
+			}
+			return Map.entry(FhirServerHealth.State.READY, "FHIR " + version + " at " + this.properties.baseUrl());
+		}
+		catch (BaseServerResponseException ex) {
+			if (serverFault(ex.getStatusCode())) {
+				return Map.entry(FhirServerHealth.State.UNAVAILABLE, ex.getStatusCode() + " " + describe(ex));
+			}
+			return Map.entry(FhirServerHealth.State.MISCONFIGURED,
+					"No FHIR CapabilityStatement at " + this.properties.baseUrl() + "/metadata (" + ex.getStatusCode()
+							+ "): check heima.fhir.base-url (it usually ends in /fhir)");
+		}
+		catch (ca.uhn.fhir.parser.DataFormatException | ClassCastException ex) {
+			return Map.entry(FhirServerHealth.State.MISCONFIGURED, "Something answers at " + this.properties.baseUrl()
+					+ "/metadata, but not with a FHIR CapabilityStatement: check heima.fhir.base-url");
+		}
+		catch (RuntimeException ex) {
+			return Map.entry(FhirServerHealth.State.UNAVAILABLE,
+					ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
 	}
 
 	/**
@@ -239,7 +303,7 @@ class FhirServer {
 	 * worth another try.
 	 */
 	static boolean permanent(int status) {
-		return status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
+		return status >= 400 && status < 500 && status != 401 && status != 408 && status != 409 && status != 429;
 	}
 
 	/** The server's OperationOutcome as text, never the raw resource. */

@@ -19,12 +19,20 @@ record FhirServerProperties(String baseUrl, @DefaultValue Sync sync, @DefaultVal
 	 * @param createMissingPatients create a Patient (identifier, name, birth date) when
 	 * the server has none for the national identifier; off in production, where the
 	 * hospital owns its patients and a missing one parks the row
+	 * @param connections write-back's own database connections (a pool apart from the
+	 * requests' one, so neither starves the other)
+	 * @param missingPatientGrace how long a row whose patient (or target) the server does
+	 * not know yet is retried before it parks (a patient registered at the hospital a
+	 * little later is the usual case)
+	 * @param probeInterval how often a server that stopped answering is asked for its
+	 * CapabilityStatement; when it answers, waiting rows go at once
 	 */
 	record Sync(@DefaultValue("true") boolean enabled, @DefaultValue("50") int batchSize,
 			@DefaultValue("1s") Duration pollInterval, @DefaultValue("60s") Duration lease,
 			@DefaultValue("true") boolean transactions, @DefaultValue("2s") Duration backoffBase,
-			@DefaultValue("10m") Duration backoffMax, @DefaultValue("false") boolean createMissingPatients,
-			@DefaultValue("20s") Duration timeout) {
+			@DefaultValue("1m") Duration backoffMax, @DefaultValue("false") boolean createMissingPatients,
+			@DefaultValue("20s") Duration timeout, @DefaultValue("2") int connections,
+			@DefaultValue("1h") Duration missingPatientGrace, @DefaultValue("2s") Duration probeInterval) {
 	}
 
 	/**

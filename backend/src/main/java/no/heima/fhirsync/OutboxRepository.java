@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -26,8 +27,8 @@ class OutboxRepository {
 
 	private final DatabaseClient db;
 
-	OutboxRepository(DatabaseClient db) {
-		this.db = db;
+	OutboxRepository(OutboxDatabase db) {
+		this.db = db.client();
 	}
 
 	/**
@@ -57,39 +58,80 @@ class OutboxRepository {
 			.all();
 	}
 
-	Mono<Void> delivered(OutboxRow row, String fhirId) {
-		return this.db.sql("""
-				insert into fhir_delivery (identifier_system, identifier_value, resource_type, fhir_id)
-				values (:system, :value, :type, :fhirId)
-				on conflict (identifier_system, identifier_value) do update set fhir_id = excluded.fhir_id,
-				  delivered_at = now()
-				""")
-			.bind("system", row.identifierSystem())
-			.bind("value", row.identifierValue())
-			.bind("type", row.resourceType())
-			.bind("fhirId", fhirId)
-			.then()
-			.then(this.db.sql("delete from fhir_outbox where id = :id").bind("id", row.id()).then());
+	/**
+	 * Records a round's outcomes in at most three statements (delivered, to retry,
+	 * parked), not two per row: marking was half the worker's round trips.
+	 */
+	Mono<Void> record(List<Delivery> outcomes) {
+		List<Delivery> delivered = of(outcomes, Delivery.Outcome.DELIVERED);
+		List<Delivery> retry = of(outcomes, Delivery.Outcome.RETRY);
+		List<Delivery> park = of(outcomes, Delivery.Outcome.PARK);
+		return delivered(delivered).then(retry(retry)).then(park(park));
 	}
 
-	Mono<Void> retryLater(OutboxRow row, Duration delay, String error) {
-		return this.db.sql("""
-				update fhir_outbox set leased_until = null, last_error = :error,
-				  next_attempt_at = now() + make_interval(secs => :delay)
-				where id = :id
-				""")
-			.bind("id", row.id())
-			.bind("error", abbreviate(error))
-			.bind("delay", delay.toMillis() / 1000.0)
-			.then();
+	private static List<Delivery> of(List<Delivery> outcomes, Delivery.Outcome outcome) {
+		return outcomes.stream().filter((d) -> d.outcome() == outcome).toList();
 	}
 
-	Mono<Void> park(OutboxRow row, String reason) {
+	private Mono<Void> delivered(List<Delivery> done) {
+		if (done.isEmpty()) {
+			return Mono.empty();
+		}
+		// two revisions of one resource may be delivered in one round: the newest id wins
+		// (an upsert may not touch one row twice)
 		return this.db
-			.sql("update fhir_outbox set status = 'PARKED', leased_until = null, last_error = :error where id = :id")
-			.bind("id", row.id())
-			.bind("error", abbreviate(reason))
+			.sql("""
+					with done as (
+					  select * from unnest(cast(:ids as bigint[]), cast(:systems as text[]), cast(:values as text[]),
+					    cast(:types as text[]), cast(:fhirIds as text[])) as d(id, system, value, type, fhir_id)),
+					saved as (
+					  insert into fhir_delivery (identifier_system, identifier_value, resource_type, fhir_id)
+					  select distinct on (system, value) system, value, type, fhir_id from done order by system, value, id desc
+					  on conflict (identifier_system, identifier_value) do update set fhir_id = excluded.fhir_id,
+					    delivered_at = now())
+					delete from fhir_outbox where id in (select id from done)
+					""")
+			.bind("ids", done.stream().map((d) -> d.row().id()).toArray(Long[]::new))
+			.bind("systems", column(done, (d) -> d.row().identifierSystem()))
+			.bind("values", column(done, (d) -> d.row().identifierValue()))
+			.bind("types", column(done, (d) -> d.row().resourceType()))
+			.bind("fhirIds", column(done, Delivery::detail))
 			.then();
+	}
+
+	private Mono<Void> retry(List<Delivery> later) {
+		if (later.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db
+			.sql("""
+					update fhir_outbox o set leased_until = null, last_error = r.error,
+					  next_attempt_at = now() + make_interval(secs => r.delay)
+					from unnest(cast(:ids as bigint[]), cast(:errors as text[]), cast(:delays as float8[])) as r(id, error, delay)
+					where o.id = r.id
+					""")
+			.bind("ids", later.stream().map((d) -> d.row().id()).toArray(Long[]::new))
+			.bind("errors", column(later, (d) -> abbreviate(d.detail())))
+			.bind("delays", later.stream().map((d) -> d.retryIn().toMillis() / 1000.0).toArray(Double[]::new))
+			.then();
+	}
+
+	private Mono<Void> park(List<Delivery> parked) {
+		if (parked.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
+				update fhir_outbox o set status = 'PARKED', leased_until = null, last_error = p.error
+				from unnest(cast(:ids as bigint[]), cast(:errors as text[])) as p(id, error)
+				where o.id = p.id
+				""")
+			.bind("ids", parked.stream().map((d) -> d.row().id()).toArray(Long[]::new))
+			.bind("errors", column(parked, (d) -> abbreviate(d.detail())))
+			.then();
+	}
+
+	private static String[] column(List<Delivery> rows, java.util.function.Function<Delivery, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
 	}
 
 	/** Puts a parked row back in line (after someone fixed the cause). */
@@ -98,6 +140,31 @@ class OutboxRepository {
 				update fhir_outbox set status = 'PENDING', next_attempt_at = now(), leased_until = null
 				where id = :id and status = 'PARKED'
 				""").bind("id", id).fetch().rowsUpdated();
+	}
+
+	/**
+	 * Parked rows back in line in one go: all, those whose reason contains
+	 * {@code reason}, and/or those of one patient (national identifier). Their attempts
+	 * start over.
+	 */
+	Mono<Long> retryParked(String reason, String patient) {
+		var update = this.db.sql("""
+				update fhir_outbox set status = 'PENDING', next_attempt_at = now(), leased_until = null, attempts = 0
+				where status = 'PARKED'
+				  and (cast(:reason as text) is null or strpos(lower(last_error), lower(cast(:reason as text))) > 0)
+				  and (cast(:patient as text) is null or patient_value = cast(:patient as text))
+				""");
+		update = (reason == null) ? update.bindNull("reason", String.class) : update.bind("reason", reason);
+		update = (patient == null) ? update.bindNull("patient", String.class) : update.bind("patient", patient);
+		return update.fetch().rowsUpdated();
+	}
+
+	/** Rows waiting out a backoff go now (the server answers again). */
+	Mono<Long> releaseWaiting() {
+		return this.db.sql("""
+				update fhir_outbox set next_attempt_at = now()
+				where status = 'PENDING' and next_attempt_at > now()
+				""").fetch().rowsUpdated();
 	}
 
 	Mono<Stats> stats() {

@@ -1,6 +1,8 @@
 package no.heima.fhirsync;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
@@ -25,6 +27,8 @@ class OutboxWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
+	private static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(30);
+
 	private final FhirServerProperties properties;
 
 	private final OutboxRepository repository;
@@ -37,10 +41,15 @@ class OutboxWorker implements SmartLifecycle {
 
 	private final AtomicLong oldest = new AtomicLong();
 
+	private final FhirServerHealth health;
+
 	private volatile Disposable loop;
 
-	OutboxWorker(FhirServerProperties properties, OutboxRepository repository, FhirServer server,
-			MeterRegistry meters) {
+	private volatile java.time.Instant lastCheck = java.time.Instant.EPOCH;
+
+	OutboxWorker(FhirServerProperties properties, OutboxRepository repository, FhirServer server, MeterRegistry meters,
+			FhirServerHealth health) {
+		this.health = health;
 		this.properties = properties;
 		this.repository = repository;
 		this.server = server;
@@ -64,21 +73,69 @@ class OutboxWorker implements SmartLifecycle {
 			.flatMap((rows) -> Mono.fromCallable(() -> sync.transactions() ? this.server.deliverAsTransaction(rows)
 					: this.server.deliverSingly(rows))
 				.subscribeOn(Schedulers.boundedElastic()))
-			.flatMapMany(Flux::fromIterable)
-			.concatMap(this::record)
-			.filter((d) -> d.outcome() == Delivery.Outcome.DELIVERED)
-			.count();
+			.map((outcomes) -> outcomes.stream().map(this::decide).toList())
+			.doOnNext(this::noteServer)
+			.flatMap((outcomes) -> this.repository.record(outcomes)
+				.thenReturn(outcomes.stream().filter((d) -> d.outcome() == Delivery.Outcome.DELIVERED).count()))
+			.defaultIfEmpty(0L);
 	}
 
-	private Mono<Delivery> record(Delivery d) {
+	/**
+	 * A round in which only server faults came back marks the server unavailable: rows
+	 * then wait for the probe instead of each trying and backing off on its own.
+	 */
+	private void noteServer(List<Delivery> outcomes) {
+		boolean delivered = outcomes.stream().anyMatch((d) -> d.outcome() == Delivery.Outcome.DELIVERED);
+		Optional<Delivery> fault = outcomes.stream().filter(Delivery::serverFault).findFirst();
+		if (!delivered && fault.isPresent() && this.health.set(FhirServerHealth.State.UNAVAILABLE,
+				fault.get().detail()) == FhirServerHealth.State.READY) {
+			log.warn("FHIR server unavailable ({}); probing every {}", fault.get().detail(),
+					this.properties.sync().probeInterval());
+		}
+	}
+
+	/**
+	 * One tick: deliver while the server is ready; otherwise check it when due (at once
+	 * at start-up, every probe interval while unavailable, every 30 s while
+	 * misconfigured). When an unavailable server answers again, rows waiting out their
+	 * backoff are released at once.
+	 */
+	Mono<Void> round() {
+		FhirServerHealth.State state = this.health.state();
+		if (state == FhirServerHealth.State.READY) {
+			return drain();
+		}
+		java.time.Duration every = (state == FhirServerHealth.State.MISCONFIGURED) ? RECHECK
+				: this.properties.sync().probeInterval();
+		java.time.Instant now = java.time.Instant.now();
+		if (state != FhirServerHealth.State.UNCHECKED && now.isBefore(this.lastCheck.plus(every))) {
+			return Mono.empty();
+		}
+		this.lastCheck = now;
+		return Mono.fromCallable(this.server::check).subscribeOn(Schedulers.boundedElastic()).flatMap((checked) -> {
+			FhirServerHealth.State before = this.health.set(checked.getKey(), checked.getValue());
+			if (checked.getKey() != FhirServerHealth.State.READY) {
+				if (before != checked.getKey()) {
+					log.warn("FHIR server {}: {}", checked.getKey(), checked.getValue());
+				}
+				return Mono.empty();
+			}
+			log.info("FHIR server ready: {}", checked.getValue());
+			return this.repository.releaseWaiting()
+				.doOnNext((released) -> log.info("FHIR write-back: {} waiting row(s) released", released))
+				.then(drain());
+		});
+	}
+
+	private Delivery decide(Delivery d) {
 		return switch (d.outcome()) {
-			case DELIVERED -> this.repository.delivered(d.row(), d.detail()).thenReturn(d);
+			case DELIVERED -> d;
 			case PARK -> {
 				log.warn("FHIR write-back parked {} {}: {}", d.row().resourceType(), d.row().identifierValue(),
 						d.detail());
-				yield this.repository.park(d.row(), d.detail()).thenReturn(d);
+				yield d;
 			}
-			case RETRY -> this.repository.retryLater(d.row(), backoff(d.row().attempts()), d.detail()).thenReturn(d);
+			case RETRY -> d.after(backoff(d.row().attempts()));
 		};
 	}
 
@@ -104,13 +161,14 @@ class OutboxWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (!this.properties.sync().enabled() || !this.server.configured()) {
+			this.health.set(FhirServerHealth.State.OFF, null);
 			log.info("FHIR write-back is off (no heima.fhir.base-url or heima.fhir.sync.enabled=false);"
 					+ " resources wait in the outbox");
 			return;
 		}
 		this.loop = Flux.interval(this.properties.sync().pollInterval())
 			.onBackpressureDrop()
-			.concatMap((tick) -> drain().then(refreshGauges()).onErrorResume((ex) -> {
+			.concatMap((tick) -> round().then(refreshGauges()).onErrorResume((ex) -> {
 				log.warn("FHIR write-back round failed: {}", ex.toString());
 				return Mono.empty();
 			}), 1)

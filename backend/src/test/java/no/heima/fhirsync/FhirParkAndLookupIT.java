@@ -44,7 +44,9 @@ class FhirParkAndLookupIT {
 	static void start() {
 		fhir = LocalFhirServer.start(0);
 		heima = HeimaInstance.start(Map.of("heima.fhir.base-url", fhir.baseUrl(), "heima.fhir.sync.poll-interval",
-				"200ms", "heima.fhir.sync.backoff-base", "200ms", "heima.fhir.sync.create-missing-patients", "false"));
+				"200ms", "heima.fhir.sync.backoff-base", "200ms", "heima.fhir.sync.create-missing-patients", "false",
+				// parks a missing patient at once (FailureClassesTest covers the grace)
+				"heima.fhir.sync.missing-patient-grace", "0s", "heima.fhir.sync.probe-interval", "200ms"));
 		var context = FhirJson.context();
 		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		fhirClient = context.newRestfulGenericClient(fhir.baseUrl());
@@ -109,6 +111,96 @@ class FhirParkAndLookupIT {
 			.toList();
 		assertThat(delivered).singleElement()
 			.satisfies((o) -> assertThat(o.getSubject().getReference()).startsWith("Patient/"));
+	}
+
+	@Test
+	void adminsRetryParkedRowsInBulkByReasonAndByPatient() {
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		heima.getBean(Outbox.class).enqueue(observation(first, "02818840024")).block();
+		heima.getBean(Outbox.class).enqueue(observation(second, "03818840012")).block();
+		awaitRow(first, "PARKED");
+		awaitRow(second, "PARKED");
+		registerOnServer("02818840024");
+		registerOnServer("03818840012");
+
+		admin().post()
+			.uri("/api/admin/fhir-outbox/retry?patient=02818840024")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.released")
+			.isEqualTo(1);
+		awaitGone(first);
+		admin().post()
+			.uri("/api/admin/fhir-outbox/retry?reason=no Patient")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.released")
+			.value((Integer n) -> assertThat(n).isPositive());
+		awaitGone(second);
+		as("sykepleier1").post().uri("/api/admin/fhir-outbox/retry").exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void aProbeReleasesWaitingRowsAsSoonAsTheServerIsBack() {
+		registerOnServer("04818840000");
+		admin().get()
+			.uri("/api/admin/fhir-outbox/server")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("READY");
+		String id = UUID.randomUUID().toString();
+		DatabaseClient db = heima.getBean(DatabaseClient.class);
+		fhir.stop();
+		try {
+			heima.getBean(Outbox.class).enqueue(observation(id, "04818840000")).block();
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+			while (attempts(db, id) < 1 && Instant.now().isBefore(deadline)) {
+				sleep();
+			}
+			assertThat(attempts(db, id)).isPositive();
+			// as after a long outage: a backoff that alone would keep the row for an hour
+			db.sql("update fhir_outbox set next_attempt_at = now() + interval '1 hour' where identifier_value = :v")
+				.bind("v", id)
+				.then()
+				.block();
+		}
+		finally {
+			fhir.start();
+		}
+		awaitGone(id);
+	}
+
+	@Test
+	void aWrongBaseUrlIsAConfigurationErrorNotAnOutage() {
+		FhirServerProperties good = heima.getBean(FhirServerProperties.class);
+		String withoutFhir = fhir.baseUrl().replaceAll("/fhir/?$", "");
+		FhirServer wrong = new FhirServer(new FhirServerProperties(withoutFhir, good.sync(), good.auth()),
+				heima.getBean(FhirAuth.class));
+		assertThat(wrong.check().getKey()).isEqualTo(FhirServerHealth.State.MISCONFIGURED);
+		assertThat(heima.getBean(FhirServer.class).check().getKey()).isEqualTo(FhirServerHealth.State.READY);
+	}
+
+	private static long attempts(DatabaseClient db, String id) {
+		return db.sql("select coalesce(max(attempts), 0) from fhir_outbox where identifier_value = :v")
+			.bind("v", id)
+			.map((row) -> row.get(0, Integer.class))
+			.one()
+			.block();
+	}
+
+	private static void registerOnServer(String patientNumber) {
+		Patient patient = new Patient();
+		patient.addIdentifier().setSystem(FNR).setValue(patientNumber);
+		patient.addName().setFamily("Heler").addGiven("Test");
+		fhirClient.create().resource(patient).execute();
 	}
 
 	@Test
