@@ -1,5 +1,7 @@
 package local.heima.idp;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +25,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class AuthorizationServerConfig {
 
 	@Bean
-	DemoDirectory demoDirectory(LocalIdpProperties properties) {
-		return new DemoDirectory(properties);
+	DemoDirectory demoDirectory(LocalIdpProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${heima.local-idp.load-patients:0}") int loadPatients) {
+		if (loadPatients <= 0) {
+			return new DemoDirectory(properties);
+		}
+		// load tests: many synthetic patients beside the configured people
+		List<LocalIdpProperties.User> users = new java.util.ArrayList<>(properties.users());
+		users.addAll(LoadPatients.users(loadPatients));
+		return new DemoDirectory(new LocalIdpProperties(properties.issuer(), users, properties.clients()));
 	}
 
 	@Bean
