@@ -17,6 +17,7 @@ import { WelcomePage } from './features/welcome/components/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
 import { WorklistPage } from './features/worklist/components/WorklistPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
+import { AuditPage } from './features/audit/components/AuditPage';
 import { ResponsesPage } from './features/responses/components/ResponsesPage';
 import type { ReactElement } from 'react';
 import { useRoute, type Route } from './lib/router';
@@ -33,6 +34,8 @@ function Page({ me, route }: { me: Me; route: Route }) {
       return onlyFor(clinician, <Workspace me={me} />);
     case 'outbox':
       return onlyFor(admin, <OutboxPage />);
+    case 'audit':
+      return onlyFor(admin, <AuditPage />);
     case 'patient':
       return onlyFor(
         clinician,

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'responses'; patientId: string }
   | { name: 'response'; patientId: string; responseId: string }
   | { name: 'outbox' }
+  | { name: 'audit' }
   | { name: 'admin' }
   | { name: 'questionnaires' }
   | { name: 'questionnaire'; questionnaireId: string }
@@ -39,6 +40,7 @@ export function parseRoute(appPath: string): Route {
   if (first === 'admin' && rest.length === 0) {
     if (!second) return { name: 'admin' };
     if (second === 'fhir-outbox' && !third) return { name: 'outbox' };
+    if (second === 'audit' && !third) return { name: 'audit' };
     if (second === 'questionnaires') {
       return third ? { name: 'questionnaire', questionnaireId: third } : { name: 'questionnaires' };
     }
@@ -61,6 +63,8 @@ export function routePath(route: Route): string {
       return '/patients';
     case 'outbox':
       return '/admin/fhir-outbox';
+    case 'audit':
+      return '/admin/audit';
     case 'patient':
       return `/patients/${id(route.patientId)}`;
     case 'responses':

@@ -51,11 +51,13 @@ export const nb = {
     pathways:
       'Lag og rediger forløp: aktiviteter, tidsplaner, grenser og råd. Publiser nye versjoner.',
     outbox: 'Se hva som venter på å bli skrevet til FHIR-serveren, og send stoppede rader på nytt.',
+    audit: 'Søk i hvem som har sett på pasientopplysninger, når og hvorfor.',
   },
   nav: {
     label: 'Hovedmeny',
     worklist: 'Arbeidsliste',
     outbox: 'FHIR-tilbakeskriving',
+    audit: 'Revisjonslogg',
     patients: 'Pasienter',
     admin: 'Administrasjon',
     questionnaires: 'Skjemabibliotek',
@@ -776,6 +778,8 @@ export const nb = {
     preferredLanguage: 'Foretrukket språk',
     team: 'Team',
     submit: 'Registrer pasient',
+    accessRequested:
+      'Personen ble ikke registrert nå. Det er sendt en forespørsel om tilgang: følges personen allerede av et annet team, avgjør det teamet om dere får tilgang, og da dukker personen opp i pasientlisten deres.',
     submitting: 'Registrerer …',
     errorSummary: 'Pasienten ble ikke registrert',
     success: '{{name}} er registrert.',
@@ -870,6 +874,29 @@ export const nb = {
     network: 'Vi får ikke kontakt med Heima. Sjekk nettforbindelsen og prøv igjen.',
     server: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     unknown: 'Noe gikk galt. Prøv igjen.',
+  },
+  audit: {
+    heading: 'Revisjonslogg',
+    intro:
+      'Hvem som har lest eller endret pasientopplysninger, når, hvorfor, og om tilgangen ble gitt eller avvist.',
+    searchLabel: 'Søk i revisjonsloggen',
+    patient: 'Pasient (Heima-id)',
+    actor: 'Bruker (navn eller innloggings-id)',
+    from: 'Fra',
+    to: 'Til',
+    outcome: 'Beslutning',
+    anyOutcome: 'Alle',
+    search: 'Søk',
+    downloadFhir: 'Last ned som FHIR AuditEvent',
+    results: 'Treff',
+    none: 'Ingen hendelser passer søket.',
+    when: 'Tidspunkt',
+    action: 'Handling',
+    purpose: 'Formål',
+    detail: 'Detaljer',
+    actions: { READ: 'Lest', SEARCH: 'Søk', CREATE: 'Opprettet', UPDATE: 'Endret' },
+    outcomes: { SUCCESS: 'Tillatt', DENIED: 'Avvist' },
+    purposes: { TREAT: 'Helsehjelp', PATRQT: 'Pasientens egen', HOPERAT: 'Drift' },
   },
 };
 

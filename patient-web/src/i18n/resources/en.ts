@@ -61,6 +61,7 @@ export const en: Resources = {
     backToToday: 'Back to today',
     recordMeasurement: 'Record a measurement',
     myMeasurements: 'See your measurements over time',
+    accessLog: 'Who has looked at my data',
   },
   notFound: {
     heading: 'We could not find this page',
@@ -362,5 +363,45 @@ export const en: Resources = {
     network: 'We cannot reach Heima. Check your connection and try again.',
     server: 'Something went wrong on our side. Please try again in a little while.',
     unknown: 'Something went wrong. Please try again.',
+  },
+  accessLog: {
+    heading: 'Who has looked at my data',
+    intro:
+      'Here you see every time someone other than you read or changed your data in Heima: who, when and why. Attempts that were refused are shown too.',
+    loading: 'Fetching the log …',
+    none: 'Nobody else has looked at your data yet.',
+    when: 'When',
+    what: 'What',
+    why: 'Why',
+    outcome: 'Outcome',
+    denied: 'Refused – did not get to see your data',
+    roles: {
+      CLINICIAN: 'health professional',
+      ADMIN: 'administrator',
+      PATIENT: 'patient',
+      SYSTEM: 'Heima, automatically',
+    },
+    purposes: {
+      TREAT: 'Health care: your follow-up',
+      PATRQT: 'At your request',
+      HOPERAT: 'Running and checking the service',
+    },
+    actions: {
+      READ: 'Read',
+      SEARCH: 'Found you in a search',
+      CREATE: 'Created',
+      UPDATE: 'Changed',
+    },
+    resources: {
+      Patient: 'your personal details',
+      CarePlan: 'your follow-up plan',
+      Observation: 'your measurements',
+      QuestionnaireResponse: 'your answers to forms',
+      Flag: 'worklist items about you',
+      AccessRequest: 'a request for access to you',
+      AuditEvent: 'who has looked at your data',
+      Binary: 'attachments you sent',
+      other: 'data about you',
+    },
   },
 };

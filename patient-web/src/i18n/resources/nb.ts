@@ -59,6 +59,7 @@ export const nb = {
     backToToday: 'Tilbake til i dag',
     recordMeasurement: 'Registrer en måling',
     myMeasurements: 'Se målingene dine over tid',
+    accessLog: 'Hvem har sett på opplysningene mine',
   },
   notFound: {
     heading: 'Vi fant ikke denne siden',
@@ -361,6 +362,41 @@ export const nb = {
     network: 'Vi får ikke kontakt med Heima. Sjekk nettforbindelsen og prøv igjen.',
     server: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     unknown: 'Noe gikk galt. Prøv igjen.',
+  },
+  accessLog: {
+    heading: 'Hvem har sett på opplysningene mine',
+    intro:
+      'Her ser du hver gang noen andre enn deg har lest eller endret opplysningene dine i Heima: hvem, når og hvorfor. Forsøk som ble avvist, står også her.',
+    loading: 'Henter loggen …',
+    none: 'Ingen andre har sett på opplysningene dine ennå.',
+    when: 'Når',
+    what: 'Hva',
+    why: 'Hvorfor',
+    outcome: 'Utfall',
+    denied: 'Avvist – fikk ikke se opplysningene',
+    roles: {
+      CLINICIAN: 'helsepersonell',
+      ADMIN: 'administrator',
+      PATIENT: 'pasient',
+      SYSTEM: 'Heima automatisk',
+    },
+    purposes: {
+      TREAT: 'Helsehjelp: oppfølgingen din',
+      PATRQT: 'Etter ditt ønske',
+      HOPERAT: 'Drift og kontroll av tjenesten',
+    },
+    actions: { READ: 'Leste', SEARCH: 'Fant deg i et søk', CREATE: 'Opprettet', UPDATE: 'Endret' },
+    resources: {
+      Patient: 'personopplysningene dine',
+      CarePlan: 'oppfølgingsplanen din',
+      Observation: 'målingene dine',
+      QuestionnaireResponse: 'svarene dine på skjema',
+      Flag: 'oppgaver i arbeidslisten om deg',
+      AccessRequest: 'en forespørsel om tilgang til deg',
+      AuditEvent: 'hvem som har sett på opplysningene dine',
+      Binary: 'vedlegg du har sendt',
+      other: 'opplysninger om deg',
+    },
   },
 };
 

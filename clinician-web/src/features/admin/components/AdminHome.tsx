@@ -27,6 +27,12 @@ export function AdminHome() {
           </h2>
           <p>{t('admin.outbox')}</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to={{ name: 'audit' }}>{t('nav.audit')}</Link>
+          </h2>
+          <p>{t('admin.audit')}</p>
+        </li>
       </ul>
     </div>
   );

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, type Route } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 
-type NavKey = 'worklist' | 'patients' | 'admin' | 'questionnaires' | 'pathways' | 'outbox';
+type NavKey =
+  'worklist' | 'patients' | 'admin' | 'questionnaires' | 'pathways' | 'outbox' | 'audit';
 
 interface NavItem {
   key: NavKey;
@@ -31,6 +32,7 @@ export function navItems(me: Me): NavItem[] {
       },
       { key: 'pathways', to: { name: 'pathways' }, section: ['pathways', 'newPathway', 'pathway'] },
       { key: 'outbox', to: { name: 'outbox' }, section: ['outbox'] },
+      { key: 'audit', to: { name: 'audit' }, section: ['audit'] },
     );
   }
   return items;

@@ -57,8 +57,23 @@ export function searchPatients(search: PatientSearch, signal?: AbortSignal): Pro
   return apiFetch<PatientPage>(`/api/patients?${params}`, signal ? { signal } : {});
 }
 
-export function registerPatient(request: RegisterPatientRequest): Promise<Patient> {
-  return apiFetch<Patient>('/api/patients', { method: 'POST', body: request });
+/**
+ * What registering a person another team already follows answers (202): an access request that
+ * team decides on. The same answer whether or not the person exists, so it reveals nobody.
+ */
+export interface AccessRequested {
+  requestId: string;
+  status: 'PENDING';
+}
+
+export function isAccessRequested(value: Patient | AccessRequested): value is AccessRequested {
+  return 'requestId' in value;
+}
+
+export function registerPatient(
+  request: RegisterPatientRequest,
+): Promise<Patient | AccessRequested> {
+  return apiFetch<Patient | AccessRequested>('/api/patients', { method: 'POST', body: request });
 }
 
 /** One patient of the clinician's teams; 404 for anyone else. */

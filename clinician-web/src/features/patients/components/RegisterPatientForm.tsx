@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
 import { fieldErrorMessage, problemMessage } from '../../../lib/problemMessages';
-import type { Patient } from '../api/patients';
+import { isAccessRequested, type Patient } from '../api/patients';
 import {
   NO_ERRORS,
   REGISTRATION_FIELDS,
@@ -38,6 +38,7 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
   const [values, setValues] = useState(() => emptyValues(teams));
   const [errors, setErrors] = useState<RegistrationErrors>(NO_ERRORS);
   const [registered, setRegistered] = useState<Patient | null>(null);
+  const [requested, setRequested] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -58,6 +59,7 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
     event.preventDefault();
     if (registration.isPending) return;
     setRegistered(null);
+    setRequested(false);
     const clientErrors = validateRegistration(values);
     if (hasErrors(clientErrors)) {
       setErrors(clientErrors);
@@ -65,10 +67,11 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
       return;
     }
     registration.mutate(toRequest(values), {
-      onSuccess: (patient) => {
+      onSuccess: (result) => {
         setErrors(NO_ERRORS);
         setValues(emptyValues(teams));
-        setRegistered(patient);
+        if (isAccessRequested(result)) setRequested(true);
+        else setRegistered(result);
       },
       onError: (error) => {
         setErrors(registrationErrorsFrom(error, shownFields));
@@ -104,6 +107,11 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
       {registered && (
         <p className="notice notice--success" role="status">
           {t('register.success', { name: `${registered.givenName} ${registered.familyName}` })}
+        </p>
+      )}
+      {requested && (
+        <p className="notice" role="status">
+          {t('register.accessRequested')}
         </p>
       )}
       <form className="form" noValidate onSubmit={onSubmit}>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, useRoute } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
+import { AccessLogPage } from '../../accesslog/components/AccessLogPage';
 import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
 import { MeasurePage } from '../../measurements/components/MeasurePage';
 import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
@@ -54,6 +55,8 @@ export function PatientApp({ me }: { me: Me }) {
       );
     case 'measurements':
       return <MeasurementsPage key={key} {...(route.vital ? { vital: route.vital } : {})} />;
+    case 'accessLog':
+      return <AccessLogPage key={key} />;
     case 'notFound':
       return (
         <div className="stack">

@@ -139,6 +139,9 @@ export function TodayPage({ me, date }: { me: Me; date?: string }) {
           <li>
             <a href={href({ name: 'measurements' })}>{t('nav.myMeasurements')}</a>
           </li>
+          <li>
+            <a href={href({ name: 'accessLog' })}>{t('nav.accessLog')}</a>
+          </li>
         </ul>
       </nav>
       {plans.isSuccess && <OwnRecord />}

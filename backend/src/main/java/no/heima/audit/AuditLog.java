@@ -9,23 +9,25 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Appends audit entries. Callers run it inside their own transaction so an access and its
- * audit row commit (or fail) together.
+ * Appends audit entries, each with the purpose that follows from the actor's roles
+ * ({@link AuditPurpose}). Callers run it inside their own transaction so an access and
+ * its audit row commit (or fail) together.
  */
 @Service
 public class AuditLog {
 
 	private static final String INSERT = """
 			insert into audit_event
-			  (actor_subject, actor_name, actor_roles, patient_id, action, resource, outcome, detail)
-			values (:subject, :name, :roles, :patient, :action, :resource, :outcome, :detail)
+			  (actor_subject, actor_name, actor_roles, patient_id, action, resource, outcome, detail, purpose)
+			values (:subject, :name, :roles, :patient, :action, :resource, :outcome, :detail, :purpose)
 			""";
 
 	private static final String INSERT_ALL = """
 			insert into audit_event
-			  (actor_subject, actor_name, actor_roles, patient_id, action, resource, outcome, detail)
+			  (actor_subject, actor_name, actor_roles, patient_id, action, resource, outcome, detail, purpose)
 			select * from unnest(cast(:subjects as text[]), cast(:names as text[]), cast(:roles as text[]), cast(:patients as uuid[]),
-			  cast(:actions as text[]), cast(:resources as text[]), cast(:outcomes as text[]), cast(:details as text[]))
+			  cast(:actions as text[]), cast(:resources as text[]), cast(:outcomes as text[]), cast(:details as text[]),
+			  cast(:purposes as text[]))
 			""";
 
 	private final DatabaseClient db;
@@ -40,11 +42,12 @@ public class AuditLog {
 			.bind("roles", entry.actorRoles())
 			.bind("action", entry.action().name())
 			.bind("resource", entry.resource())
-			.bind("outcome", entry.outcome().name());
+			.bind("outcome", entry.outcome().name())
+			.bind("purpose", AuditPurpose.of(entry.actorRoles()).name());
 		spec = bindNullable(spec, "name", entry.actorName(), String.class);
 		spec = bindNullable(spec, "patient", entry.patientId(), java.util.UUID.class);
 		spec = bindNullable(spec, "detail", entry.detail(), String.class);
-		return spec.then();
+		return noted(List.of(entry)).then(spec.then());
 	}
 
 	/**
@@ -56,7 +59,7 @@ public class AuditLog {
 			return Mono.empty();
 		}
 		List<AuditEntry> all = List.copyOf(entries);
-		return db.sql(INSERT_ALL)
+		return noted(all).then(db.sql(INSERT_ALL)
 			.bind("subjects", column(all, AuditEntry::actorSubject))
 			.bind("names", column(all, AuditEntry::actorName))
 			.bind("roles", column(all, AuditEntry::actorRoles))
@@ -65,7 +68,17 @@ public class AuditLog {
 			.bind("resources", column(all, AuditEntry::resource))
 			.bind("outcomes", column(all, (e) -> e.outcome().name()))
 			.bind("details", column(all, AuditEntry::detail))
-			.then();
+			.bind("purposes", column(all, (e) -> AuditPurpose.of(e.actorRoles()).name()))
+			.then());
+	}
+
+	/** Tells the request's {@link AuditScope} (if any) what is being written. */
+	private static Mono<Void> noted(List<AuditEntry> entries) {
+		return Mono.deferContextual((context) -> {
+			context.<AuditScope>getOrEmpty(AuditScope.class)
+				.ifPresent((scope) -> entries.forEach((e) -> scope.recorded(e.outcome())));
+			return Mono.empty();
+		});
 	}
 
 	private static String[] column(List<AuditEntry> entries, Function<AuditEntry, String> value) {

@@ -11,6 +11,7 @@ import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
 import no.heima.patient.NationalId;
+import no.heima.patient.PatientService;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
@@ -42,7 +43,10 @@ class PatientLookupController {
 
 	private final AuditLog audit;
 
-	PatientLookupController(FhirServer server, CurrentUsers users, AuditLog audit) {
+	private final PatientService patients;
+
+	PatientLookupController(FhirServer server, CurrentUsers users, AuditLog audit, PatientService patients) {
+		this.patients = patients;
 		this.server = server;
 		this.users = users;
 		this.audit = audit;
@@ -69,9 +73,17 @@ class PatientLookupController {
 		});
 	}
 
+	/**
+	 * Whose data was looked up: the identifier searched, and the person's Heima record
+	 * when there is one (so the lookup shows in their own access log).
+	 */
 	private Mono<Void> audited(CurrentUser user, NationalId id) {
-		return this.audit.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), null, AuditAction.READ,
-				"Patient", AuditOutcome.SUCCESS, "FHIR lookup of " + id.kind()));
+		return this.patients.idOf(id.value())
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap((patient) -> this.audit.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(),
+					patient.orElse(null), AuditAction.READ, "Patient", AuditOutcome.SUCCESS,
+					"FHIR lookup of " + id.kind() + " " + id.value())));
 	}
 
 	private static Lookup toLookup(NationalId id, Patient patient) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 import no.heima.identity.CurrentUsers;
 import no.heima.problem.IfMatch;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,11 +30,19 @@ class PatientController {
 		this.users = users;
 	}
 
+	/**
+	 * 201 with the new record; 202 with a pending access request when another team
+	 * already follows the person (the same answer as {@code POST /api/access-requests}).
+	 */
 	@PostMapping("/patients")
-	Mono<ResponseEntity<Patient>> register(@RequestBody RegisterPatient body) {
+	Mono<ResponseEntity<Object>> register(@RequestBody RegisterPatient body) {
 		return users.current()
 			.flatMap(user -> patients.register(user, body))
-			.map(p -> withVersion(ResponseEntity.created(URI.create("/api/patients/" + p.id())), p));
+			.map(p -> ResponseEntity.created(URI.create("/api/patients/" + p.id()))
+				.eTag(IfMatch.etag(p.version()))
+				.<Object>body(p))
+			.onErrorResume(AccessRequestedInstead.class,
+					instead -> Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).body(instead.answer())));
 	}
 
 	@GetMapping("/patients")

@@ -40,8 +40,11 @@ public class PatientService {
 
 	private final Clock clock;
 
+	private final AccessRequests accessRequests;
+
 	PatientService(PatientRepository repository, AuditLog audit, TransactionalOperator tx, PatientProperties properties,
-			Clock clock) {
+			Clock clock, AccessRequests accessRequests) {
+		this.accessRequests = accessRequests;
 		this.repository = repository;
 		this.audit = audit;
 		this.tx = tx;
@@ -200,7 +203,33 @@ public class PatientService {
 			.flatMap(p -> audit
 				.record(entry(actor, p.id(), AuditAction.CREATE, AuditOutcome.SUCCESS, "registered for team " + team))
 				.thenReturn(p));
-		return tx.transactional(work).onErrorMap(DataIntegrityViolationException.class, duplicate -> duplicate());
+		return tx.transactional(work)
+			.onErrorResume(DataIntegrityViolationException.class,
+					(taken) -> alreadyRegistered(actor, nationalId, team));
+	}
+
+	/**
+	 * The identifier is taken. Followed by one of the caller's teams: they may know
+	 * (409). Otherwise the registration becomes an access request, answered exactly like
+	 * one (an {@link AccessRequestedInstead}), so nobody learns that the person is
+	 * followed elsewhere.
+	 */
+	private Mono<Patient> alreadyRegistered(CurrentUser actor, NationalId nationalId, String team) {
+		return repository.findByIdentifier(nationalId.value())
+			.filter((existing) -> existing.followedByAnyOf(actor.teams()))
+			.flatMap((visible) -> Mono.<Patient>error(duplicate()))
+			.switchIfEmpty(Mono.defer(() -> accessRequests
+				.file(actor, nationalId.value(), team, "registration of a person already registered")
+				.flatMap((answer) -> Mono.error(new AccessRequestedInstead(answer)))));
+	}
+
+	/**
+	 * The Heima record of a national identifier, if any, for features that audit an
+	 * access by identifier (e.g. a lookup on the hospital's FHIR server) on the person
+	 * concerned.
+	 */
+	public Mono<UUID> idOf(String identifier) {
+		return repository.findByIdentifier(identifier).map(Patient::id);
 	}
 
 	private Mono<Patient> own(CurrentUser actor) {

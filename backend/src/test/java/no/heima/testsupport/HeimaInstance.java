@@ -28,8 +28,10 @@ public final class HeimaInstance {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("server.port", "0");
 		properties.put("heima.db.url", db.url());
-		properties.put("heima.db.username", db.username());
-		properties.put("heima.db.password", db.password());
+		properties.put("heima.db.username", TestDatabase.appRole().username());
+		properties.put("heima.db.password", TestDatabase.appRole().password());
+		properties.put("heima.db.migration.username", db.username());
+		properties.put("heima.db.migration.password", db.password());
 		properties.put("heima.oidc.issuer", TestIdp.issuer().toString());
 		properties.put("heima.patient.accept-synthetic-identifiers", "true");
 		properties.put("heima.questionnaire.seed", "false");

@@ -34,8 +34,12 @@ public abstract class IntegrationTest {
 	static void heimaProperties(DynamicPropertyRegistry registry) {
 		TestDatabase.Server db = TestDatabase.get();
 		registry.add("heima.db.url", db::url);
-		registry.add("heima.db.username", db::username);
-		registry.add("heima.db.password", db::password);
+		// least privilege, as in production: Flyway migrates as the server's owner, the
+		// application connects as a role of its own
+		registry.add("heima.db.username", () -> TestDatabase.appRole().username());
+		registry.add("heima.db.password", () -> TestDatabase.appRole().password());
+		registry.add("heima.db.migration.username", db::username);
+		registry.add("heima.db.migration.password", db::password);
 		registry.add("heima.oidc.issuer", () -> TestIdp.issuer().toString());
 		registry.add("heima.patient.accept-synthetic-identifiers", () -> "true");
 		registry.add("spring.security.oauth2.client.registration.patient.client-secret", () -> TestIdp.CLIENT_SECRET);

@@ -37,7 +37,13 @@ public final class TestDatabase {
 	public record Server(String url, String username, String password) {
 	}
 
+	/** A login role of the test server. */
+	public record Role(String username, String password) {
+	}
+
 	private static Server server;
+
+	private static Role appRole;
 
 	private TestDatabase() {
 	}
@@ -47,6 +53,42 @@ public final class TestDatabase {
 			server = start();
 		}
 		return server;
+	}
+
+	/**
+	 * A login role of its own for the application, as in production: not the owner of
+	 * anything, so it only has the privileges the migrations' owner grants it (Flyway
+	 * migrates as {@link #get()}'s user). Dropped at exit after this run's database.
+	 */
+	public static synchronized Role appRole() {
+		if (appRole == null) {
+			Server db = get();
+			String name = "heima_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+			String password = UUID.randomUUID().toString();
+			String jdbc = "jdbc:" + db.url();
+			execute(jdbc, db.username(), db.password(), "create role " + name + " login password '" + password + "'");
+			String database = db.url().substring(db.url().lastIndexOf('/') + 1);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				String admin = jdbc.substring(0, jdbc.lastIndexOf('/')) + "/postgres";
+				if (database.startsWith("heima_test_")) {
+					// the role's grants live in the database: it goes first
+					executeQuietly(admin, db.username(), db.password(),
+							"drop database if exists " + database + " with (force)");
+				}
+				executeQuietly(admin, db.username(), db.password(), "drop role if exists " + name);
+			}));
+			appRole = new Role(name, password);
+		}
+		return appRole;
+	}
+
+	private static void executeQuietly(String jdbcUrl, String user, String password, String sql) {
+		try {
+			execute(jdbcUrl, user, password, sql);
+		}
+		catch (IllegalStateException ignored) {
+			// exiting anyway; the role may outlive a database another hook still drops
+		}
 	}
 
 	private static Server start() {

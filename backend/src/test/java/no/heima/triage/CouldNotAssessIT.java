@@ -186,16 +186,20 @@ class CouldNotAssessIT extends IntegrationTest {
 	/**
 	 * Alters the stored, published version behind the application's back, as a bad
 	 * migration or a manual fix would: its immutability trigger is bypassed for this one
-	 * statement (replica mode; the test database user is a superuser).
+	 * statement (replica mode, as the database owner, a superuser in the tests).
 	 */
 	private void corrupt(String path, String value) {
-		this.db.sql(
-				"set session_replication_role = replica; update pathway_version set definition = jsonb_set(definition, "
-						+ path + ", " + value + ") where pathway_id = '" + this.pathwayId
-						+ "'; set session_replication_role = origin")
-			.fetch()
-			.rowsUpdated()
-			.block();
+		// as the owner: the application's own role may not bypass triggers
+		no.heima.testsupport.TestDatabase.Server owner = no.heima.testsupport.TestDatabase.get();
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:" + owner.url(), owner.username(),
+				owner.password()); java.sql.Statement s = c.createStatement()) {
+			s.execute("set session_replication_role = replica; update pathway_version set definition = jsonb_set("
+					+ "definition, " + path + ", " + value + ") where pathway_id = '" + this.pathwayId
+					+ "'; set session_replication_role = origin");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Map<?, ?> measure(String activity, String vital, String code, String value, String unit) {
