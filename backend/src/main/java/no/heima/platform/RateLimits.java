@@ -8,6 +8,7 @@ import java.util.Set;
 import no.heima.problem.ProblemType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Retry-After}.
  */
 @Configuration
+@EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnProperty(name = "heima.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimits {
 

@@ -21,7 +21,10 @@ class OpenApiContractIT extends IntegrationTest {
 
 	@Test
 	void everyOperationIsDescribedSecuredAndTyped() {
-		Map<String, Object> document = as("admin").get()
+		Map<String, Object> document = as("admin").mutate()
+			.responseTimeout(java.time.Duration.ofMinutes(2))
+			.build()
+			.get()
 			.uri("/v3/api-docs")
 			.exchange()
 			.expectStatus()
@@ -32,7 +35,7 @@ class OpenApiContractIT extends IntegrationTest {
 			.getResponseBody();
 		List<String> gaps = gaps(document);
 		assertThat(gaps).as(String.join("\n", gaps)).isEmpty();
-		assertThat(map(document.get("paths"))).as("the document has the API's operations").hasSizeGreaterThan(50);
+		assertThat(map(document.get("paths"))).as("the document has the API's paths").hasSizeGreaterThan(30);
 	}
 
 	@Test

@@ -69,7 +69,8 @@ class RateLimitIT extends IntegrationTest {
 	@Test
 	void writesPerUserGet429ProblemWithRetryAfterReadsDoNot() {
 		WebFilter filter = new RateLimits().writeRateLimit(replicaA, PROPERTIES, json);
-		Principal nurse = () -> "nurse-" + UUID.randomUUID();
+		String name = "nurse-" + UUID.randomUUID();
+		Principal nurse = () -> name;
 		assertThat(run(filter, write(nurse))).isNull();
 		assertThat(run(filter, write(nurse))).isNull();
 		ServerWebExchange refused = write(nurse);
@@ -81,7 +82,8 @@ class RateLimitIT extends IntegrationTest {
 			.contains("urn:heima:problem:rate-limited");
 		// reads are not limited; another user has a bucket of their own
 		assertThat(run(filter, exchange(MockServerHttpRequest.get("/api/patients"), nurse))).isNull();
-		assertThat(run(filter, write(() -> "other-" + UUID.randomUUID()))).isNull();
+		String other = "other-" + UUID.randomUUID();
+		assertThat(run(filter, write(() -> other))).isNull();
 	}
 
 	@Test
