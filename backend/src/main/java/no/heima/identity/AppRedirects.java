@@ -26,8 +26,12 @@ class AppRedirects implements ServerAuthenticationSuccessHandler, ServerLogoutSu
 
 	private final DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 
-	AppRedirects(IdentityProperties properties, ReactiveClientRegistrationRepository registrations) {
+	private final PublicUrl publicUrl;
+
+	AppRedirects(IdentityProperties properties, ReactiveClientRegistrationRepository registrations,
+			PublicUrl publicUrl) {
 		this.properties = properties;
+		this.publicUrl = publicUrl;
 		properties.clients().forEach((id, client) -> {
 			var handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
 			handler.setPostLogoutRedirectUri("{baseUrl}" + home(id));
@@ -47,7 +51,9 @@ class AppRedirects implements ServerAuthenticationSuccessHandler, ServerLogoutSu
 		if (handler == null) {
 			return redirects.sendRedirect(exchange.getExchange(), URI.create("/"));
 		}
-		return handler.onLogoutSuccess(exchange, authentication);
+		// {baseUrl} of the post-logout redirect: the public URL, never the Host header
+		return handler.onLogoutSuccess(
+				new WebFilterExchange(publicUrl.rebase(exchange.getExchange()), exchange.getChain()), authentication);
 	}
 
 	private String home(String registrationId) {

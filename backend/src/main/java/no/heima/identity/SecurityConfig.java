@@ -13,7 +13,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -26,7 +25,8 @@ import reactor.core.publisher.Mono;
  * Two filter chains: {@code /api/**} answers 401/403 as problem details (session cookie
  * from the browser login, or a bearer JWT from a machine client); everything else is the
  * browser side with the OIDC login. One chain for both would turn API 401s into login
- * redirects.
+ * redirects. The operational endpoints (actuator but the health probes, the OpenAPI
+ * document, Swagger UI) need an ADMIN ({@link OperationsAccess}).
  */
 @Configuration
 class SecurityConfig {
@@ -36,9 +36,16 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain apiChain(ServerHttpSecurity http, ProblemResponses problems) {
-		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-			.authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+	SecurityWebFilterChain apiChain(ServerHttpSecurity http, ProblemResponses problems, CsrfCookies csrfCookies,
+			OperationsAccess operations) {
+		http.securityMatcher(
+				ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**"))
+			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.pathMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+				.access(operations)
+				.anyExchange()
+				.authenticated())
 			.securityContextRepository(new WebSessionServerSecurityContextRepository())
 			.oauth2ResourceServer(rs -> rs.jwt(withDefaults())
 				.authenticationEntryPoint(problems.unauthenticated())
@@ -46,7 +53,7 @@ class SecurityConfig {
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated())
 				.accessDeniedHandler(problems.forbidden()))
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.csrf(csrf -> csrf(csrf).requireCsrfProtectionMatcher(sessionWrites())
+			.csrf(csrf -> csrf(csrf, csrfCookies).requireCsrfProtectionMatcher(sessionWrites())
 				.accessDeniedHandler(problems.csrfRefused()))
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
 		return http.build();
@@ -55,17 +62,19 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain browserChain(ServerHttpSecurity http, IdentityProperties properties,
-			ReactiveClientRegistrationRepository registrations) {
-		AppRedirects redirects = new AppRedirects(properties, registrations);
-		http.authorizeExchange(exchanges -> exchanges
-			.pathMatchers("/", "/patient/**", "/clinician/**", "/actuator/health/**", "/actuator/prometheus",
-					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/favicon.ico")
+			ReactiveClientRegistrationRepository registrations, PublicUrl publicUrl, CsrfCookies csrfCookies,
+			OperationsAccess operations) {
+		AppRedirects redirects = new AppRedirects(properties, registrations, publicUrl);
+		http.authorizeExchange(exchanges -> exchanges.pathMatchers("/", "/patient/**", "/clinician/**", "/favicon.ico")
 			.permitAll()
+			.pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+			.access(operations)
 			.anyExchange()
 			.authenticated())
-			.oauth2Login(login -> login.authenticationSuccessHandler(redirects))
+			.oauth2Login(login -> login.authenticationSuccessHandler(redirects)
+				.authorizationRequestResolver(publicUrl.authorizationRequests(registrations)))
 			.logout(logout -> logout.logoutSuccessHandler(redirects))
-			.csrf(csrf -> csrf(csrf))
+			.csrf(csrf -> csrf(csrf, csrfCookies))
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
 		return http.build();
 	}
@@ -74,9 +83,8 @@ class SecurityConfig {
 	 * Cookie-held CSRF token the apps echo in {@code X-XSRF-TOKEN}; the plain (not
 	 * BREACH-masked) handler because the value is read from the cookie by JavaScript.
 	 */
-	private static ServerHttpSecurity.CsrfSpec csrf(ServerHttpSecurity.CsrfSpec csrf) {
-		return csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler());
+	private static ServerHttpSecurity.CsrfSpec csrf(ServerHttpSecurity.CsrfSpec csrf, CsrfCookies cookies) {
+		return csrf.csrfTokenRepository(cookies).csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler());
 	}
 
 	/**

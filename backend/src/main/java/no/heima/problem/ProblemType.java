@@ -59,6 +59,10 @@ public enum ProblemType {
 	 * its own time-outs, so the two stay distinguishable.
 	 */
 	REQUEST_TIMEOUT("request-timeout", HttpStatus.SERVICE_UNAVAILABLE, "The request took too long"),
+	/**
+	 * A login or write over {@code heima.rate-limit.*}; {@code Retry-After} says when.
+	 */
+	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	UNWATCHED_ACTIVITY("unwatched-activity", HttpStatus.UNPROCESSABLE_CONTENT,
 			"An activity has no triage rule and is not marked collect-only");
 

@@ -85,6 +85,7 @@ class FhirParkAndLookupIT {
 			.build()
 			.get()
 			.uri("/actuator/prometheus")
+			.headers((h) -> h.setBearerAuth(TestIdp.accessToken("admin")))
 			.exchange()
 			.expectBody(String.class)
 			.returnResult()

@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
 		registry.add("heima.db.migration.password", db::password);
 		registry.add("heima.oidc.issuer", () -> TestIdp.issuer().toString());
 		registry.add("heima.patient.accept-synthetic-identifiers", () -> "true");
+		// the suites send hundreds of writes as one user; RateLimitIT tests the limits
+		registry.add("heima.rate-limit.enabled", () -> "false");
 		registry.add("spring.security.oauth2.client.registration.patient.client-secret", () -> TestIdp.CLIENT_SECRET);
 		registry.add("spring.security.oauth2.client.registration.clinician.client-secret", () -> TestIdp.CLIENT_SECRET);
 	}

@@ -36,6 +36,9 @@ public final class LocalFhirServer implements AutoCloseable {
 
 	private int port;
 
+	/** The interface to listen on; null: all of them. */
+	private String address;
+
 	private LocalFhirServer(int port) {
 		this.requestedPort = port;
 		for (Class<? extends DomainResource> type : List.of(Patient.class, Observation.class, Questionnaire.class,
@@ -46,7 +49,13 @@ public final class LocalFhirServer implements AutoCloseable {
 
 	/** Starts a server on {@code port} (0: any free port). */
 	public static LocalFhirServer start(int port) {
+		return start(port, null);
+	}
+
+	/** Starts a server on {@code port} of {@code address} (e.g. 127.0.0.1; null: all). */
+	public static LocalFhirServer start(int port, String address) {
 		LocalFhirServer server = new LocalFhirServer(port);
+		server.address = address;
 		server.start();
 		return server;
 	}
@@ -68,6 +77,9 @@ public final class LocalFhirServer implements AutoCloseable {
 			Context context = server.addContext("", base.toString());
 			Tomcat.addServlet(context, "fhir", fhir);
 			context.addServletMappingDecoded("/fhir/*", "fhir");
+			if (this.address != null) {
+				server.getConnector().setProperty("address", this.address);
+			}
 			server.getConnector();
 			server.start();
 			this.port = server.getConnector().getLocalPort();

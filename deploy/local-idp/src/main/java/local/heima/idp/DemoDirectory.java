@@ -60,6 +60,25 @@ final class DemoDirectory implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			.equals(context.getAuthorizationGrantType()) ? clientClaims(context.getRegisteredClient().getClientId())
 					: userClaims(context.getPrincipal().getName());
 		claims.forEach((name, value) -> context.getClaims().claim(name, value));
+		if (OAuth2TokenType.ACCESS_TOKEN.getValue().equals(tokenType)) {
+			accessTokenParty(context);
+		}
+	}
+
+	/**
+	 * An access token names the API it is for ({@code aud}) and the client it was issued
+	 * to ({@code azp}, and RFC 9068's {@code client_id}), so an API can refuse a token
+	 * minted for another client of this issuer; an ID token keeps the client as its
+	 * audience.
+	 */
+	private void accessTokenParty(JwtEncodingContext context) {
+		String clientId = context.getRegisteredClient().getClientId();
+		LocalIdpProperties.Client client = this.clients.get(clientId);
+		if (client != null && !client.audiences().isEmpty()) {
+			context.getClaims().audience(client.audiences());
+		}
+		context.getClaims().claim("azp", clientId);
+		context.getClaims().claim("client_id", clientId);
 	}
 
 	/**

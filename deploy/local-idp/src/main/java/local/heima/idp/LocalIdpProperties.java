@@ -44,10 +44,12 @@ public record LocalIdpProperties(String issuer, List<User> users, List<Client> c
 	/**
 	 * A registered client. {@code roles} and {@code teams} only matter for
 	 * client_credentials: a machine client has no user to take them from.
+	 * {@code audiences}: the APIs its access tokens are for ({@code aud}); empty leaves
+	 * the client's own id there, as an issuer does for a client that names no resource.
 	 */
 	public record Client(String clientId, String clientSecret, List<String> redirectUris,
 			List<String> postLogoutRedirectUris, List<String> grantTypes, List<String> scopes, boolean requirePkce,
-			List<String> roles, List<String> teams) {
+			List<String> roles, List<String> teams, List<String> audiences) {
 
 		public Client {
 			requireText(clientId, "clients[].client-id");
@@ -57,6 +59,7 @@ public record LocalIdpProperties(String issuer, List<User> users, List<Client> c
 			scopes = copy(scopes);
 			roles = copy(roles);
 			teams = copy(teams);
+			audiences = copy(audiences);
 		}
 	}
 

@@ -62,7 +62,7 @@ final class LocalStack implements AutoCloseable {
 			parts.add(LocalIdpApplication.start(idpProperties(s)));
 		}
 		if (s.externalFhirUrl() == null) {
-			LocalFhirServer fhir = LocalFhirServer.start(s.fhirPort());
+			LocalFhirServer fhir = LocalFhirServer.start(s.fhirPort(), bindAddress());
 			parts.add(fhir);
 			this.inMemoryFhir = fhir;
 		}
@@ -102,13 +102,24 @@ final class LocalStack implements AutoCloseable {
 	private static Map<String, Object> idpProperties(LocalSettings s) {
 		// The provider's clients take their redirect and post-logout URIs from
 		// backend-url.
-		return Map.of("server.port", s.idpPort(), "heima.local-idp.issuer", s.issuer(), "heima.local-idp.backend-url",
-				s.backendUrl());
+		return Map.of("server.port", s.idpPort(), "server.address", bindAddress(), "heima.local-idp.issuer", s.issuer(),
+				"heima.local-idp.backend-url", s.backendUrl());
+	}
+
+	/**
+	 * The interface the local run listens on: loopback unless {@code HEIMA_BIND_ADDRESS}
+	 * says otherwise (e.g. {@code 0.0.0.0} to try the apps from a phone on the same
+	 * network), since its demo users and secrets are public.
+	 */
+	static String bindAddress() {
+		String address = System.getenv("HEIMA_BIND_ADDRESS");
+		return address == null || address.isBlank() ? "127.0.0.1" : address.trim();
 	}
 
 	private static Map<String, Object> backendProperties(LocalSettings s) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("server.port", s.backendPort());
+		p.put("server.address", bindAddress());
 		p.put("heima.db.url", s.dbUrl());
 		p.put("heima.db.username", s.dbUser());
 		p.put("heima.db.password", s.dbPassword());

@@ -1,0 +1,26 @@
+package no.heima.identity;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which bearer tokens the API takes, beyond signature, issuer ({@code HEIMA_API_ISSUER})
+ * and lifetime.
+ *
+ * @param audiences a token's {@code aud} must name one of these: an ID token (whose
+ * audience is the login client) or a token minted for another API of the same issuer is
+ * refused
+ * @param authorizedParties the clients a token may have been issued to ({@code azp}, else
+ * RFC 9068's {@code client_id}, else Entra's {@code appid}); empty: not checked
+ */
+@ConfigurationProperties("heima.api")
+record ApiTokenProperties(@DefaultValue("heima-api") List<String> audiences, @DefaultValue( {
+		"heima-patient", "heima-clinician", "heima-integration" }) List<String> authorizedParties){
+
+	ApiTokenProperties {
+		audiences = audiences == null ? List.of() : List.copyOf(audiences);
+		authorizedParties = authorizedParties == null ? List.of() : List.copyOf(authorizedParties);
+	}
+
+}
