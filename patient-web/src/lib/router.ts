@@ -12,6 +12,7 @@ export type Route =
   | { name: 'questionnaire'; carePlanId: string; activityId: string; date: string }
   | { name: 'measurements'; vital?: string }
   | { name: 'accessLog' }
+  | { name: 'plan' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -50,6 +51,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'measurements', ...optional('vital') };
     case 'access-log':
       return { name: 'accessLog' };
+    case 'plan':
+      return { name: 'plan' };
     default:
       return { name: 'notFound' };
   }
@@ -78,6 +81,8 @@ export function href(route: Route): string {
       return `#/measurements${query({ vital: route.vital })}`;
     case 'accessLog':
       return '#/access-log';
+    case 'plan':
+      return '#/plan';
   }
 }
 

@@ -262,6 +262,9 @@ export const nb = {
     },
     about: 'Om forløpet',
     name: 'Navn på forløpet',
+    nameEn: 'Navn på forløpet (engelsk)',
+    nameEnHint:
+      'Valgfritt. Vises for dem som bruker appen på engelsk; ellers vises det norske navnet.',
     team: 'Team',
     description: {
       nb: 'Beskrivelse for pasienten (bokmål)',
@@ -297,6 +300,9 @@ export const nb = {
         'Bokstaver, sifre og bindestrek. Beholdes mellom versjoner, så historikken henger sammen.',
       title: 'Tittel',
       titleHint: 'Slik vises aktiviteten i planen og for pasienten.',
+      titleEn: 'Tittel (engelsk)',
+      titleEnHint:
+        'Valgfritt. Vises for dem som bruker appen på engelsk; ellers vises den norske tittelen.',
       questionnaire: 'Skjema',
       questionnaireHint: 'Bare aktive skjemaer som ikke er trukket tilbake, kan velges.',
       questionnairesLoading: 'Henter skjemaer …',
@@ -346,6 +352,32 @@ export const nb = {
       yellowLow: 'Gul lav',
       yellowHigh: 'Gul høy',
       redHigh: 'Rød høy',
+    },
+    combinations: {
+      legend: 'Kombinasjonsregler',
+      hint: 'To eller flere signaler sammen kan bety mer enn hvert for seg, for eksempel vekt opp 2 kg på 3 dager OG mer tungpust. Hver betingelse bygger på en regel i aktiviteten (grense, trend eller svarregel). Regelen slår til når den siste betingelsen blir oppfylt og de andre ble oppfylt innen antall dager.',
+      none: 'Ingen kombinasjonsregler.',
+      rule: 'Kombinasjon {{number}}',
+      id: 'ID',
+      withinDays: 'Innen antall dager',
+      level: 'Gir nivå',
+      description: {
+        nb: 'Beskrivelse (bokmål)',
+        en: 'Beskrivelse (engelsk)',
+      },
+      condition: 'Betingelse {{number}}',
+      activity: 'Aktivitet',
+      chooseActivity: 'Velg aktivitet',
+      code: 'Regel på',
+      codeHint: 'Verdien, poengsummen eller spørsmålet en regel i aktiviteten gjelder.',
+      anyRule: 'Hvilken som helst regel i aktiviteten',
+      atLeast: 'Minst',
+      yellowOrRed: 'Gul eller rød',
+      redOnly: 'Rød',
+      addCondition: 'Legg til betingelse',
+      removeCondition: 'Fjern betingelse {{number}}',
+      add: 'Legg til kombinasjonsregel',
+      remove: 'Fjern kombinasjon {{number}}',
     },
     rules: {
       level: 'Nivå',
@@ -423,6 +455,11 @@ export const nb = {
         codes: 'svarkoder',
         collectOnly: 'bare registrering',
         collectOnlyReason: 'begrunnelse for bare registrering',
+        activityId: 'aktivitet',
+        withinDays: 'innen antall dager',
+        conditions: 'betingelser',
+        nb: 'bokmål',
+        en: 'engelsk',
       },
     },
   },
@@ -497,6 +534,26 @@ export const nb = {
     code: {
       required: 'Skriv linkId til poengsummen.',
       unknown: 'Målingen har ingen verdi med denne koden.',
+    },
+    combination: {
+      id: {
+        format: 'Bruk 1–40 bokstaver, sifre eller bindestrek.',
+        duplicate: 'En annen kombinasjon har samme ID.',
+      },
+      withinDays: {
+        required: 'Skriv antall dager.',
+        number: 'Skriv et helt antall dager.',
+        range: 'Skriv mellom 1 og 60 dager.',
+      },
+      conditions: { range: 'En kombinasjon har mellom 2 og 4 betingelser.' },
+      activityId: {
+        required: 'Velg aktiviteten.',
+        unknown: 'Forløpet har ingen aktivitet med denne ID-en.',
+        unwatched:
+          'Aktiviteten har ingen regel, så den gir ikke noe signal. Legg til en regel først.',
+      },
+      code: { unknown: 'Ingen regel i aktiviteten gjelder dette. Velg en annen.' },
+      atLeast: { format: 'Velg gul eller rød.' },
     },
   },
   patientPage: {

@@ -15,6 +15,13 @@ import {
   type Weekday,
 } from './pathways';
 import { VITAL_INFO, isVital, type Vital } from './vitals';
+import {
+  combinationPaths,
+  fromCombinations,
+  toCombinations,
+  validateCombinations,
+  type CombinationRow,
+} from './combinationForm';
 
 /**
  * The pathway editor's state: what the person typed, as strings, shaped like the definition so
@@ -88,7 +95,11 @@ export interface ActivityForm {
   key: string;
   id: string;
   type: ActivityType;
+  /** The title in bokmål (or as first written, for a definition from before both languages). */
   title: string;
+  titleEn: string;
+  /** Whether `titles` (both languages) is sent; true once stored or an English title is typed. */
+  bilingual: boolean;
   questionnaireUrl: string;
   questionnaireVersion: string;
   vital: Vital | '';
@@ -108,10 +119,15 @@ export interface TextPair {
 }
 
 export interface PathwayForm {
+  /** The name in bokmål (or as first written, for a definition from before both languages). */
   name: string;
+  nameEn: string;
+  /** Whether `names` (both languages) is sent; true once stored or an English name is typed. */
+  bilingual: boolean;
   description: TextPair;
   activities: ActivityForm[];
   advice: Record<Level, TextPair>;
+  combinations: CombinationRow[];
   rest: Rest;
 }
 
@@ -154,9 +170,12 @@ export function emptyForm(): PathwayForm {
   const pair = () => ({ nb: '', en: '' });
   return {
     name: '',
+    nameEn: '',
+    bilingual: false,
     description: pair(),
     activities: [],
     advice: { green: pair(), yellow: pair(), red: pair() },
+    combinations: [],
     rest: {},
   };
 }
@@ -180,6 +199,8 @@ export function newActivity(type: ActivityType, existing: ActivityForm[]): Activ
     id: `activity-${n}`,
     type,
     title: '',
+    titleEn: '',
+    bilingual: false,
     questionnaireUrl: '',
     questionnaireVersion: '',
     vital: '',
@@ -274,8 +295,12 @@ function activityForm(activity: Activity): ActivityForm {
     thresholds: storedThresholds,
     trends,
     triggers,
-    ...rest
+    titles,
+    ...others
   } = activity;
+  const bilingual = hasText(titles);
+  // `titles: null` as stored stays in rest, so it comes back as it was
+  const rest: Rest = !bilingual && 'titles' in activity ? { ...others, titles } : others;
   const vital = isVital(storedVital) ? storedVital : '';
   const stored = storedThresholds ?? [];
   const componentRows = type === 'MEASUREMENT' ? thresholdRowsFor(vital) : [];
@@ -304,7 +329,9 @@ function activityForm(activity: Activity): ActivityForm {
     key: nextKey('activity'),
     id,
     type,
-    title: title ?? '',
+    title: bilingual ? (titles?.nb ?? '') : (title ?? ''),
+    titleEn: bilingual ? (titles?.en ?? '') : '',
+    bilingual,
     questionnaireUrl: questionnaireUrl ?? '',
     questionnaireVersion: questionnaireVersion ?? '',
     vital,
@@ -336,11 +363,29 @@ function pair(text: { nb: string | null; en: string | null } | null | undefined)
   return { nb: text?.nb ?? '', en: text?.en ?? '' };
 }
 
+function hasText(text: { nb: string | null; en: string | null } | null | undefined): boolean {
+  return Boolean(text?.nb?.trim() || text?.en?.trim());
+}
+
+/** `title`/`name` as first written and both languages, from the form's two fields. */
+function bothLanguages(nb: string, en: string, bilingual: boolean) {
+  const plain = nb.trim() || en.trim();
+  const both = bilingual || en.trim() !== '';
+  return { plain, both: both ? { nb: nullIfBlank(nb), en: nullIfBlank(en) } : null };
+}
+
 /** The form for an existing definition (a draft or the latest version). */
 export function fromDefinition(definition: PathwayDefinition): PathwayForm {
-  const { name, description, activities, advice, ...rest } = definition;
+  const { name, description, activities, advice, names, combinations, ...others } = definition;
+  const bilingual = hasText(names);
+  const rest: Rest = !bilingual && 'names' in definition ? { ...others, names } : others;
+  // an empty list as stored stays in rest, so it comes back as it was
+  if ('combinations' in definition && !combinations?.length) rest.combinations = combinations;
   return {
-    name: name ?? '',
+    name: bilingual ? (names?.nb ?? '') : (name ?? ''),
+    nameEn: bilingual ? (names?.en ?? '') : '',
+    bilingual,
+    combinations: fromCombinations(combinations),
     description: pair(description),
     activities: (activities ?? []).map(activityForm),
     advice: {
@@ -438,11 +483,13 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
     rows.push(sent.map(({ index }) => index));
     const s = a.schedule;
     const isQuestionnaire = a.type === 'QUESTIONNAIRE';
+    const title = bothLanguages(a.title, a.titleEn, a.bilingual);
     return {
       ...a.rest,
       id: a.id.trim(),
       type: a.type,
-      title: a.title.trim(),
+      title: title.plain,
+      ...(title.both ? { titles: title.both } : {}),
       questionnaireUrl: isQuestionnaire ? a.questionnaireUrl : null,
       questionnaireVersion: isQuestionnaire ? a.questionnaireVersion : null,
       vital:
@@ -490,10 +537,13 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
       { nb: nullIfBlank(form.advice[level].nb), en: nullIfBlank(form.advice[level].en) },
     ]),
   ) as PathwayDefinition['advice'];
+  const name = bothLanguages(form.name, form.nameEn, form.bilingual);
   return {
     definition: {
       ...form.rest,
-      name: form.name.trim(),
+      name: name.plain,
+      ...(name.both ? { names: name.both } : {}),
+      ...(form.combinations.length > 0 ? { combinations: toCombinations(form.combinations) } : {}),
       description: { nb: nullIfBlank(form.description.nb), en: nullIfBlank(form.description.en) },
       activities,
       advice,
@@ -514,7 +564,7 @@ export function validateForm(form: PathwayForm): FormErrors {
   const add = (field: string, code: string) => {
     if (!errors[field]) errors[field] = { field, code };
   };
-  if (form.name.trim() === '') add('name', 'required');
+  if (form.name.trim() === '' && form.nameEn.trim() === '') add('name', 'required');
   if (form.activities.length === 0) add('activities', 'required');
   const seen = new Set<string>();
   form.activities.forEach((a, i) => {
@@ -522,7 +572,7 @@ export function validateForm(form: PathwayForm): FormErrors {
     if (!/^[A-Za-z0-9-]{1,40}$/.test(a.id.trim())) add(`${path}.id`, 'format');
     else if (seen.has(a.id.trim())) add(`${path}.id`, 'duplicate');
     seen.add(a.id.trim());
-    if (a.title.trim() === '') add(`${path}.title`, 'required');
+    if (a.title.trim() === '' && a.titleEn.trim() === '') add(`${path}.title`, 'required');
     if (a.type === 'QUESTIONNAIRE' && a.questionnaireUrl === '')
       add(`${path}.questionnaire`, 'required');
     if (a.type === 'MEASUREMENT' && a.vital === '') add(`${path}.vital`, 'required');
@@ -574,6 +624,7 @@ export function validateForm(form: PathwayForm): FormErrors {
     )
       add(`${path}.collectOnlyReason`, 'required');
   });
+  validateCombinations(form, errors);
   return errors;
 }
 
@@ -590,14 +641,21 @@ export function toFormPath(serverPath: string, rows: number[][]): string {
 
 /** Every path the form shows a message at (fields and the groups around them). */
 export function knownPaths(form: PathwayForm): Set<string> {
-  const paths = new Set<string>(['name', 'description.nb', 'description.en', 'activities']);
+  const paths = new Set<string>([
+    'name',
+    'names.en',
+    'description.nb',
+    'description.en',
+    'activities',
+  ]);
+  combinationPaths(form, paths);
   for (const level of LEVELS) {
     paths.add(`advice.${level}.nb`);
     paths.add(`advice.${level}.en`);
   }
   form.activities.forEach((a, i) => {
     const p = `activities[${i}]`;
-    [p, `${p}.id`, `${p}.title`, `${p}.type`].forEach((x) => paths.add(x));
+    [p, `${p}.id`, `${p}.title`, `${p}.titles.en`, `${p}.type`].forEach((x) => paths.add(x));
     if (a.type === 'QUESTIONNAIRE') {
       paths.add(`${p}.questionnaire`);
     } else {
@@ -644,6 +702,8 @@ export function knownPaths(form: PathwayForm): Set<string> {
 function aliasPath(path: string): string {
   return path
     .replace(/\.questionnaire(Url|Version)$/, '.questionnaire')
+    .replace(/^names\.nb$/, 'name')
+    .replace(/\.titles\.nb$/, '.title')
     .replace(/(\.trends\[\d+\])\.(rise|fall)$/, '$1.amount');
 }
 

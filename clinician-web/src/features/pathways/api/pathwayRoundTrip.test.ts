@@ -72,7 +72,7 @@ function stored(): PathwayDefinition {
       yellow: { nb: 'Mål igjen.', en: null },
       red: { nb: 'Ring avdelingen.', en: 'Call the ward.' },
     },
-    combinations: [{ all: ['weight', 'symptoms'], level: 'RED' }],
+    futureRules: [{ all: ['weight', 'symptoms'], level: 'RED' }],
   } as PathwayDefinition;
 }
 

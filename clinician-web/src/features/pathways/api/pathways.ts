@@ -73,7 +73,9 @@ export interface AnswerTrigger {
 export interface Activity {
   id: string;
   type: ActivityType;
+  /** The title as first written; `titles` holds it in both languages when given. */
   title: string;
+  titles?: LocalizedText | null;
   questionnaireUrl?: string | null;
   questionnaireVersion?: string | null;
   vital?: Vital | null;
@@ -95,10 +97,35 @@ export type Level = 'green' | 'yellow' | 'red';
 export const LEVELS: readonly Level[] = ['green', 'yellow', 'red'];
 
 export interface PathwayDefinition {
+  /** The name as first written; `names` holds it in both languages when given. */
   name: string;
+  names?: LocalizedText | null;
   description: LocalizedText | null;
   activities: Activity[];
   advice: Record<Level, LocalizedText | null> | null;
+  combinations?: CombinationRule[];
+}
+
+/**
+ * One signal of a combination: a submission to `activityId` whose rules gave a reason on `code`
+ * (any code when null) at `atLeast` (yellow when null) or worse.
+ */
+export interface CombinationCondition {
+  activityId: string;
+  code?: string | null;
+  atLeast?: RuleLevel | null;
+}
+
+/**
+ * Signals of two or more activities within `withinDays` days together give `level`, e.g. weight
+ * up 2 kg in 3 days AND more breathless → red.
+ */
+export interface CombinationRule {
+  id: string;
+  conditions: CombinationCondition[];
+  withinDays: number;
+  level: RuleLevel;
+  description?: LocalizedText | null;
 }
 
 export interface PathwaySummary {

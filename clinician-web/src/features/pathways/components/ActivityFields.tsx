@@ -190,8 +190,19 @@ export function ActivityFields(props: {
           hint={t('pathwayEditor.activity.titleHint')}
           error={errorAt(`${path}.title`)}
           autoComplete="off"
+          lang="nb"
           value={activity.title}
           onChange={(event) => props.onChange({ ...activity, title: event.target.value })}
+        />
+        <TextField
+          id={fieldId(`${path}.titles.en`)}
+          label={t('pathwayEditor.activity.titleEn')}
+          hint={t('pathwayEditor.activity.titleEnHint')}
+          error={errorAt(`${path}.titles.en`)}
+          autoComplete="off"
+          lang="en"
+          value={activity.titleEn}
+          onChange={(event) => props.onChange({ ...activity, titleEn: event.target.value })}
         />
         <TextField
           id={fieldId(`${path}.id`)}

@@ -23,6 +23,7 @@ import {
 import { LEVELS, type ActivityType, type PathwayDefinition } from '../api/pathways';
 import { usePathwayErrorMessage } from '../hooks/usePathwayErrorMessage';
 import { ActivityFields } from './ActivityFields';
+import { CombinationFields } from './CombinationFields';
 
 interface EditorErrors {
   fields: FormErrors;
@@ -157,8 +158,19 @@ export function PathwayEditor(props: {
           label={t('pathwayEditor.name')}
           error={errorAt('name')}
           autoComplete="off"
+          lang="nb"
           value={form.name}
           onChange={(event) => change({ ...form, name: event.target.value })}
+        />
+        <TextField
+          id={fieldId('names.en')}
+          label={t('pathwayEditor.nameEn')}
+          hint={t('pathwayEditor.nameEnHint')}
+          error={errorAt('names.en')}
+          autoComplete="off"
+          lang="en"
+          value={form.nameEn}
+          onChange={(event) => change({ ...form, nameEn: event.target.value })}
         />
         {showTeam && (
           <SelectField
@@ -235,6 +247,13 @@ export function PathwayEditor(props: {
           </button>
         </div>
       </section>
+
+      <CombinationFields
+        form={form}
+        headingLevel={props.headingLevel ?? 2}
+        onChange={(combinations, structural) => change({ ...form, combinations }, structural)}
+        errorAt={errorAt}
+      />
 
       <section className="card stack" aria-labelledby="pathway-advice">
         <Heading id="pathway-advice">{t('pathwayEditor.advice')}</Heading>

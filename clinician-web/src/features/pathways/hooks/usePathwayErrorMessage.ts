@@ -37,6 +37,15 @@ function rangeOf(path: string, form: PathwayForm): Record<string, unknown> | nul
 function placeOf(i18n: I18n, path: string, form: PathwayForm): string {
   const t = (key: string, values: Record<string, unknown> = {}) =>
     translateFirst(i18n, [key], values) ?? key;
+  const combination = /^combinations\[(\d+)\](?:\.conditions\[(\d+)\])?(?:\.(.*))?$/.exec(path);
+  if (combination) {
+    const parts = [t('pathwayEditor.combinations.rule', { number: Number(combination[1]) + 1 })];
+    if (combination[2] !== undefined)
+      parts.push(t('pathwayEditor.combinations.condition', { number: Number(combination[2]) + 1 }));
+    if (combination[3]) parts.push(t(`pathwayEditor.place.fields.${lastName(combination[3])}`));
+    return parts.join(' – ');
+  }
+  if (path === 'names.en') return t('pathwayEditor.nameEn');
   const activity = /^activities\[(\d+)\](?:\.(.*))?$/.exec(path);
   if (!activity) {
     if (path === 'name') return t('pathwayEditor.name');
@@ -82,6 +91,9 @@ export function pathwayErrorMessage(
   const name = lastName(error.field);
   const range = rangeOf(error.field, form);
   const keys = [
+    ...(error.field.startsWith('combinations[')
+      ? [`pathwayError.combination.${name}.${error.code}`]
+      : []),
     ...(range && error.code === 'range' ? ['pathwayError.bound.range'] : []),
     `pathwayError.${name}.${error.code}`,
     `pathwayError.${error.code}`,

@@ -2,6 +2,7 @@ import { useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CSRF_COOKIE, csrfToken } from '../../../lib/http';
 import { readCookie } from '../../../lib/cookies';
+import { clearOfflineCopies } from '../../../lib/offlineCopy';
 import { LOGOUT_PATH } from '../api/me';
 
 /**
@@ -15,6 +16,8 @@ export function LogoutForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const form = event.currentTarget;
+    // the copies that open the app offline belong to this login only
+    clearOfflineCopies(window.localStorage);
     const token = readCookie(CSRF_COOKIE);
     if (token !== undefined) {
       if (tokenField.current) tokenField.current.value = token;

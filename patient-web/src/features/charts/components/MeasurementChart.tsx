@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { PATIENT_ZONE } from '../../../lib/dates';
 import type { Measurement } from '../../measurements/api/measurements';
 import type { Vital } from '../../measurements/vitals';
-import { lineStyle, toColumns } from '../series';
+import { lineStyle, toColumns, type BandRegion } from '../series';
 
 export interface MeasurementChartProps {
   vital: Vital;
@@ -15,6 +15,29 @@ export interface MeasurementChartProps {
   from: number;
   to: number;
   language: string;
+  /** The patient's own yellow and red regions of the first charted value, shaded behind it. */
+  bands?: readonly BandRegion[];
+}
+
+const BAND_FILL = { yellow: 'rgba(255, 196, 0, 0.22)', red: 'rgba(200, 30, 30, 0.14)' };
+
+/** Shades the bands across the plot area, under the lines. */
+function drawBands(bands: readonly BandRegion[]) {
+  return (plot: uPlot) => {
+    const { left, top, width, height } = plot.bbox;
+    const context = plot.ctx;
+    context.save();
+    for (const band of bands) {
+      const y1 = band.high === null ? top : plot.valToPos(band.high, 'y', true);
+      const y2 = band.low === null ? top + height : plot.valToPos(band.low, 'y', true);
+      const from = Math.max(top, Math.min(y1, y2));
+      const to = Math.min(top + height, Math.max(y1, y2));
+      if (to <= from) continue;
+      context.fillStyle = BAND_FILL[band.level];
+      context.fillRect(left, from, width, to - from);
+    }
+    context.restore();
+  };
 }
 
 /** Axis labels in Norwegian time: dates over a period of days, clock times within one day. */
@@ -44,6 +67,7 @@ export default function MeasurementChart(props: MeasurementChartProps) {
         width: width(),
         height: 240,
         legend: { show: false },
+        hooks: { drawAxes: [drawBands(props.bands ?? [])] },
         cursor: { show: false },
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), PATIENT_ZONE),
         scales: {
@@ -96,6 +120,7 @@ export default function MeasurementChart(props: MeasurementChartProps) {
     props.from,
     props.to,
     props.language,
+    props.bands,
   ]);
   return <div ref={container} className="chart__canvas" aria-hidden="true" />;
 }

@@ -8,7 +8,9 @@ import { formatNumber, unitText } from '../../measurements/format';
 import { COMPONENTS, VITALS, isVital, type Vital } from '../../measurements/vitals';
 import { ReviewState } from '../../reviews/components/ReviewState';
 import { useMeasurements } from '../hooks/useMeasurements';
-import { chartedComponents, lineStyle } from '../series';
+import { useQuery } from '@tanstack/react-query';
+import { fetchMyPlan, myPlanQueryKey, type Band } from '../../plan/api/plan';
+import { bandRegions, chartedComponents, lineStyle } from '../series';
 
 const MeasurementChart = lazy(() => import('./MeasurementChart'));
 
@@ -33,13 +35,21 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
               </th>
             ))}
             <th scope="col">{t('charts.level')}</th>
-            <th scope="col">{t('charts.review')}</th>
+            <th scope="col" className="review-col">
+              {t('charts.review')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {props.measurements.map((measurement) => (
             <tr key={measurement.id}>
-              <th scope="row">{formatDateTime(measurement.measuredAt, language)}</th>
+              <th scope="row">
+                {formatDateTime(measurement.measuredAt, language)}
+                {/* on a narrow screen the follow-up column is hidden and shown here instead */}
+                <span className="review-inline">
+                  <ReviewState sourceKey={measurement.id} triage={measurement.triage} compact />
+                </span>
+              </th>
               {components.map((component) => {
                 const value = measurement.values.find((v) => v.code === component.code);
                 return (
@@ -55,7 +65,7 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
                       ? t('charts.levelShort.collectOnly')
                       : t('charts.levelShort.none')}
               </td>
-              <td>
+              <td className="review-col">
                 <ReviewState sourceKey={measurement.id} triage={measurement.triage} compact />
               </td>
             </tr>
@@ -63,6 +73,36 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The patient's bounds in words, for everyone (the shading is only for the eye). */
+function BandText({ vital, bands }: { vital: Vital; bands: Band[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return (
+    <ul className="chart__bands">
+      {bands.map((band) => {
+        const component = COMPONENTS[vital].find((c) => c.code === band.code);
+        if (!component) return null;
+        const n = (value: number | null) => (value === null ? null : formatNumber(value, language));
+        const parts = [
+          band.yellowHigh !== null && t('charts.bands.yellowHigh', { value: n(band.yellowHigh) }),
+          band.redHigh !== null && t('charts.bands.redHigh', { value: n(band.redHigh) }),
+          band.yellowLow !== null && t('charts.bands.yellowLow', { value: n(band.yellowLow) }),
+          band.redLow !== null && t('charts.bands.redLow', { value: n(band.redLow) }),
+        ].filter(Boolean);
+        return (
+          <li key={band.code}>
+            {t('charts.bands.line', {
+              name: t(`measure.value.${component.key}`),
+              unit: unitText(t, component.unit),
+              parts: parts.join(', '),
+            })}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -79,6 +119,16 @@ export function MeasurementsPage(props: { vital?: string }) {
   const names = useMemo(() => charted.map((c) => t(`measure.value.${c.key}`)), [charted, t]);
   const unit = unitText(t, charted[0]?.unit ?? '');
   const vitalText = t(`vital.${vital}`);
+  // the patient's own bounds for this vital (personal where set), from the standing plan
+  const plan = useQuery({ queryKey: myPlanQueryKey, queryFn: fetchMyPlan });
+  const bands = useMemo(() => {
+    const activity = plan.data
+      ?.flatMap((p) => p.activities)
+      .find((a) => a.vital === vital && (a.bands ?? []).length > 0);
+    return activity?.bands ?? [];
+  }, [plan.data, vital]);
+  const firstBand: Band | undefined = bands.find((b) => b.code === charted[0]?.code);
+  const regions = useMemo(() => (firstBand ? bandRegions(firstBand) : []), [firstBand]);
   const periodText = t(`charts.period.${period}`);
 
   return (
@@ -139,6 +189,7 @@ export function MeasurementsPage(props: { vital?: string }) {
                 from={to - PERIOD_DAYS[period] * 86_400}
                 to={to}
                 language={i18n.resolvedLanguage ?? i18n.language}
+                bands={regions}
               />
             </Suspense>
             <figcaption>
@@ -158,6 +209,7 @@ export function MeasurementsPage(props: { vital?: string }) {
                 </ul>
               )}
               {t('charts.caption', { vital: vitalText.toLowerCase(), unit })}
+              {bands.length > 0 && <BandText vital={vital} bands={bands} />}
             </figcaption>
           </figure>
           <MeasurementTable

@@ -5,6 +5,7 @@ import type { Me } from '../../auth/api/me';
 import { AccessLogPage } from '../../accesslog/components/AccessLogPage';
 import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
 import { MeasurePage } from '../../measurements/components/MeasurePage';
+import { MyPlanPage } from '../../plan/components/MyPlanPage';
 import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
 import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
 import { TodayPage } from '../../tasks/components/TodayPage';
@@ -57,6 +58,8 @@ export function PatientApp({ me }: { me: Me }) {
       return <MeasurementsPage key={key} {...(route.vital ? { vital: route.vital } : {})} />;
     case 'accessLog':
       return <AccessLogPage key={key} />;
+    case 'plan':
+      return <MyPlanPage key={key} />;
     case 'notFound':
       return (
         <div className="stack">

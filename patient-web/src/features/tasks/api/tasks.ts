@@ -8,7 +8,9 @@ export interface Task {
   carePlanId: string;
   activityId: string;
   type: 'QUESTIONNAIRE' | 'MEASUREMENT';
+  /** The title as first written; `titles` in both languages when the pathway gives them. */
   title: string;
+  titles?: { nb: string | null; en: string | null } | null;
   vital: Vital | null;
   questionnaireUrl: string | null;
   questionnaireVersion: string | null;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../lib/dates';
 import { href } from '../../../lib/router';
 import type { OutboxItem } from '../../outbox/outbox';
+import { inLanguage } from '../../plan/api/plan';
 import type { Task } from '../api/tasks';
 
 type Shown = Task['state'] | 'WAITING';
@@ -64,7 +65,9 @@ export function TaskList(props: {
 
   return (
     <ul className="tasks">
-      {props.tasks.map((task) => {
+      {props.tasks.map((stored) => {
+        // the title in the viewer's language, else the other one, else as first written
+        const task = { ...stored, title: inLanguage(stored.titles, language) || stored.title };
         const waiting =
           task.state !== 'DONE' &&
           props.waiting.some(

@@ -134,6 +134,9 @@ export function TodayPage({ me, date }: { me: Me; date?: string }) {
         <h2 id="more-heading">{t('nav.more')}</h2>
         <ul className="link-list">
           <li>
+            <a href={href({ name: 'plan' })}>{t('nav.myPlan')}</a>
+          </li>
+          <li>
             <a href={href({ name: 'measure' })}>{t('nav.recordMeasurement')}</a>
           </li>
           <li>

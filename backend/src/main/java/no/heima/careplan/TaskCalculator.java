@@ -39,7 +39,7 @@ final class TaskCalculator {
 			Instant completedAt = completions.get(activity.id());
 			tasks.add(new Task(plan.id(), activity.id(), activity.type(), activity.title(), activity.vital(),
 					activity.questionnaireUrl(), activity.questionnaireVersion(), day, window.start(), window.end(),
-					state(window, now, completedAt), completedAt));
+					state(window, now, completedAt), completedAt, activity.titles()));
 		}
 		tasks.sort((a, b) -> a.windowStart().compareTo(b.windowStart()));
 		return tasks;

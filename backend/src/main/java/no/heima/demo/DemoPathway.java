@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import no.heima.pathway.Activity;
 import no.heima.pathway.AnswerTrigger;
+import no.heima.pathway.CombinationRule;
 import no.heima.pathway.LocalizedText;
 import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.Schedule;
@@ -49,13 +50,16 @@ final class DemoPathway {
 				new LocalizedText("Daglig oppfølging hjemme etter innleggelse for hjertesvikt.",
 						"Daily follow-up at home after a hospital stay for heart failure."),
 				List.of(new Activity("symptoms", Activity.Type.QUESTIONNAIRE, "Symptomer", questionnaireUrl,
-						questionnaireVersion, null, daily, List.of(), List.of(), SYMPTOM_TRIGGERS),
+						questionnaireVersion, null, daily, List.of(), List.of(), SYMPTOM_TRIGGERS, false, null,
+						new LocalizedText("Symptomer", "Symptoms")),
 						new Activity("weight", Activity.Type.MEASUREMENT, "Vekt", null, null, Vital.BODY_WEIGHT, daily,
-								List.of(), WEIGHT_TRENDS, List.of()),
+								List.of(), WEIGHT_TRENDS, List.of(), false, null, new LocalizedText("Vekt", "Weight")),
 						new Activity("blood-pressure", Activity.Type.MEASUREMENT, "Blodtrykk og puls", null, null,
 								Vital.BLOOD_PRESSURE, daily,
 								List.of(bounds("8480-6", 90, 100, 140, 180), bounds("8462-4", 40, 50, 90, 110),
-										bounds("8867-4", 40, 50, 100, 120)))),
+										bounds("8867-4", 40, 50, 100, 120)),
+								List.of(), List.of(), false, null,
+								new LocalizedText("Blodtrykk og puls", "Blood pressure and pulse"))),
 				new PathwayDefinition.Advice(
 						new LocalizedText("Verdiene dine er som forventet. Fortsett som før.",
 								"Your values are as expected. Carry on as before."),
@@ -64,8 +68,19 @@ final class DemoPathway {
 								"Your values are a little outside the usual. Measure again in an hour. A nurse will look at it by the next working day."),
 						new LocalizedText(
 								"Verdiene dine er langt utenfor det vanlige. Ring avdelingen nå. Ved brystsmerter eller alvorlig tungpust: ring 113.",
-								"Your values are far outside the usual. Call the ward now. With chest pain or severe breathlessness: call 113.")));
+								"Your values are far outside the usual. Call the ward now. With chest pain or severe breathlessness: call 113.")),
+				List.of(FLUID_AND_BREATH), new LocalizedText(NAME, "Heart failure – home follow-up (demo)"));
 	}
+
+	/**
+	 * Weight gain and more breathlessness within three days together: red (each alone is
+	 * yellow).
+	 */
+	static final CombinationRule FLUID_AND_BREATH = new CombinationRule("weight-gain-and-breathless",
+			List.of(new CombinationRule.Condition("weight", Vital.BODY_WEIGHT.loinc(), null),
+					new CombinationRule.Condition("symptoms", "hf-more-breathless", null)),
+			3, "RED", new LocalizedText("Vektøkning og mer tungpust innen tre dager",
+					"Weight gain and more breathless within three days"));
 
 	/** A yes to the question fires the trigger. */
 	private static AnswerTrigger answer(String linkId, String level) {

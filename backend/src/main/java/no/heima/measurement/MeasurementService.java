@@ -18,6 +18,7 @@ import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.careplan.PersonalThreshold;
+import no.heima.combination.CombinationSignals;
 import no.heima.fhirsync.Outbox;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
@@ -29,6 +30,7 @@ import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
 import no.heima.triage.Assessment;
+import no.heima.triage.CombinationTriage;
 import no.heima.triage.CouldNotAssess;
 import no.heima.triage.FailSafe;
 import no.heima.triage.Level;
@@ -86,10 +88,14 @@ public class MeasurementService {
 
 	private final FailSafe failSafe;
 
+	private final CombinationSignals signals;
+
 	MeasurementService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock,
-			Outbox outbox, ObservationMapper observations, Worklist worklist, JsonMapper json, FailSafe failSafe) {
+			Outbox outbox, ObservationMapper observations, Worklist worklist, JsonMapper json, FailSafe failSafe,
+			CombinationSignals signals) {
 		this.failSafe = failSafe;
+		this.signals = signals;
 		this.worklist = worklist;
 		this.json = json;
 		this.outbox = outbox;
@@ -241,8 +247,23 @@ public class MeasurementService {
 			.onErrorResume((ex) -> Mono.just(() -> {
 				throw new IllegalStateException("Earlier values could not be read: " + ex.getMessage(), ex);
 			}))
+			.zipWith(combinationSignals(patient, target, s))
 			.flatMap((earlier) -> storeTriaged(actor, patient, target, s, values, receivedAt,
-					failSafeTriage(target, s, values, earlier)));
+					failSafeTriage(target, s, values, earlier.getT1(), earlier.getT2())));
+	}
+
+	/**
+	 * Earlier signals of the care plan for its combination rules; a failure to read them
+	 * fails the combination step, which the fail-safe reports.
+	 */
+	private Mono<Supplier<List<CombinationTriage.Signal>>> combinationSignals(Patient patient, Target target,
+			MeasurementSubmission s) {
+		return this.signals
+			.before(patient.id(), target.plan().id(), s.measuredAt(),
+					target.pathway().definition().combinations()).<Supplier<List<CombinationTriage.Signal>>>map((earlier) -> () -> earlier)
+			.onErrorResume((ex) -> Mono.just(() -> {
+				throw new IllegalStateException("Earlier signals could not be read: " + ex.getMessage(), ex);
+			}));
 	}
 
 	/**
@@ -250,7 +271,7 @@ public class MeasurementService {
 	 * of the rules and reported.
 	 */
 	private Assessment failSafeTriage(Target target, MeasurementSubmission s, List<EnteredValue> values,
-			Supplier<Map<String, List<TrendTriage.Point>>> earlier) {
+			Supplier<Map<String, List<TrendTriage.Point>>> earlier, Supplier<List<CombinationTriage.Signal>> signals) {
 		List<EnteredValue> unconverted = MeasurementValues.unconverted(s.vital(), values);
 		List<EnteredValue> converted = values.stream().filter((v) -> !unconverted.contains(v)).toList();
 		List<CouldNotAssess> upstream = unconverted.stream()
@@ -261,7 +282,9 @@ public class MeasurementService {
 		RuleVersion rules = new RuleVersion(target.plan().pathwayId(), target.plan().pathwayVersion(),
 				target.plan().id(), target.plan().version());
 		return this.failSafe.assess(rules, target.activity().orElse(null), upstream,
-				() -> triage(target, converted, s.measuredAt(), earlier.get()));
+				() -> CombinationTriage.apply(triage(target, converted, s.measuredAt(), earlier.get()),
+						target.pathway().definition().combinations(), target.activity().map(Activity::id).orElse(null),
+						s.measuredAt(), signals.get()));
 	}
 
 	/**

@@ -7,11 +7,31 @@ import java.util.List;
  *
  * @param description for patients, both languages
  * @param advice self-management advice per triage level, both languages
+ * @param combinations rules over signals of two or more activities together
+ * @param names the name in nb and en, when given ({@code name} is the name as first
+ * written, kept for readers of one language)
  */
-public record PathwayDefinition(String name, LocalizedText description, List<Activity> activities, Advice advice) {
+public record PathwayDefinition(String name, LocalizedText description, List<Activity> activities, Advice advice,
+		List<CombinationRule> combinations, LocalizedText names) {
 
 	public PathwayDefinition {
 		activities = (activities != null) ? List.copyOf(activities) : List.of();
+		combinations = (combinations != null) ? List.copyOf(combinations) : List.of();
+	}
+
+	/** A definition without combination rules, its name in one language. */
+	public PathwayDefinition(String name, LocalizedText description, List<Activity> activities, Advice advice) {
+		this(name, description, activities, advice, List.of(), null);
+	}
+
+	/** The name in {@code language}, else in the other language, else {@code name}. */
+	public String name(String language) {
+		return LocalizedText.in(this.names, this.name, language);
+	}
+
+	/** The activity with this id, if any. */
+	public java.util.Optional<Activity> activityById(String id) {
+		return this.activities.stream().filter((a) -> a != null && a.id() != null && a.id().equals(id)).findFirst();
 	}
 
 	public record Advice(LocalizedText green, LocalizedText yellow, LocalizedText red) {

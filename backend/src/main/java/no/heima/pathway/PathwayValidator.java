@@ -45,6 +45,10 @@ final class PathwayValidator {
 			return;
 		}
 		text("name", d.name(), 200);
+		if (d.names() != null) {
+			optionalText("names.nb", d.names().nb(), 200);
+			optionalText("names.en", d.names().en(), 200);
+		}
 		if (d.description() != null) {
 			optionalText("description.nb", d.description().nb(), 4000);
 			optionalText("description.en", d.description().en(), 4000);
@@ -61,6 +65,7 @@ final class PathwayValidator {
 			advice("advice.yellow", d.advice().yellow());
 			advice("advice.red", d.advice().red());
 		}
+		this.problems.addAll(CombinationCheck.check(d));
 	}
 
 	private void activity(String path, Activity a, Set<String> ids) {
@@ -73,6 +78,10 @@ final class PathwayValidator {
 		}
 		else if (!ids.add(a.id())) {
 			add(path + ".id", "duplicate", "Activity ids must be unique");
+		}
+		if (a.titles() != null) {
+			optionalText(path + ".titles.nb", a.titles().nb(), 200);
+			optionalText(path + ".titles.en", a.titles().en(), 200);
 		}
 		if (a.type() == null) {
 			add(path + ".type", "required", "QUESTIONNAIRE or MEASUREMENT");

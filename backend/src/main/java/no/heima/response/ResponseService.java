@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.function.Supplier;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ import no.heima.questionnaire.ConformedResponse;
 import no.heima.questionnaire.QuestionnaireService;
 import no.heima.questionnaire.Score;
 import no.heima.questionnaire.ScoreResult;
+import no.heima.combination.CombinationSignals;
+import no.heima.triage.CombinationTriage;
 import no.heima.triage.AnswerTriggerTriage;
 import no.heima.triage.Assessment;
 import no.heima.triage.CouldNotAssess;
@@ -89,10 +92,14 @@ public class ResponseService {
 
 	private final FailSafe failSafe;
 
+	private final CombinationSignals signals;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
 			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
-			tools.jackson.databind.json.JsonMapper json, AttachmentService attachments, FailSafe failSafe) {
+			tools.jackson.databind.json.JsonMapper json, AttachmentService attachments, FailSafe failSafe,
+			CombinationSignals signals) {
+		this.signals = signals;
 		this.attachments = attachments;
 		this.failSafe = failSafe;
 		this.worklist = worklist;
@@ -192,17 +199,34 @@ public class ResponseService {
 				.flatMap((uploads) -> this.questionnaires
 					.conform(task.canonical(), response, language, AttachmentService.resolver(uploads))
 					.onErrorResume((ex) -> !(ex instanceof HeimaProblemException), (ex) -> unscored(task, response, ex))
-					.flatMap((conformed) -> Mono
-						.fromCallable(() -> prepared(task, submission, conformed, questionnaireJson, now, uploads))
-						.subscribeOn(Schedulers.boundedElastic()))));
+					.flatMap((conformed) -> combinationSignals(task, response).flatMap((signals) -> Mono
+						.fromCallable(
+								() -> prepared(task, submission, conformed, questionnaireJson, now, uploads, signals))
+						.subscribeOn(Schedulers.boundedElastic())))));
+	}
+
+	/**
+	 * Earlier signals of the care plan for its combination rules; a failure to read them
+	 * fails the combination step, which the fail-safe reports.
+	 */
+	private Mono<Supplier<List<CombinationTriage.Signal>>> combinationSignals(Task task,
+			QuestionnaireResponse response) {
+		return this.signals.before(task.patient().id(), task.plan().id(), response.getAuthored().toInstant(),
+				task.pathway().definition().combinations()).<Supplier<List<CombinationTriage.Signal>>>map((earlier) -> () -> earlier)
+			.onErrorResume((ex) -> Mono.just(() -> {
+				throw new IllegalStateException("Earlier signals could not be read: " + ex.getMessage(), ex);
+			}));
 	}
 
 	private Prepared prepared(Task task, ResponseSubmission submission, ConformedResponse conformed,
-			String questionnaireJson, Instant now, Map<String, StoredAttachment> uploads) {
+			String questionnaireJson, Instant now, Map<String, StoredAttachment> uploads,
+			Supplier<List<CombinationTriage.Signal>> signals) {
 		ScoreResult scored = conformed.scored();
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scored.response());
 		Assessment triage = this.failSafe.assess(rules(task), task.activity(), upstream(task, scored),
-				() -> triage(task, scored.scores(), response));
+				() -> CombinationTriage.apply(triage(task, scored.scores(), response),
+						task.pathway().definition().combinations(), task.activity().id(),
+						response.getAuthored().toInstant(), signals.get()));
 		SubmittedResponse result = new SubmittedResponse(UUID.randomUUID(), task.plan().id(), task.activity().id(),
 				submission.date(), scored.questionnaire(), response.getAuthored().toInstant(), now, scored.scores(),
 				triage, triage.adviceFrom(task.pathway().definition()), conformed.dropped());

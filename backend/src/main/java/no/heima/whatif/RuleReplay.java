@@ -3,6 +3,7 @@ package no.heima.whatif;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.Threshold;
 import no.heima.response.ReplayableResponse;
 import no.heima.triage.AnswerTriggerTriage;
+import no.heima.triage.CombinationTriage;
 import no.heima.triage.Level;
 import no.heima.triage.Reason;
 import no.heima.triage.RuleVersion;
@@ -25,8 +27,9 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
  * The triage rules of one pathway definition applied to stored submissions: the same pure
- * functions that triaged them at submit time, so a replay with unchanged rules gives the
- * same levels.
+ * functions that triaged them at submit time (bounds, trends, answer triggers, then the
+ * combination rules over the care plan's earlier submissions), so a replay with unchanged
+ * rules gives the same levels.
  */
 final class RuleReplay {
 
@@ -49,33 +52,62 @@ final class RuleReplay {
 
 	}
 
-	static Counts measurements(PathwayDefinition rules, List<PersonalThreshold> personal, List<Measurement> all,
-			Instant since) {
+	/**
+	 * One stored submission as the replayed rules see it; {@code counted} when it was
+	 * made at or after the replay's start (earlier ones only feed trends and
+	 * combinations).
+	 */
+	record Replayed(CombinationTriage.Signal signal, boolean counted) {
+	}
+
+	/**
+	 * Counts of all of a care plan's replayed submissions, oldest first, each with the
+	 * combination rules applied over the ones before it (as at submit time).
+	 */
+	static Counts counts(PathwayDefinition rules, List<Replayed> measured, List<Replayed> answered) {
+		List<Replayed> all = new ArrayList<>(measured);
+		all.addAll(answered);
+		all.sort(Comparator.comparing((Replayed r) -> r.signal().at()));
 		Counts counts = new Counts(0, 0);
+		List<CombinationTriage.Signal> earlier = new ArrayList<>();
+		for (Replayed r : all) {
+			List<Reason> reasons = new ArrayList<>(r.signal().reasons());
+			reasons.addAll(CombinationTriage.assess(rules.combinations(), r.signal(), earlier));
+			earlier.add(r.signal());
+			if (r.counted()) {
+				counts = counts.add(reasons.stream().map(Reason::level).reduce(Level.GREEN, Level::worst));
+			}
+		}
+		return counts;
+	}
+
+	static List<Replayed> measurements(PathwayDefinition rules, List<PersonalThreshold> personal, List<Measurement> all,
+			Instant since) {
+		List<Replayed> replayed = new ArrayList<>();
 		Map<String, List<TrendTriage.Point>> history = new HashMap<>();
 		for (Measurement m : all) {
 			Map<String, BigDecimal> values = new HashMap<>();
 			m.values().forEach((v) -> values.put(v.code(), v.value()));
 			Optional<Activity> activity = activity(rules, m.activityId());
-			if (!m.measuredAt().isBefore(since) && activity.isPresent()) {
-				Level level = ThresholdTriage
+			if (activity.isPresent()) {
+				List<Reason> reasons = new ArrayList<>(ThresholdTriage
 					.assess(values, activity.get().thresholds(), personal(personal, m.activityId()), NONE)
-					.level();
-				for (Reason reason : TrendTriage.assess(values, m.measuredAt(), history, activity.get().trends())) {
-					level = level.worst(reason.level());
-				}
-				counts = counts.add(level);
+					.reasons());
+				reasons.addAll(TrendTriage.assess(values, m.measuredAt(), history, activity.get().trends()));
+				replayed.add(new Replayed(new CombinationTriage.Signal(m.activityId(), m.measuredAt(), reasons),
+						!m.measuredAt().isBefore(since)));
 			}
 			for (EnteredValue v : m.values()) {
 				history.computeIfAbsent(v.code(), (k) -> new ArrayList<>())
 					.add(new TrendTriage.Point(m.measuredAt(), v.value()));
 			}
 		}
-		return counts;
+		return replayed;
 	}
 
-	static Counts responses(PathwayDefinition rules, List<PersonalThreshold> personal, List<ReplayableResponse> all) {
-		Counts counts = new Counts(0, 0);
+	static List<Replayed> responses(PathwayDefinition rules, List<PersonalThreshold> personal,
+			List<ReplayableResponse> all, Instant since) {
+		List<Replayed> replayed = new ArrayList<>();
 		for (ReplayableResponse r : all) {
 			Optional<Activity> activity = activity(rules, r.activityId());
 			if (activity.isEmpty()) {
@@ -83,18 +115,17 @@ final class RuleReplay {
 			}
 			Map<String, BigDecimal> scores = new HashMap<>();
 			r.scores().stream().filter((s) -> s.value() != null).forEach((s) -> scores.put(s.linkId(), s.value()));
-			Level level = ThresholdTriage
+			List<Reason> reasons = new ArrayList<>(ThresholdTriage
 				.assess(scores, activity.get().thresholds(), personal(personal, r.activityId()), NONE)
-				.level();
+				.reasons());
 			if (!activity.get().triggers().isEmpty()) {
-				for (Reason reason : AnswerTriggerTriage
-					.assess(FhirJson.read(QuestionnaireResponse.class, r.resourceJson()), activity.get().triggers())) {
-					level = level.worst(reason.level());
-				}
+				reasons.addAll(AnswerTriggerTriage.assess(FhirJson.read(QuestionnaireResponse.class, r.resourceJson()),
+						activity.get().triggers()));
 			}
-			counts = counts.add(level);
+			replayed.add(new Replayed(new CombinationTriage.Signal(r.activityId(), r.authored(), reasons),
+					!r.authored().isBefore(since)));
 		}
-		return counts;
+		return replayed;
 	}
 
 	private static final RuleVersion NONE = new RuleVersion(null, 0, null, 0);

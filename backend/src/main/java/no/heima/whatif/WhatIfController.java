@@ -21,6 +21,7 @@ import no.heima.pathway.TrendRule;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.response.ResponseService;
+import no.heima.triage.CombinationTriage;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -96,10 +97,12 @@ class WhatIfController {
 	 */
 	private Mono<RuleReplay.Counts[]> replay(CurrentUser user, CarePlan plan, PathwayDefinition today,
 			PathwayDefinition changed, Instant since) {
-		Instant historyFrom = since.minus(Duration.ofDays(Math.max(longestTrend(today), longestTrend(changed))));
+		Instant historyFrom = since.minus(Duration.ofDays(Math.max(Math.max(longestTrend(today), longestTrend(changed)),
+				Math.max(CombinationTriage.longestWindow(today.combinations()),
+						CombinationTriage.longestWindow(changed.combinations())))));
 		return Mono
 			.zip(this.measurements.ofCarePlanSince(plan.id(), historyFrom).collectList(),
-					this.responses.ofCarePlanSince(plan.id(), since).collectList())
+					this.responses.ofCarePlanSince(plan.id(), historyFrom).collectList())
 			.flatMap((data) -> this.audit
 				.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), plan.patientId(),
 						AuditAction.SEARCH, "CarePlan", AuditOutcome.SUCCESS, "what-if replay"))
@@ -110,9 +113,8 @@ class WhatIfController {
 	private static RuleReplay.Counts counts(PathwayDefinition rules, CarePlan plan,
 			List<no.heima.measurement.Measurement> measured, List<no.heima.response.ReplayableResponse> answered,
 			Instant since) {
-		RuleReplay.Counts m = RuleReplay.measurements(rules, plan.personalThresholds(), measured, since);
-		RuleReplay.Counts r = RuleReplay.responses(rules, plan.personalThresholds(), answered);
-		return new RuleReplay.Counts(m.yellow() + r.yellow(), m.red() + r.red());
+		return RuleReplay.counts(rules, RuleReplay.measurements(rules, plan.personalThresholds(), measured, since),
+				RuleReplay.responses(rules, plan.personalThresholds(), answered, since));
 	}
 
 	private static int longestTrend(PathwayDefinition definition) {

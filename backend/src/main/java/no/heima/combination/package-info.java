@@ -1,0 +1,6 @@
+/**
+ * Combination signals: what triage said about a care plan's recent measurements and
+ * questionnaire responses, read together, so a combination rule (two signals of different
+ * activities within a window) can be decided when a submission arrives.
+ */
+package no.heima.combination;
