@@ -685,6 +685,9 @@ export const en: Resources = {
     question: 'Question',
     answer: 'Answer',
     previousAnswer: 'Previous answer',
+    photo: 'Photo for “{{question}}”: {{title}}',
+    openPhoto: 'Open the photo full size',
+    download: 'Download {{title}} (cannot be shown here)',
     changed: 'Changed',
     level: { GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red' },
     reason: {

@@ -680,6 +680,9 @@ export const nb = {
     question: 'Spørsmål',
     answer: 'Svar',
     previousAnswer: 'Forrige svar',
+    photo: 'Bilde til «{{question}}»: {{title}}',
+    openPhoto: 'Åpne bildet i full størrelse',
+    download: 'Last ned {{title}} (kan ikke vises her)',
     changed: 'Endret',
     level: { GREEN: 'Grønn', YELLOW: 'Gul', RED: 'Rød' },
     reason: {

@@ -38,6 +38,14 @@ export interface ScoreLine {
   changed: boolean;
 }
 
+/** A file the patient attached, read through the response (team checked, audited). */
+export interface AttachmentLink {
+  url: string;
+  contentType: string | null;
+  size: number | null;
+  title: string | null;
+}
+
 export interface AnswerLine {
   linkId: string;
   question: string;
@@ -45,6 +53,8 @@ export interface AnswerLine {
   previous: string[];
   changed: boolean;
   level: Level | null;
+  /** Absent from servers before attachments were shown. */
+  attachments?: AttachmentLink[];
 }
 
 export interface ResponseDetail {

@@ -85,4 +85,55 @@ describe('questionnaire responses for the nurse', () => {
       requests.find((r) => r.url.pathname.endsWith('/r-2'))?.url.searchParams.get('lang'),
     ).toBe('nb');
   });
+
+  it("shows the patient's photo through the response's own endpoint, never an inline or foreign url", async () => {
+    const photo = '/api/patients/p-1/responses/r-2/attachments/a-1';
+    const withPhoto: ResponseDetail = {
+      ...detail,
+      previous: null,
+      answers: [
+        {
+          linkId: 'photo',
+          question: 'Bilde av såret',
+          answer: ['sår.jpg'],
+          previous: [],
+          changed: false,
+          level: null,
+          attachments: [
+            { url: photo, contentType: 'image/jpeg', size: 20000, title: 'sår.jpg' },
+            {
+              url: 'data:image/svg+xml;base64,PHN2Zz4=',
+              contentType: 'image/svg+xml',
+              size: 5,
+              title: 'x.svg',
+            },
+            {
+              url: '/api/patients/p-1/responses/r-2/attachments/a-2',
+              contentType: 'image/heic',
+              size: 9,
+              title: 'b.heic',
+            },
+          ],
+        },
+      ],
+    };
+    mockFetch((request) => {
+      if (request.url.pathname === '/api/patients/p-1') return jsonResponse(patient(1));
+      if (request.url.pathname === '/api/patients/p-1/responses') return jsonResponse([summary]);
+      if (request.url.pathname === '/api/patients/p-1/responses/r-2')
+        return jsonResponse(withPhoto);
+      return jsonResponse({}, 404);
+    });
+    renderWithProviders(<ResponsesPage patientId="p-1" responseId="r-2" />);
+
+    const image = await screen.findByRole('img', { name: 'Bilde til «Bilde av såret»: sår.jpg' });
+    expect(image).toHaveAttribute('src', photo);
+    // the inline svg is not shown at all; the HEIC is offered as a download only
+    expect(screen.getAllByRole('img')).toHaveLength(1);
+    expect(document.querySelector('img[src^="data:"]')).toBeNull();
+    expect(screen.getByRole('link', { name: /Last ned b\.heic/ })).toHaveAttribute(
+      'href',
+      '/api/patients/p-1/responses/r-2/attachments/a-2',
+    );
+  });
 });

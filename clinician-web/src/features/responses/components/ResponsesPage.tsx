@@ -6,6 +6,7 @@ import { ErrorPanel, Loading } from '../../layout/components/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import type { AnswerLine, Reason, ResponseDetail } from '../api/responses';
 import { useResponse, useResponses } from '../hooks/useResponses';
+import { AttachmentList } from './AttachmentList';
 import { ResponseLevel } from './ResponseLevel';
 
 function PatientHeading({ patientId, suffix }: { patientId: string; suffix: string }) {
@@ -49,7 +50,11 @@ function Answers({ detail }: { detail: ResponseDetail }) {
             <tr key={a.linkId} className={a.changed ? 'responses-table__changed' : undefined}>
               <th scope="row">{a.question}</th>
               <td>
-                {text(a.answer)}
+                {(a.attachments ?? []).length > 0 ? (
+                  <AttachmentList question={a.question} attachments={a.attachments ?? []} />
+                ) : (
+                  text(a.answer)
+                )}
                 {a.level && (
                   <>
                     {' '}

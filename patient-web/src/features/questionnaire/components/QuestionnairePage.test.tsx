@@ -28,6 +28,19 @@ vi.mock('./ReferoForm', () => ({
         <button type="button" onClick={() => props.onSubmit(answer)}>
           fake submit
         </button>
+        <button
+          type="button"
+          onClick={() => {
+            const file = new File(['%PDF-1.7'], 'scan.pdf', { type: 'application/pdf' });
+            props.onUpload?.(file, null).catch((error: unknown) => {
+              const out = document.getElementById('upload-error');
+              if (out) out.textContent = error instanceof Error ? error.message : String(error);
+            });
+          }}
+        >
+          fake upload
+        </button>
+        <p id="upload-error" />
       </div>
     );
   },
@@ -232,5 +245,39 @@ describe('answering a questionnaire', () => {
     expect(
       (post?.body as { questionnaireResponse: QuestionnaireResponse }).questionnaireResponse.item,
     ).toBeUndefined();
+  });
+
+  it('names the question when the server refuses a chosen file', async () => {
+    const photo = {
+      ...questionnaire,
+      item: [{ linkId: 'photo', type: 'attachment', text: 'Bilde av såret' }],
+    };
+    mockApi({
+      'GET /api/me/tasks': () => jsonResponse([symptoms]),
+      'GET /api/questionnaires/by-canonical': () => jsonResponse(photo),
+      [`GET ${draftPath}`]: () =>
+        problemResponse({ type: 'urn:heima:problem:not-found', status: 404 }),
+      'POST /api/me/attachments': () =>
+        problemResponse({
+          type: 'urn:heima:problem:attachment-type',
+          status: 422,
+          answers: [
+            {
+              linkId: 'photo',
+              text: 'Photo of the wound',
+              type: 'urn:heima:problem:attachment-type',
+              limit: 'image/jpeg, image/png',
+              message: 'server text',
+            },
+          ],
+        }),
+    });
+    const { user } = renderWithProviders(
+      <QuestionnairePage me={kari} carePlanId={PLAN_ID} activityId="symptoms" date={DATE} />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'fake upload' }));
+    await vi.waitFor(() =>
+      expect(document.getElementById('upload-error')?.textContent).toMatch(/^Bilde av såret: ./),
+    );
   });
 });

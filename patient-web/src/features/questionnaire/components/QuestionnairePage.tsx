@@ -115,7 +115,10 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       return await uploadAttachment(canonical, linkId, file, formLanguage);
     } catch (error) {
       const answer = error instanceof ProblemError ? error.problem.answers?.[0] : undefined;
-      throw new Error(answer ? answerProblemMessage(i18n, answer) : errorMessage(i18n, error));
+      if (!answer) throw new Error(errorMessage(i18n, error));
+      // named by the question, as every other refusal is (refero shows it beside the file field)
+      const question = (localized && itemText(localized, answer.linkId)) ?? answer.text ?? linkId;
+      throw new Error(`${question}: ${answerProblemMessage(i18n, answer)}`);
     }
   }
 

@@ -127,6 +127,21 @@ public class AttachmentService {
 		};
 	}
 
+	/**
+	 * The upload id in an answer's url ({@code /api/me/attachments/<id>}), if it is one.
+	 */
+	public static Optional<UUID> idOfUrl(String url) {
+		return idOf(url);
+	}
+
+	/**
+	 * For the care team's read of a response (the caller checks access and audits): one
+	 * upload of the patient, bytes included.
+	 */
+	public Mono<StoredAttachment> ofPatient(UUID patientId, UUID id) {
+		return this.repository.find(patientId, List.of(id)).next();
+	}
+
 	static Optional<UUID> idOf(String url) {
 		if (url == null) {
 			return Optional.empty();

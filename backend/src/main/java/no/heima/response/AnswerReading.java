@@ -88,6 +88,10 @@ final class AnswerReading {
 		if (value instanceof DecimalType decimal) {
 			return plain(decimal.getValue());
 		}
+		if (value instanceof org.hl7.fhir.r4.model.Attachment file) {
+			// the file itself is shown beside the answer (ResponseReading.AttachmentLink)
+			return file.hasTitle() ? file.getTitle() : Objects.toString(file.getContentType(), "");
+		}
 		return value.primitiveValue();
 	}
 

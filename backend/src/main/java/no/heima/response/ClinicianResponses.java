@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import no.heima.attachment.AttachmentService;
+import no.heima.attachment.StoredAttachment;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
@@ -49,8 +51,12 @@ public class ClinicianResponses {
 
 	private final TransactionalOperator tx;
 
+	private final AttachmentService attachments;
+
 	ClinicianResponses(ClinicianResponseRepository repository, PatientService patients,
-			QuestionnaireService questionnaires, AuditLog audit, TransactionalOperator tx) {
+			QuestionnaireService questionnaires, AuditLog audit, TransactionalOperator tx,
+			AttachmentService attachments) {
+		this.attachments = attachments;
 		this.repository = repository;
 		this.patients = patients;
 		this.questionnaires = questionnaires;
@@ -81,8 +87,39 @@ public class ClinicianResponses {
 				.flatMap((row) -> this.tx.transactional(audit(actor, patient.id(), "response " + responseId))
 					.then(withPrevious(patient.id(), row, actor.teams())))
 				.flatMap((pair) -> questionnaire(pair.current().response().questionnaire())
-					.flatMap((q) -> Mono.fromCallable(() -> read(q, pair, language))
+					.flatMap((q) -> Mono.fromCallable(() -> read(q, pair, language, patientId))
 						.subscribeOn(Schedulers.boundedElastic()))));
+	}
+
+	/**
+	 * The response as stored (FHIR QuestionnaireResponse JSON), for the care team's own
+	 * record and for checks that compare it with what was sent.
+	 */
+	public Mono<String> resource(CurrentUser actor, UUID patientId, UUID responseId) {
+		return this.patients.get(actor, patientId)
+			.flatMap(
+					(patient) -> this.repository.one(patient.id(), responseId, actor.teams())
+						.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such response")))
+						.flatMap((row) -> this.tx
+							.transactional(audit(actor, patient.id(), "response " + responseId + " (FHIR)"))
+							.thenReturn(row.resource())));
+	}
+
+	/**
+	 * A file the response refers to (only one it refers to, of the same patient, under
+	 * the reader's teams); the read is audited.
+	 */
+	public Mono<StoredAttachment> attachment(CurrentUser actor, UUID patientId, UUID responseId, UUID attachmentId) {
+		return this.patients.get(actor, patientId)
+			.flatMap((patient) -> this.repository.one(patient.id(), responseId, actor.teams())
+				.filter((row) -> ResponseAttachments
+					.refersTo(FhirJson.read(QuestionnaireResponse.class, row.resource()), attachmentId))
+				.flatMap((row) -> this.attachments.ofPatient(patient.id(), attachmentId))
+				.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such attachment")))
+				.flatMap((file) -> this.tx
+					.transactional(
+							audit(actor, patient.id(), "attachment " + attachmentId + " of response " + responseId))
+					.thenReturn(file)));
 	}
 
 	private record Pair(ClinicianResponseRepository.Row current, ClinicianResponseRepository.Row previous) {
@@ -95,10 +132,12 @@ public class ClinicianResponses {
 			.defaultIfEmpty(new Pair(row, null));
 	}
 
-	private ResponseReading.Detail read(Questionnaire questionnaire, Pair pair, String language) {
+	private ResponseReading.Detail read(Questionnaire questionnaire, Pair pair, String language, UUID patientId) {
 		SubmittedResponse r = pair.current().response();
-		List<AnswerReading.Answer> now = AnswerReading.read(questionnaire,
-				FhirJson.read(QuestionnaireResponse.class, pair.current().resource()), language);
+		QuestionnaireResponse stored = FhirJson.read(QuestionnaireResponse.class, pair.current().resource());
+		List<AnswerReading.Answer> now = AnswerReading.read(questionnaire, stored, language);
+		Map<String, List<ResponseReading.AttachmentLink>> files = ResponseAttachments.byLinkId(stored, patientId,
+				r.id());
 		Map<String, AnswerReading.Answer> before = new HashMap<>();
 		SubmittedResponse p = (pair.previous() != null) ? pair.previous().response() : null;
 		if (pair.previous() != null) {
@@ -112,7 +151,8 @@ public class ClinicianResponses {
 			AnswerReading.Answer old = before.get(a.linkId());
 			boolean changed = p != null && (old == null || !old.values().equals(a.values()));
 			return new ResponseReading.AnswerLine(a.linkId(), a.question(), a.displays(),
-					old != null ? old.displays() : List.of(), changed, worst(reasonsFor(r, a.linkId())));
+					old != null ? old.displays() : List.of(), changed, worst(reasonsFor(r, a.linkId())),
+					files.getOrDefault(a.linkId(), List.of()));
 		}).toList();
 		Map<String, Score> previousScores = new HashMap<>();
 		if (p != null) {

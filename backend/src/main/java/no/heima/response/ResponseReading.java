@@ -45,7 +45,24 @@ public final class ResponseReading {
 	 * (empty when it did not answer it), {@code changed} whether the answer differs.
 	 */
 	public record AnswerLine(String linkId, String question, List<String> answer, List<String> previous,
-			boolean changed, Level level) {
+			boolean changed, Level level, List<AttachmentLink> attachments) {
+
+		public AnswerLine {
+			attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+		}
+
+		public AnswerLine(String linkId, String question, List<String> answer, List<String> previous, boolean changed,
+				Level level) {
+			this(linkId, question, answer, previous, changed, level, List.of());
+		}
+
+	}
+
+	/**
+	 * A file the patient attached: {@code url} reads it through the response (team
+	 * checked, audited); type and size as the server found them on upload.
+	 */
+	public record AttachmentLink(String url, String contentType, Long size, String title) {
 	}
 
 	public record Previous(UUID id, Instant authored, LocalDate date) {
