@@ -11,6 +11,7 @@ export type Route =
   | { name: 'measure'; vital?: string; carePlanId?: string; activityId?: string }
   | { name: 'questionnaire'; carePlanId: string; activityId: string; date: string }
   | { name: 'measurements'; vital?: string }
+  | { name: 'messages' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -47,6 +48,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'measurements':
       return { name: 'measurements', ...optional('vital') };
+    case 'messages':
+      return { name: 'messages' };
     default:
       return { name: 'notFound' };
   }
@@ -73,6 +76,8 @@ export function href(route: Route): string {
       return `#/questionnaire/${segment(route.carePlanId)}/${segment(route.activityId)}/${route.date}`;
     case 'measurements':
       return `#/measurements${query({ vital: route.vital })}`;
+    case 'messages':
+      return '#/messages';
   }
 }
 

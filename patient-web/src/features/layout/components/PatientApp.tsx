@@ -4,6 +4,7 @@ import { href, useRoute } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
 import { MeasurePage } from '../../measurements/components/MeasurePage';
+import { MessagesPage } from '../../messages/components/MessagesPage';
 import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
 import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
 import { TodayPage } from '../../tasks/components/TodayPage';
@@ -54,6 +55,8 @@ export function PatientApp({ me }: { me: Me }) {
       );
     case 'measurements':
       return <MeasurementsPage key={key} {...(route.vital ? { vital: route.vital } : {})} />;
+    case 'messages':
+      return <MessagesPage key={key} />;
     case 'notFound':
       return (
         <div className="stack">

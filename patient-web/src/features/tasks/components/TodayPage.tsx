@@ -139,6 +139,9 @@ export function TodayPage({ me, date }: { me: Me; date?: string }) {
           <li>
             <a href={href({ name: 'measurements' })}>{t('nav.myMeasurements')}</a>
           </li>
+          <li>
+            <a href={href({ name: 'messages' })}>{t('nav.messages')}</a>
+          </li>
         </ul>
       </nav>
       {plans.isSuccess && <OwnRecord />}
