@@ -19,6 +19,7 @@ import { WorklistPage } from './features/worklist/components/WorklistPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
 import { AuditPage } from './features/audit/components/AuditPage';
 import { ResponsesPage } from './features/responses/components/ResponsesPage';
+import { ConversationPage } from './features/messages/components/ConversationPage';
 import type { ReactElement } from 'react';
 import { useRoute, type Route } from './lib/router';
 
@@ -50,6 +51,11 @@ function Page({ me, route }: { me: Me; route: Route }) {
           patientId={route.patientId}
           responseId={route.name === 'response' ? route.responseId : null}
         />,
+      );
+    case 'messages':
+      return onlyFor(
+        clinician,
+        <ConversationPage key={route.patientId} patientId={route.patientId} />,
       );
     case 'admin':
       return onlyFor(admin, <AdminHome />);

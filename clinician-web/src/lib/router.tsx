@@ -13,6 +13,7 @@ export type Route =
   | { name: 'patient'; patientId: string }
   | { name: 'responses'; patientId: string }
   | { name: 'response'; patientId: string; responseId: string }
+  | { name: 'messages'; patientId: string }
   | { name: 'outbox' }
   | { name: 'audit' }
   | { name: 'admin' }
@@ -32,6 +33,9 @@ export function parseRoute(appPath: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (first === 'patients' && !second) return { name: 'patients' };
   if (first === 'patients' && second && !third) return { name: 'patient', patientId: second };
+  if (first === 'patients' && second && third === 'messages' && rest.length === 0) {
+    return { name: 'messages', patientId: second };
+  }
   if (first === 'patients' && second && third === 'responses' && rest.length <= 1) {
     return rest[0]
       ? { name: 'response', patientId: second, responseId: rest[0] }
@@ -71,6 +75,8 @@ export function routePath(route: Route): string {
       return `/patients/${id(route.patientId)}/responses`;
     case 'response':
       return `/patients/${id(route.patientId)}/responses/${id(route.responseId)}`;
+    case 'messages':
+      return `/patients/${id(route.patientId)}/messages`;
     case 'admin':
       return '/admin';
     case 'questionnaires':

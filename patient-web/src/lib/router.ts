@@ -13,6 +13,7 @@ export type Route =
   | { name: 'measurements'; vital?: string }
   | { name: 'accessLog' }
   | { name: 'plan' }
+  | { name: 'messages' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -53,6 +54,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'accessLog' };
     case 'plan':
       return { name: 'plan' };
+    case 'messages':
+      return { name: 'messages' };
     default:
       return { name: 'notFound' };
   }
@@ -83,6 +86,8 @@ export function href(route: Route): string {
       return '#/access-log';
     case 'plan':
       return '#/plan';
+    case 'messages':
+      return '#/messages';
   }
 }
 

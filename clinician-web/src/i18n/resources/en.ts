@@ -562,6 +562,26 @@ export const en: Resources = {
   patientPage: {
     back: 'Back to the patient list',
     unknown: 'Patient not found',
+    messages: 'Messages with the patient',
+  },
+  messages: {
+    heading: 'Messages',
+    headingWith: 'Messages with {{name}}',
+    backToPatient: 'Back to the patient',
+    plainText: 'The patient sees your name with your answer. Messages are plain text.',
+    empty: 'No messages yet. Write the first one below.',
+    fromPatient: '{{name}} (patient)',
+    photoAlt: 'Photo from the patient, {{index}} of {{count}}',
+    downloadPhoto: 'Download {{name}} (HEIC)',
+    readBy: 'Read by {{name}} at {{time}}',
+    unread: 'Not read yet',
+    answer: 'Your message',
+    answerHint:
+      'At most {{max}} characters. No test results or diagnoses the patient has not heard.',
+    required: 'Write a message.',
+    refused: 'The message was not sent: it is too long or contains markup (such as HTML).',
+    send: 'Send',
+    sending: 'Sending …',
   },
   plans: {
     heading: 'Follow-up plans',
@@ -702,7 +722,8 @@ export const en: Resources = {
     },
   },
   worklist: {
-    text: { missing: '{{what}} not done {{date}}' },
+    text: { missing: '{{what}} not done {{date}}', message: 'New message from the patient' },
+    openConversation: 'Read and answer the message',
     heading: 'Worklist',
     intro:
       'What your teams need to look at: red first, then yellow, then missed tasks. Oldest first.',
@@ -720,7 +741,7 @@ export const en: Resources = {
       page: 'Page {{page}} of {{pages}}',
       goTo: 'Page {{page}}',
     },
-    level: { RED: 'Red', YELLOW: 'Yellow', MISSING: 'Missing' },
+    level: { RED: 'Red', YELLOW: 'Yellow', MISSING: 'Missing', MESSAGE: 'Message' },
     raised: 'Raised',
     due: 'Deadline',
     overdue: 'Overdue',

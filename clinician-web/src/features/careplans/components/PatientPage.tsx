@@ -73,6 +73,9 @@ export function PatientPage({ patientId, me }: { patientId: string; me: Me }) {
               <dd>{patient.data.teams.join(', ')}</dd>
             </div>
           </dl>
+          <p>
+            <Link to={{ name: 'messages', patientId }}>{t('patientPage.messages')}</Link>
+          </p>
           <div className="patient-layout">
             <PatientTimeline patientId={patientId} />
             <Charts patientId={patientId} />

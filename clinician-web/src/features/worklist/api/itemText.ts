@@ -55,6 +55,8 @@ export function itemText(
   t: TFunction,
   language: string,
 ): string {
+  // the text itself is never on the worklist (nor in the FHIR Flag): only that there is one
+  if (item.kind === 'MESSAGE') return t('worklist.text.message');
   const detail = detailOf(item);
   if (detail === null) return item.summary;
   if (item.kind === 'MEASUREMENT' && isVital(detail.vital) && Array.isArray(detail.values)) {

@@ -5,8 +5,8 @@ import { apiFetch } from '../../../lib/http';
  * then missed tasks, oldest first within a level. Live changes arrive as server-sent events.
  */
 
-export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING';
-export type WorklistKind = 'MEASUREMENT' | 'RESPONSE' | 'MISSING' | 'UNASSESSED';
+export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING' | 'MESSAGE';
+export type WorklistKind = 'MEASUREMENT' | 'RESPONSE' | 'MISSING' | 'UNASSESSED' | 'MESSAGE';
 export type WorklistStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
 export const RESOLUTION_ACTIONS = [
   'CALLED_PATIENT',
@@ -21,7 +21,8 @@ export interface WorklistItem {
   id: string;
   patientId: string;
   patientName: string;
-  carePlanId: string;
+  /** Null for a MESSAGE item of a patient with no open care plan. */
+  carePlanId: string | null;
   team: string;
   kind: WorklistKind;
   sourceKey: string;
@@ -110,7 +111,7 @@ export function pageRange(page: Pick<WorklistPage, 'page' | 'size' | 'total' | '
   return { from, to, pages: Math.max(1, Math.ceil(page.total / page.size)) };
 }
 
-const LEVEL_ORDER: Record<WorklistLevel, number> = { RED: 0, YELLOW: 1, MISSING: 2 };
+const LEVEL_ORDER: Record<WorklistLevel, number> = { RED: 0, YELLOW: 1, MISSING: 2, MESSAGE: 2 };
 
 /** Worklist order: red, yellow, missing; oldest first within a level. */
 export function compareItems(a: WorklistItem, b: WorklistItem): number {

@@ -49,6 +49,14 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
           </p>
         )}
         <p className="wl-item__summary">{itemText(item, t, language)}</p>
+        {item.kind === 'MESSAGE' && (
+          <p>
+            <Link to={{ name: 'messages', patientId: item.patientId }}>
+              {t('worklist.openConversation')}
+              <span className="visually-hidden">: {item.patientName}</span>
+            </Link>
+          </p>
+        )}
         {item.kind === 'RESPONSE' && (
           <p>
             <Link to={{ name: 'response', patientId: item.patientId, responseId: item.sourceKey }}>

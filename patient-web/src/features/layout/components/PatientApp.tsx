@@ -6,6 +6,7 @@ import { AccessLogPage } from '../../accesslog/components/AccessLogPage';
 import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
 import { MeasurePage } from '../../measurements/components/MeasurePage';
 import { MyPlanPage } from '../../plan/components/MyPlanPage';
+import { MessagesPage } from '../../messages/components/MessagesPage';
 import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
 import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
 import { TodayPage } from '../../tasks/components/TodayPage';
@@ -60,6 +61,8 @@ export function PatientApp({ me }: { me: Me }) {
       return <AccessLogPage key={key} />;
     case 'plan':
       return <MyPlanPage key={key} />;
+    case 'messages':
+      return <MessagesPage key={key} />;
     case 'notFound':
       return (
         <div className="stack">

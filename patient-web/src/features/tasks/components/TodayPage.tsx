@@ -145,6 +145,9 @@ export function TodayPage({ me, date }: { me: Me; date?: string }) {
           <li>
             <a href={href({ name: 'accessLog' })}>{t('nav.accessLog')}</a>
           </li>
+          <li>
+            <a href={href({ name: 'messages' })}>{t('nav.messages')}</a>
+          </li>
         </ul>
       </nav>
       {plans.isSuccess && <OwnRecord />}

@@ -12,15 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * When an item must be acted on: red within {@code red} (default 2 hours); yellow and
  * missing by the end of the next working day ({@code endOfDay} local time, Monday to
- * Friday; public holidays are not known yet).
+ * Friday; public holidays are not known yet); a patient's message (level MESSAGE) within
+ * {@code message} (default 4 hours).
  */
 @ConfigurationProperties("heima.worklist.deadline")
 record Deadlines(@DefaultValue("PT2H") Duration red, @DefaultValue("16:00") LocalTime endOfDay,
-		@DefaultValue("Europe/Oslo") ZoneId zone) {
+		@DefaultValue("Europe/Oslo") ZoneId zone, @DefaultValue("PT4H") Duration message) {
 
 	Instant dueAt(String level, Instant raised) {
 		if ("RED".equals(level)) {
 			return raised.plus(this.red);
+		}
+		if ("MESSAGE".equals(level)) {
+			return raised.plus(this.message);
 		}
 		LocalDate day = LocalDate.ofInstant(raised, this.zone).plusDays(1);
 		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {

@@ -20,7 +20,9 @@ public record ItemRaised(Patient patient, UUID carePlanId, String team, Kind kin
 		/**
 		 * A submission that could not be triaged ("Kunne ikke vurderes"); never silent.
 		 */
-		UNASSESSED;
+		UNASSESSED,
+		/** A patient's message to the care team, waiting for an answer. */
+		MESSAGE;
 
 		/** UNASSESSED when triage failed, else the submission's own kind. */
 		public static Kind of(Assessment triage, Kind submission) {

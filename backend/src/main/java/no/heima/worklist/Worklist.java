@@ -31,6 +31,11 @@ public class Worklist {
 		this.flags = flags;
 	}
 
+	/** Whether the patient has an item of this kind that is not resolved yet. */
+	public Mono<Boolean> hasOpen(java.util.UUID patientId, ItemRaised.Kind kind) {
+		return this.repository.hasOpen(patientId, kind.name());
+	}
+
 	public Mono<Void> raise(ItemRaised item) {
 		java.time.Instant now = this.clock.instant();
 		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now))

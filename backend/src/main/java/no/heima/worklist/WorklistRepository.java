@@ -44,7 +44,6 @@ class WorklistRepository {
 			.bind("name", item.patient().givenName() + " " + item.patient().familyName())
 			.bind("psystem", item.patient().identifier().system())
 			.bind("pvalue", item.patient().identifier().value())
-			.bind("plan", item.carePlanId())
 			.bind("team", item.team())
 			.bind("kind", item.kind().name())
 			.bind("source", item.sourceKey())
@@ -52,9 +51,21 @@ class WorklistRepository {
 			.bind("summary", item.summary())
 			.bind("reasons", Json.of(item.reasons()))
 			.bind("due", dueAt.atOffset(ZoneOffset.UTC));
+		// a MESSAGE item may have no care plan
+		spec = (item.carePlanId() == null) ? spec.bindNull("plan", UUID.class) : spec.bind("plan", item.carePlanId());
 		spec = (item.activityId() == null) ? spec.bindNull("activity", String.class)
 				: spec.bind("activity", item.activityId());
 		return spec.map((row) -> row.get("id", UUID.class)).one();
+	}
+
+	Mono<Boolean> hasOpen(UUID patientId, String kind) {
+		return this.db
+			.sql("select exists (select 1 from worklist_item where patient_id = :patient and kind = :kind"
+					+ " and status <> 'RESOLVED') as found")
+			.bind("patient", patientId)
+			.bind("kind", kind)
+			.map((row) -> row.get("found", Boolean.class))
+			.one();
 	}
 
 	Flux<WorklistItem> open(List<String> teams, int limit, long offset, Instant now) {

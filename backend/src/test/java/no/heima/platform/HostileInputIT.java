@@ -39,7 +39,7 @@ class HostileInputIT extends IntegrationTest {
 
 	private static final List<String> TABLES = List.of("measurement", "questionnaire_response", "response_draft",
 			"care_plan", "care_plan_pause", "patient", "fhir_outbox", "worklist_item", "idempotency_record",
-			"task_completion");
+			"task_completion", "message", "attachment");
 
 	@Autowired
 	DatabaseClient db;

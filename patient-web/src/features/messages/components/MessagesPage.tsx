@@ -1,0 +1,195 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatTime } from '../../../lib/dates';
+import { errorMessage } from '../../../lib/problemMessages';
+import { href } from '../../../lib/router';
+import { ErrorPanel, Loading } from '../../layout/components/Status';
+import {
+  MAX_MESSAGE_LENGTH,
+  MAX_PHOTOS,
+  MAX_PHOTO_BYTES,
+  PHOTO_ACCEPT,
+  type Message,
+} from '../api/messages';
+import { useMessages, useSendMessage } from '../hooks/useMessages';
+
+function sameDay(a: string, b: string): boolean {
+  const day = (iso: string) =>
+    new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
+  return day(a) === day(b);
+}
+
+function Conversation({ messages }: { messages: Message[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  if (messages.length === 0) return <p>{t('messages.empty')}</p>;
+  return (
+    <ol className="plain-list stack message-list">
+      {messages.map((m) => {
+        const mine = m.authorKind === 'PATIENT';
+        return (
+          <li key={m.id} className={`card message message--${mine ? 'mine' : 'team'}`}>
+            <p className="muted">
+              <strong>
+                {mine ? t('messages.you') : t('messages.fromNurse', { name: m.authorName })}
+              </strong>
+              {' · '}
+              <time dateTime={m.sentAt}>{formatDateTime(m.sentAt, language)}</time>
+            </p>
+            {m.text !== '' && <p className="message__text">{m.text}</p>}
+            {m.photos.length > 0 && (
+              <ul className="plain-list message__photos">
+                {m.photos.map((photo, index) => {
+                  const alt = t('messages.photoAlt', { index: index + 1, count: m.photos.length });
+                  return (
+                    <li key={photo.id}>
+                      {photo.contentType === 'image/jpeg' || photo.contentType === 'image/png' ? (
+                        <img src={photo.url} alt={alt} className="message__photo" />
+                      ) : (
+                        <a href={photo.url} download>
+                          {t('messages.downloadPhoto', { name: alt })}
+                        </a>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {mine && (
+              <p className="muted message__receipt">
+                {m.readAt
+                  ? t('messages.readBy', {
+                      name: m.readByName ?? '',
+                      time: sameDay(m.readAt, m.sentAt)
+                        ? formatTime(m.readAt, language)
+                        : formatDateTime(m.readAt, language),
+                    })
+                  : t('messages.unread')}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Compose() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const send = useSendMessage();
+
+  function choose(files: FileList | null) {
+    const chosen = Array.from(files ?? []);
+    if (chosen.length > MAX_PHOTOS) {
+      setError(t('messages.tooManyPhotos', { max: MAX_PHOTOS }));
+      return;
+    }
+    if (chosen.some((file) => file.size > MAX_PHOTO_BYTES)) {
+      setError(t('messages.photoTooLarge'));
+      return;
+    }
+    setError(null);
+    setPhotos(chosen);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (text.trim() === '' && photos.length === 0) {
+      setError(t('messages.required'));
+      document.getElementById(`${id}-text`)?.focus();
+      return;
+    }
+    setError(null);
+    send.mutate(
+      { text: text.trim(), photos },
+      {
+        onSuccess: () => {
+          setText('');
+          setPhotos([]);
+          if (fileInput.current) fileInput.current.value = '';
+        },
+      },
+    );
+  }
+
+  const shown = error ?? (send.isError ? errorMessage(i18n, send.error) : null);
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('messages.write')}</h2>
+      <div className={`field${error ? ' field--error' : ''}`}>
+        <label htmlFor={`${id}-text`} className="field__label">
+          {t('messages.text')}
+        </label>
+        <p id={`${id}-hint`} className="field__hint">
+          {t('messages.textHint', { max: MAX_MESSAGE_LENGTH })}
+        </p>
+        <textarea
+          id={`${id}-text`}
+          className="field__input"
+          rows={4}
+          maxLength={MAX_MESSAGE_LENGTH}
+          aria-describedby={`${id}-hint`}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-photos`} className="field__label">
+          {t('messages.photos')}
+        </label>
+        <p id={`${id}-photos-hint`} className="field__hint">
+          {t('messages.photosHint', { max: MAX_PHOTOS })}
+        </p>
+        <input
+          ref={fileInput}
+          id={`${id}-photos`}
+          type="file"
+          accept={PHOTO_ACCEPT}
+          multiple
+          aria-describedby={`${id}-photos-hint`}
+          onChange={(event) => choose(event.target.files)}
+        />
+      </div>
+      {shown && (
+        <p className="notice notice--error" role="alert">
+          {shown}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="button button--primary" disabled={send.isPending}>
+          {send.isPending ? t('messages.sending') : t('messages.send')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Write to the care team, with photos; see their answers and who has read what. */
+export function MessagesPage() {
+  const { t } = useTranslation();
+  const messages = useMessages();
+  return (
+    <div className="stack">
+      <p>
+        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
+      </p>
+      <h1>{t('messages.heading')}</h1>
+      <p className="lead">{t('messages.intro')}</p>
+      {messages.isPending ? (
+        <Loading />
+      ) : messages.isError ? (
+        <ErrorPanel error={messages.error} onRetry={() => void messages.refetch()} />
+      ) : (
+        <section aria-label={t('messages.conversation')}>
+          <Conversation messages={messages.data} />
+        </section>
+      )}
+      <Compose />
+    </div>
+  );
+}
