@@ -686,6 +686,17 @@ export const en: Resources = {
     errorSummary: 'The follow-up was not started',
     success: 'The patient now follows {{name}}, version {{version}}.',
   },
+  reports: {
+    heading: 'Summary for the record',
+    intro:
+      'Download a PDF with measurements, scores, alerts and pauses for a period. Without a start day it begins where the last summary ended.',
+    from: 'From',
+    to: 'To (included)',
+    language: 'Language',
+    nb: 'Norwegian',
+    en: 'English',
+    download: 'Download summary (PDF)',
+  },
   responses: {
     heading: 'Questionnaire responses',
     all: 'All questionnaire responses',

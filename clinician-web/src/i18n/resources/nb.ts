@@ -680,6 +680,17 @@ export const nb = {
     errorSummary: 'Oppfølgingen ble ikke startet',
     success: 'Pasienten følger nå {{name}}, versjon {{version}}.',
   },
+  reports: {
+    heading: 'Oppsummering til journalen',
+    intro:
+      'Last ned en PDF med målinger, skåringer, varsler og pauser for en periode. Uten startdato begynner den der forrige oppsummering sluttet.',
+    from: 'Fra og med',
+    to: 'Til og med',
+    language: 'Språk',
+    nb: 'Norsk',
+    en: 'Engelsk',
+    download: 'Last ned oppsummering (PDF)',
+  },
   responses: {
     heading: 'Skjemasvar',
     all: 'Alle skjemasvar',

@@ -7,6 +7,7 @@ import { ErrorPanel, Loading } from '../../layout/components/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import { useCarePlans } from '../hooks/useCarePlans';
 import { PatientTimeline } from '../../overview/components/PatientTimeline';
+import { SummaryDownload } from '../../reports/components/SummaryDownload';
 import { VitalCharts } from '../../overview/components/VitalCharts';
 import { EnrolForm } from './EnrolForm';
 import { PlanCard } from './PlanCard';
@@ -84,6 +85,7 @@ export function PatientPage({ patientId, me }: { patientId: string; me: Me }) {
             <CarePlans patientId={patientId} />
             <EnrolForm patientId={patientId} teams={me.teams} />
           </div>
+          <SummaryDownload patientId={patientId} />
         </>
       )}
     </div>
