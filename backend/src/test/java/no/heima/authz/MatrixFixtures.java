@@ -88,7 +88,8 @@ final class MatrixFixtures {
 		fixtures.put("carePlan", carePlan);
 		fixtures.put("response", response);
 		fixtures.put("item", item);
-		fixtures.put("questionnaire", (String) ((Map<?, ?>) questionnaires.get(0)).get("id"));
+		fixtures.put("questionnaire",
+				(String) ((Map<?, ?>) ((Map<?, ?>) questionnaires.get(0)).get("latest")).get("id"));
 	}
 
 	private String kari() {
