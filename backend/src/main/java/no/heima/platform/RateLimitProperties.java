@@ -13,14 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize JDBC connections for the buckets (Bucket4j has no R2DBC store)
  */
 @ConfigurationProperties("heima.rate-limit")
-record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
-		"60", "1m" }) Limit login, @DefaultValue({ "120", "1m" }) Limit writes, @DefaultValue("4") int poolSize){
+record RateLimitProperties(@DefaultValue("true") boolean enabled, Limit login, Limit writes,
+		@DefaultValue("4") int poolSize) {
+
+	RateLimitProperties {
+		login = login == null ? new Limit(60, Duration.ofMinutes(1)) : login;
+		writes = writes == null ? new Limit(120, Duration.ofMinutes(1)) : writes;
+	}
 
 	/**
 	 * @param capacity requests allowed at once, refilled evenly over {@code period}
 	 * @param period how long a full refill takes
 	 */
-	record Limit(@DefaultValue("30") long capacity, @DefaultValue("1m") Duration period) {
+	record Limit(long capacity, Duration period) {
 	}
 
 }
