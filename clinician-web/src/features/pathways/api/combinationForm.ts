@@ -1,4 +1,11 @@
-import { BOUNDS, type FormErrors, type PathwayForm, type Rest, type TextPair } from './pathwayForm';
+import {
+  BOUNDS,
+  textOut,
+  type FormErrors,
+  type PathwayForm,
+  type Rest,
+  type TextPair,
+} from './pathwayForm';
 import type { CombinationCondition, CombinationRule, RuleLevel } from './pathways';
 
 /**
@@ -79,7 +86,11 @@ export function fromCombinations(rules: CombinationRule[] | null | undefined): C
       id: text(id),
       withinDays: withinDays === null || withinDays === undefined ? '' : String(withinDays),
       level,
-      description: { nb: text(description?.nb), en: text(description?.en) },
+      description: {
+        nb: text(description?.nb),
+        en: text(description?.en),
+        ...(description ? { stored: description as unknown as Rest } : {}),
+      },
       conditions: (conditions ?? []).map(toConditionRow),
       // a stored description without text (null) comes back as it was
       rest:
@@ -108,12 +119,7 @@ export function toCombinations(rows: CombinationRow[]): CombinationRule[] {
       withinDays: /^\d+$/.test(days) ? Number(days) : 0,
       level: row.level,
       ...(described
-        ? {
-            description: {
-              nb: blankToNull(row.description.nb),
-              en: blankToNull(row.description.en),
-            },
-          }
+        ? { description: textOut({ ...row.description, stored: row.description.stored ?? {} }) }
         : {}),
     };
   });

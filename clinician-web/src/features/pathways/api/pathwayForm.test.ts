@@ -179,6 +179,6 @@ describe('pathway form ↔ definition', () => {
       ['8462-4', '', ''],
       ['8867-4', '', ''],
     ]);
-    expect(form.description).toEqual({ nb: 'Oppfølging', en: '' });
+    expect(form.description).toMatchObject({ nb: 'Oppfølging', en: '' });
   });
 });

@@ -100,6 +100,8 @@ export interface ActivityForm {
   titleEn: string;
   /** Whether `titles` (both languages) is sent; true once stored or an English title is typed. */
   bilingual: boolean;
+  /** The stored `titles` object, for the fields of it the form does not show. */
+  titlesStored?: Rest;
   questionnaireUrl: string;
   questionnaireVersion: string;
   vital: Vital | '';
@@ -116,6 +118,22 @@ export interface ActivityForm {
 export interface TextPair {
   nb: string;
   en: string;
+  /** The stored text as it came (null when there was none), so it goes back unchanged. */
+  stored?: Record<string, unknown> | null;
+}
+
+/**
+ * The text to send: both languages (blank as null) with whatever else the stored object held, or
+ * null when there was none and none was typed.
+ */
+export function textOut(pair: TextPair): { nb: string | null; en: string | null } | null {
+  const nb = nullIfBlank(pair.nb);
+  const en = nullIfBlank(pair.en);
+  if (pair.stored === null && nb === null && en === null) return null;
+  const { nb: _nb, en: _en, ...rest } = pair.stored ?? {};
+  void _nb;
+  void _en;
+  return { ...rest, nb, en };
 }
 
 export interface PathwayForm {
@@ -124,9 +142,13 @@ export interface PathwayForm {
   nameEn: string;
   /** Whether `names` (both languages) is sent; true once stored or an English name is typed. */
   bilingual: boolean;
+  /** The stored `names` object, for the fields of it the form does not show. */
+  namesStored?: Rest;
   description: TextPair;
   activities: ActivityForm[];
   advice: Record<Level, TextPair>;
+  /** Fields of the stored advice object other than the levels, sent back as they came. */
+  adviceRest?: Rest;
   combinations: CombinationRow[];
   rest: Rest;
 }
@@ -331,6 +353,7 @@ function activityForm(activity: Activity): ActivityForm {
     type,
     title: bilingual ? (titles?.nb ?? '') : (title ?? ''),
     titleEn: bilingual ? (titles?.en ?? '') : '',
+    ...(bilingual && titles ? { titlesStored: titles as unknown as Rest } : {}),
     bilingual,
     questionnaireUrl: questionnaireUrl ?? '',
     questionnaireVersion: questionnaireVersion ?? '',
@@ -360,7 +383,11 @@ function activityForm(activity: Activity): ActivityForm {
 }
 
 function pair(text: { nb: string | null; en: string | null } | null | undefined): TextPair {
-  return { nb: text?.nb ?? '', en: text?.en ?? '' };
+  return {
+    nb: text?.nb ?? '',
+    en: text?.en ?? '',
+    ...(text !== undefined ? { stored: text as Record<string, unknown> | null } : {}),
+  };
 }
 
 function hasText(text: { nb: string | null; en: string | null } | null | undefined): boolean {
@@ -368,10 +395,20 @@ function hasText(text: { nb: string | null; en: string | null } | null | undefin
 }
 
 /** `title`/`name` as first written and both languages, from the form's two fields. */
-function bothLanguages(nb: string, en: string, bilingual: boolean) {
+function bothLanguages(nb: string, en: string, bilingual: boolean, stored?: Rest) {
   const plain = nb.trim() || en.trim();
   const both = bilingual || en.trim() !== '';
-  return { plain, both: both ? { nb: nullIfBlank(nb), en: nullIfBlank(en) } : null };
+  return { plain, both: both ? textOut({ nb, en, stored: stored ?? {} }) : null };
+}
+
+/** The fields of a stored advice object other than the three levels. */
+function adviceRest(advice: PathwayDefinition['advice'] | undefined): Rest {
+  if (!advice) return {};
+  const { green: _green, yellow: _yellow, red: _red, ...rest } = advice;
+  void _green;
+  void _yellow;
+  void _red;
+  return rest;
 }
 
 /** The form for an existing definition (a draft or the latest version). */
@@ -384,6 +421,7 @@ export function fromDefinition(definition: PathwayDefinition): PathwayForm {
   return {
     name: bilingual ? (names?.nb ?? '') : (name ?? ''),
     nameEn: bilingual ? (names?.en ?? '') : '',
+    ...(bilingual && names ? { namesStored: names as unknown as Rest } : {}),
     bilingual,
     combinations: fromCombinations(combinations),
     description: pair(description),
@@ -393,6 +431,7 @@ export function fromDefinition(definition: PathwayDefinition): PathwayForm {
       yellow: pair(advice?.yellow),
       red: pair(advice?.red),
     },
+    adviceRest: adviceRest(advice),
     rest,
   };
 }
@@ -483,7 +522,7 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
     rows.push(sent.map(({ index }) => index));
     const s = a.schedule;
     const isQuestionnaire = a.type === 'QUESTIONNAIRE';
-    const title = bothLanguages(a.title, a.titleEn, a.bilingual);
+    const title = bothLanguages(a.title, a.titleEn, a.bilingual, a.titlesStored);
     return {
       ...a.rest,
       id: a.id.trim(),
@@ -521,30 +560,28 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
       ...(a.collectOnly
         ? {
             collectOnly: true,
-            collectOnlyReason: {
-              nb: nullIfBlank(a.collectOnlyReason.nb),
-              en: nullIfBlank(a.collectOnlyReason.en),
-            },
+            collectOnlyReason: textOut({
+              ...a.collectOnlyReason,
+              stored: a.collectOnlyReason.stored ?? {},
+            }),
           }
         : 'collectOnly' in a.rest
           ? { collectOnly: false }
           : {}),
     };
   });
-  const advice = Object.fromEntries(
-    LEVELS.map((level) => [
-      level,
-      { nb: nullIfBlank(form.advice[level].nb), en: nullIfBlank(form.advice[level].en) },
-    ]),
-  ) as PathwayDefinition['advice'];
-  const name = bothLanguages(form.name, form.nameEn, form.bilingual);
+  const advice = {
+    ...form.adviceRest,
+    ...Object.fromEntries(LEVELS.map((level) => [level, textOut(form.advice[level])])),
+  } as PathwayDefinition['advice'];
+  const name = bothLanguages(form.name, form.nameEn, form.bilingual, form.namesStored);
   return {
     definition: {
       ...form.rest,
       name: name.plain,
       ...(name.both ? { names: name.both } : {}),
       ...(form.combinations.length > 0 ? { combinations: toCombinations(form.combinations) } : {}),
-      description: { nb: nullIfBlank(form.description.nb), en: nullIfBlank(form.description.en) },
+      description: textOut({ ...form.description, stored: form.description.stored ?? {} }),
       activities,
       advice,
     },
