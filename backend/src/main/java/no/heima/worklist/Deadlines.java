@@ -1,6 +1,5 @@
 package no.heima.worklist;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,21 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When an item must be acted on: red within {@code red} (default 2 hours); yellow and
- * missing by the end of the next working day ({@code endOfDay} local time, Monday to
- * Friday; public holidays are not known yet).
+ * missing by the end of the next working day ({@code endOfDay} local time; weekends and
+ * Norwegian public holidays are not working days, see {@link WorkingDays}).
  */
 @ConfigurationProperties("heima.worklist.deadline")
 record Deadlines(@DefaultValue("PT2H") Duration red, @DefaultValue("16:00") LocalTime endOfDay,
 		@DefaultValue("Europe/Oslo") ZoneId zone) {
 
-	Instant dueAt(String level, Instant raised) {
+	Instant dueAt(String level, Instant raised, WorkingDays days) {
 		if ("RED".equals(level)) {
 			return raised.plus(this.red);
 		}
-		LocalDate day = LocalDate.ofInstant(raised, this.zone).plusDays(1);
-		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			day = day.plusDays(1);
-		}
+		LocalDate day = days.next(LocalDate.ofInstant(raised, this.zone));
 		return day.atTime(this.endOfDay).atZone(this.zone).toInstant();
 	}
 
