@@ -15,7 +15,7 @@ import { QuestionnaireLibrary } from './features/questionnaires/components/Quest
 import { QuestionnairePage } from './features/questionnaires/components/QuestionnairePage';
 import { WelcomePage } from './features/welcome/components/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
-import { WorklistPage } from './features/worklist/components/WorklistPage';
+import { CaseloadPage } from './features/worklist/components/CaseloadPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
 import { AuditPage } from './features/audit/components/AuditPage';
 import { ResponsesPage } from './features/responses/components/ResponsesPage';
@@ -30,7 +30,7 @@ function Page({ me, route }: { me: Me; route: Route }) {
   const onlyFor = (allowed: boolean, page: ReactElement) => (allowed ? page : <NoAccess />);
   switch (route.name) {
     case 'home':
-      return clinician ? <WorklistPage me={me} /> : <AdminHome />;
+      return clinician ? <CaseloadPage me={me} /> : <AdminHome />;
     case 'patients':
       return onlyFor(clinician, <Workspace me={me} />);
     case 'outbox':

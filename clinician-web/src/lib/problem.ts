@@ -31,6 +31,7 @@ export const ProblemType = {
   preconditionRequired: `${PROBLEM_PREFIX}precondition-required`,
   stateConflict: `${PROBLEM_PREFIX}state-conflict`,
   unwatchedActivity: `${PROBLEM_PREFIX}unwatched-activity`,
+  notTeamMember: `${PROBLEM_PREFIX}not-team-member`,
   /** Client-side only: the request never got an answer. */
   network: `${PROBLEM_PREFIX}network`,
 } as const;

@@ -6,7 +6,13 @@ import { apiFetch } from '../../../lib/http';
  */
 
 export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING' | 'MESSAGE';
-export type WorklistKind = 'MEASUREMENT' | 'RESPONSE' | 'MISSING' | 'UNASSESSED' | 'MESSAGE';
+export type WorklistKind =
+  | 'MEASUREMENT'
+  | 'RESPONSE'
+  | 'MISSING'
+  | 'UNASSESSED'
+  | 'MESSAGE'
+  | 'EVALUATION';
 export type WorklistStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
 export const RESOLUTION_ACTIONS = [
   'CALLED_PATIENT',
@@ -45,6 +51,11 @@ export interface WorklistItem {
   note: string | null;
   patientMessage: string | null;
   version: number;
+  /** Escalated to this colleague by name (they are the assignee too). */
+  escalatedToSubject?: string | null;
+  escalatedToName?: string | null;
+  /** Escalated to this role, e.g. the physician on call. */
+  escalatedToRole?: string | null;
 }
 
 export interface WorklistPage {
@@ -101,7 +112,9 @@ export function resolveItem(id: string, resolution: Resolution): Promise<Worklis
 }
 
 /** The 1-based range of items a page shows, and how many pages there are (at least one). */
-export function pageRange(page: Pick<WorklistPage, 'page' | 'size' | 'total' | 'items'>): {
+export function pageRange(
+  page: Pick<WorklistPage, 'page' | 'size' | 'total'> & { items: readonly unknown[] },
+): {
   from: number;
   to: number;
   pages: number;

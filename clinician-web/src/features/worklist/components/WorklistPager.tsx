@@ -22,7 +22,7 @@ export function WorklistPager({
   page,
   onPage,
 }: {
-  page: WorklistPage;
+  page: Pick<WorklistPage, 'page' | 'size' | 'total'> & { items: readonly unknown[] };
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();

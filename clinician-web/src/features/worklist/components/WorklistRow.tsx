@@ -7,32 +7,40 @@ import { Link } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 import { itemText } from '../api/itemText';
 import type { WorklistItem } from '../api/worklist';
+import { useAssign } from '../hooks/useCaseload';
 import { useChangeItem } from '../hooks/useWorklist';
+import { AssignForm, EscalateToForm } from './AssignForms';
 import { LevelBadge } from './LevelBadge';
-import { EscalateForm, ResolveForm } from './ResolveForm';
+import { ResolveForm } from './ResolveForm';
 
 const STATE_CONFLICT = ProblemType.stateConflict;
 
-type Open = 'none' | 'escalate' | 'resolve';
+type Open = 'none' | 'escalate' | 'resolve' | 'assign';
 
 /** One item: who, how bad, what, since when, by when, who has it; and what can be done. */
 export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now: number }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const change = useChangeItem(item.id);
+  const assign = useAssign(item.id);
   const [open, setOpen] = useState<Open>('none');
   const mine = item.status === 'IN_PROGRESS' && item.assigneeSubject === me.subject;
-  const takenByOther = item.status === 'IN_PROGRESS' && !mine;
 
-  const failure = change.isError
-    ? hasProblemType(change.error, STATE_CONFLICT) && change.variables?.kind === 'take'
-      ? t('worklist.takeConflict')
-      : hasProblemType(change.error, ProblemType.validation)
-        ? t('problem.validation')
-        : hasProblemType(change.error, STATE_CONFLICT)
-          ? t('worklist.stateConflict')
-          : errorMessage(i18n, change.error)
-    : null;
+  const failure = assign.isError
+    ? hasProblemType(assign.error, ProblemType.notTeamMember)
+      ? t('caseload.assign.notTeamMember')
+      : hasProblemType(assign.error, STATE_CONFLICT)
+        ? t('worklist.stateConflict')
+        : errorMessage(i18n, assign.error)
+    : change.isError
+      ? hasProblemType(change.error, STATE_CONFLICT) && change.variables?.kind === 'take'
+        ? t('worklist.takeConflict')
+        : hasProblemType(change.error, ProblemType.validation)
+          ? t('problem.validation')
+          : hasProblemType(change.error, STATE_CONFLICT)
+            ? t('worklist.stateConflict')
+            : errorMessage(i18n, change.error)
+      : null;
 
   return (
     <li className={`wl-item wl-item--${item.level.toLowerCase()}`}>
@@ -104,6 +112,12 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
               )}
             </dd>
           </div>
+          {item.escalatedAt && (item.escalatedToName || item.escalatedToRole) && (
+            <div>
+              <dt>{t('caseload.escalate.toLabel')}</dt>
+              <dd>{[item.escalatedToName, item.escalatedToRole].filter(Boolean).join(', ')}</dd>
+            </div>
+          )}
           {item.escalatedAt && item.note && (
             <div>
               <dt>{t('worklist.escalationNote')}</dt>
@@ -116,7 +130,7 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
             {failure}
           </p>
         )}
-        {open === 'none' && !takenByOther && (
+        {open === 'none' && (
           <div className="button-row">
             {item.status === 'OPEN' && (
               <button
@@ -149,6 +163,16 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
                 </button>
               </>
             )}
+            {item.status !== 'RESOLVED' && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setOpen('assign')}
+              >
+                {t('caseload.assign.open')}
+                <span className="visually-hidden">: {item.patientName}</span>
+              </button>
+            )}
           </div>
         )}
         {open === 'resolve' && (
@@ -161,11 +185,24 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
           />
         )}
         {open === 'escalate' && (
-          <EscalateForm
-            busy={change.isPending}
+          <EscalateToForm
+            team={item.team}
+            me={me.subject}
+            busy={assign.isPending}
             onCancel={() => setOpen('none')}
-            onSubmit={(note) =>
-              change.mutate({ kind: 'escalate', note }, { onSuccess: () => setOpen('none') })
+            onSubmit={(escalation) =>
+              assign.mutate({ kind: 'escalate', escalation }, { onSuccess: () => setOpen('none') })
+            }
+          />
+        )}
+        {open === 'assign' && (
+          <AssignForm
+            team={item.team}
+            me={me.subject}
+            busy={assign.isPending}
+            onCancel={() => setOpen('none')}
+            onSubmit={(subject) =>
+              assign.mutate({ kind: 'assign', subject }, { onSuccess: () => setOpen('none') })
             }
           />
         )}

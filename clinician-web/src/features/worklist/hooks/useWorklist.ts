@@ -140,9 +140,13 @@ export function useChangeItem(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: WorklistChange) => send(id, change),
-    onSuccess: (item, change) => applyToCache(queryClient, EVENT_FOR[change.kind], item),
+    onSuccess: (item, change) => {
+      applyToCache(queryClient, EVENT_FOR[change.kind], item);
+      void queryClient.invalidateQueries({ queryKey: ['worklist-patients'] });
+    },
     onError: () => {
       void queryClient.invalidateQueries({ queryKey: worklistQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['worklist-patients'] });
     },
   });
 }

@@ -64,7 +64,9 @@ public enum ProblemType {
 	 */
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	UNWATCHED_ACTIVITY("unwatched-activity", HttpStatus.UNPROCESSABLE_CONTENT,
-			"An activity has no triage rule and is not marked collect-only");
+			"An activity has no triage rule and is not marked collect-only"),
+	NOT_TEAM_MEMBER("not-team-member", HttpStatus.UNPROCESSABLE_CONTENT,
+			"The colleague chosen is not on the item's team");
 
 	private static final String PREFIX = "urn:heima:problem:";
 

@@ -1,6 +1,5 @@
 package no.heima.worklist;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,25 +10,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When an item must be acted on: red within {@code red} (default 2 hours); yellow and
- * missing by the end of the next working day ({@code endOfDay} local time, Monday to
- * Friday; public holidays are not known yet); a patient's message (level MESSAGE) within
- * {@code message} (default 4 hours).
+ * missing by the end of the next working day ({@code endOfDay} local time; weekends and
+ * Norwegian public holidays are not working days, see {@link WorkingDays}); a patient's
+ * message (level MESSAGE) within {@code message} (default 4 hours).
  */
 @ConfigurationProperties("heima.worklist.deadline")
 record Deadlines(@DefaultValue("PT2H") Duration red, @DefaultValue("16:00") LocalTime endOfDay,
 		@DefaultValue("Europe/Oslo") ZoneId zone, @DefaultValue("PT4H") Duration message) {
 
-	Instant dueAt(String level, Instant raised) {
+	Instant dueAt(String level, Instant raised, WorkingDays days) {
 		if ("RED".equals(level)) {
 			return raised.plus(this.red);
 		}
 		if ("MESSAGE".equals(level)) {
 			return raised.plus(this.message);
 		}
-		LocalDate day = LocalDate.ofInstant(raised, this.zone).plusDays(1);
-		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-			day = day.plusDays(1);
-		}
+		LocalDate day = days.next(LocalDate.ofInstant(raised, this.zone));
 		return day.atTime(this.endOfDay).atZone(this.zone).toInstant();
 	}
 

@@ -23,7 +23,11 @@ public class Worklist {
 
 	private final FlagMapper flags;
 
-	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags) {
+	private final WorkingDays days;
+
+	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags,
+			WorkingDays days) {
+		this.days = days;
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.clock = clock;
@@ -38,7 +42,7 @@ public class Worklist {
 
 	public Mono<Void> raise(ItemRaised item) {
 		java.time.Instant now = this.clock.instant();
-		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now))
+		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now, this.days))
 			.flatMap((id) -> this.outbox
 				.enqueue(this.flags.raised(id, item.level(), item.summary(), item.patient().identifier().system(),
 						item.patient().identifier().value(), now))

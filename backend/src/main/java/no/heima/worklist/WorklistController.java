@@ -33,14 +33,18 @@ class WorklistController {
 
 	private final PatientService patients;
 
-	WorklistController(WorklistService worklist, WorklistEvents events, CurrentUsers users, PatientService patients) {
+	private final WorklistByPatient byPatient;
+
+	WorklistController(WorklistService worklist, WorklistEvents events, CurrentUsers users, PatientService patients,
+			WorklistByPatient byPatient) {
+		this.byPatient = byPatient;
 		this.worklist = worklist;
 		this.events = events;
 		this.users = users;
 		this.patients = patients;
 	}
 
-	record EscalateRequest(String note) {
+	record AssignRequest(String subject) {
 	}
 
 	@GetMapping("/worklist")
@@ -75,8 +79,27 @@ class WorklistController {
 	}
 
 	@PostMapping("/worklist/{id}/escalate")
-	Mono<WorklistItem> escalate(@PathVariable UUID id, @RequestBody EscalateRequest body) {
-		return this.users.current().flatMap((user) -> this.worklist.escalate(user, id, body.note()));
+	Mono<WorklistItem> escalate(@PathVariable UUID id, @RequestBody Escalation body) {
+		return this.users.current().flatMap((user) -> this.worklist.escalate(user, id, body));
+	}
+
+	@PostMapping("/worklist/{id}/assign")
+	Mono<WorklistItem> assign(@PathVariable UUID id, @RequestBody AssignRequest body) {
+		return this.users.current().flatMap((user) -> this.worklist.assign(user, id, body.subject()));
+	}
+
+	/**
+	 * The worklist by patient: one row per patient (worst level first) with their items,
+	 * filtered by level, kind, show (all, mine, unassigned, overdue) and a search by name
+	 * or identifier.
+	 */
+	@GetMapping("/worklist/patients")
+	Mono<PatientRowsPage> byPatient(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String show,
+			@RequestParam(required = false) String q) {
+		return Mono.fromCallable(() -> WorklistFilter.of(level, kind, show, q))
+			.flatMap((filter) -> this.users.current().flatMap((user) -> this.byPatient.page(user, filter, page, size)));
 	}
 
 	@PostMapping("/worklist/{id}/resolve")

@@ -125,6 +125,39 @@ class WorklistRepository {
 				""").bind("id", id).bind("note", note).fetch().rowsUpdated();
 	}
 
+	/** Gives an item that is not resolved to a colleague (it becomes theirs). */
+	Mono<Long> assign(UUID id, String subject, String name) {
+		return this.db.sql("""
+				update worklist_item set status = 'IN_PROGRESS', assignee_subject = :subject, assignee_name = :name,
+				  taken_at = now(), version = version + 1
+				where id = :id and status <> 'RESOLVED'
+				""").bind("id", id).bind("subject", subject).bind("name", name).fetch().rowsUpdated();
+	}
+
+	/**
+	 * Escalates to a named colleague (who becomes the assignee) and/or a role, with a new
+	 * deadline when one is given.
+	 */
+	Mono<Long> escalateTo(UUID id, String note, String toSubject, String toName, String toRole, Instant due) {
+		var spec = this.db.sql("""
+				update worklist_item set escalated_at = now(), note = :note,
+				  escalated_to_subject = cast(:to_subject as text), escalated_to_name = cast(:to_name as text),
+				  escalated_to_role = cast(:to_role as text), due_at = coalesce(cast(:due as timestamptz), due_at),
+				  status = case when cast(:to_subject as text) is null then status else 'IN_PROGRESS' end,
+				  assignee_subject = coalesce(cast(:to_subject as text), assignee_subject),
+				  assignee_name = coalesce(cast(:to_name as text), assignee_name),
+				  taken_at = case when cast(:to_subject as text) is null then taken_at else now() end,
+				  version = version + 1
+				where id = :id and status <> 'RESOLVED'
+				""").bind("id", id).bind("note", note);
+		spec = (toSubject == null) ? spec.bindNull("to_subject", String.class) : spec.bind("to_subject", toSubject);
+		spec = (toName == null) ? spec.bindNull("to_name", String.class) : spec.bind("to_name", toName);
+		spec = (toRole == null) ? spec.bindNull("to_role", String.class) : spec.bind("to_role", toRole);
+		spec = (due == null) ? spec.bindNull("due", OffsetDateTime.class)
+				: spec.bind("due", due.atOffset(ZoneOffset.UTC));
+		return spec.fetch().rowsUpdated();
+	}
+
 	/** Resolves an item that is open or taken by {@code subject}. */
 	Mono<Long> resolve(UUID id, String subject, String name, String action, String note, String patientMessage) {
 		var spec = this.db
@@ -153,7 +186,7 @@ class WorklistRepository {
 			.then();
 	}
 
-	private static WorklistItem toItem(Readable row, Instant now) {
+	static WorklistItem toItem(Readable row, Instant now) {
 		Instant due = instant(row, "due_at");
 		String status = row.get("status", String.class);
 		return new WorklistItem(row.get("id", UUID.class), row.get("patient_id", UUID.class),
@@ -164,8 +197,9 @@ class WorklistRepository {
 				!"RESOLVED".equals(status) && now.isAfter(due), status, row.get("assignee_subject", String.class),
 				row.get("assignee_name", String.class), instant(row, "taken_at"), instant(row, "escalated_at"),
 				instant(row, "resolved_at"), row.get("resolved_by_name", String.class), row.get("action", String.class),
-				row.get("note", String.class), row.get("patient_message", String.class),
-				row.get("version", Long.class));
+				row.get("note", String.class), row.get("patient_message", String.class), row.get("version", Long.class),
+				row.get("escalated_to_subject", String.class), row.get("escalated_to_name", String.class),
+				row.get("escalated_to_role", String.class));
 	}
 
 	private static Instant instant(Readable row, String column) {

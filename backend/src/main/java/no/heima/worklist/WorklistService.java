@@ -14,6 +14,7 @@ import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
+import no.heima.team.TeamDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -44,8 +45,11 @@ public class WorklistService {
 
 	private final FlagMapper flags;
 
+	private final TeamDirectory directory;
+
 	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock, Outbox outbox,
-			FlagMapper flags) {
+			FlagMapper flags, TeamDirectory directory) {
+		this.directory = directory;
 		this.repository = repository;
 		this.audit = audit;
 		this.tx = tx;
@@ -114,6 +118,58 @@ public class WorklistService {
 					: audit(actor, item, AuditAction.UPDATE, "escalated")
 						.then(this.repository.notify("escalated", id, item.team())))
 			.then(this.repository.find(id, this.clock.instant()))));
+	}
+
+	/**
+	 * Gives the item to a colleague of its team (from the team directory); they see it as
+	 * theirs.
+	 */
+	public Mono<WorklistItem> assign(CurrentUser actor, UUID id, String subject) {
+		return item(actor, id)
+			.flatMap(
+					(item) -> this.directory.require(item.team(), subject)
+						.flatMap((colleague) -> this.tx.transactional(this.repository
+							.assign(id, colleague.subject(), colleague.name())
+							.flatMap((rows) -> (rows == 0) ? Mono.error(stateConflict("The item is already resolved"))
+									: audit(actor, item, AuditAction.UPDATE, "assigned to " + colleague.name())
+										.then(this.repository.notify("taken", id, item.team())))
+							.then(this.repository.find(id, this.clock.instant())))));
+	}
+
+	/**
+	 * Escalates to a named colleague of the item's team (who becomes its assignee) and/or
+	 * a role, optionally with a new deadline (which must lie ahead).
+	 */
+	public Mono<WorklistItem> escalate(CurrentUser actor, UUID id, Escalation escalation) {
+		if (escalation.note() == null || escalation.note().isBlank()) {
+			return escalate(actor, id, (String) null);
+		}
+		if (escalation.dueAt() != null && !escalation.dueAt().isAfter(this.clock.instant())) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("dueAt", "future", "The new deadline must lie ahead"))));
+		}
+		String role = (escalation.toRole() == null || escalation.toRole().isBlank()) ? null
+				: escalation.toRole().strip();
+		if (role != null && role.length() > 100) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("toRole", "too-long", "At most 100 characters"))));
+		}
+		boolean named = escalation.toSubject() != null && !escalation.toSubject().isBlank();
+		return item(actor, id).flatMap(
+				(item) -> (named
+						? this.directory.require(item.team(), escalation.toSubject()).map(java.util.Optional::of)
+						: Mono.just(java.util.Optional.<no.heima.team.TeamMember>empty()))
+					.flatMap((colleague) -> this.tx.transactional(this.repository
+						.escalateTo(id, escalation.note().strip(),
+								colleague.map(no.heima.team.TeamMember::subject).orElse(null),
+								colleague.map(no.heima.team.TeamMember::name).orElse(null), role, escalation.dueAt())
+						.flatMap((rows) -> (rows == 0) ? Mono.error(stateConflict("The item is already resolved"))
+								: audit(actor, item, AuditAction.UPDATE,
+										"escalated" + colleague.map((c) -> " to " + c.name()).orElse("")
+												+ ((role != null) ? " (role " + role + ")" : "")
+												+ ((escalation.dueAt() != null) ? ", due " + escalation.dueAt() : ""))
+									.then(this.repository.notify("escalated", id, item.team())))
+						.then(this.repository.find(id, this.clock.instant())))));
 	}
 
 	public Mono<WorklistItem> resolve(CurrentUser actor, UUID id, Resolution resolution) {

@@ -210,6 +210,9 @@ class ListEndpointsAtVolumeIT extends IntegrationTest {
 				Arguments.of("sykepleier1", "/api/worklist?size=200", 200),
 				Arguments.of("sykepleier1", "/api/worklist?size=200&page=3", 200),
 				Arguments.of("sykepleier1", "/api/patients/{first}/worklist", 200),
+				// worklist by patient: the largest page, and filtered with a search
+				Arguments.of("sykepleier1", "/api/worklist/patients?size=100", 100),
+				Arguments.of("sykepleier1", "/api/worklist/patients?size=100&page=2&show=unassigned&q={marker}", 100),
 				Arguments.of("pasient1", "/api/me/reviews", 200),
 				// patient register: default page, largest page, a search
 				Arguments.of("sykepleier1", "/api/patients", 20),

@@ -1,0 +1,159 @@
+import { Fragment, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dateTimeInOslo, relativeTime } from '../../../lib/dates';
+import { Link } from '../../../lib/router';
+import type { Me } from '../../auth/api/me';
+import type { PatientRow } from '../api/caseload';
+import { LevelBadge } from './LevelBadge';
+import { WorklistRow } from './WorklistRow';
+
+/** "2 målinger, 1 skjema" in the viewer's language; an unknown kind by its code. */
+export function useCountsText() {
+  const { t } = useTranslation();
+  return (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([kind, count]) =>
+        t(`caseload.kind.${kind}`, { count, defaultValue: `${count} ${kind}` }),
+      )
+      .join(', ');
+}
+
+/** Arrow up/down moves between the patients' expand buttons; Home/End to the first/last. */
+function moveFocus(event: KeyboardEvent<HTMLButtonElement>) {
+  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const all = Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-cl-toggle]'));
+  const at = all.indexOf(event.currentTarget);
+  const next =
+    event.key === 'ArrowDown'
+      ? all[at + 1]
+      : event.key === 'ArrowUp'
+        ? all[at - 1]
+        : event.key === 'Home'
+          ? all[0]
+          : all[all.length - 1];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+/** One row per patient; a patient's items open beneath their row. */
+export function CaseloadTable({
+  rows,
+  me,
+  now,
+  caption,
+}: {
+  rows: PatientRow[];
+  me: Me;
+  now: number;
+  caption: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const countsText = useCountsText();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table cl-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('caseload.column.level')}</th>
+            <th scope="col">{t('caseload.column.patient')}</th>
+            <th scope="col">{t('caseload.column.phone')}</th>
+            <th scope="col">{t('caseload.column.items')}</th>
+            <th scope="col">{t('caseload.column.oldest')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('caseload.column.open')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const expanded = open.has(row.patientId);
+            const itemsId = `cl-items-${row.patientId}`;
+            return (
+              <Fragment key={row.patientId}>
+                <tr className={`cl-row cl-row--${row.worstLevel.toLowerCase()}`}>
+                  <td>
+                    <LevelBadge level={row.worstLevel} />
+                  </td>
+                  <th scope="row" className="cl-patient">
+                    <Link to={{ name: 'patient', patientId: row.patientId }}>
+                      {row.patientName}
+                    </Link>
+                    <span className="cl-identifier">{row.identifier}</span>
+                  </th>
+                  <td>
+                    {row.phone ? (
+                      <a href={`tel:${row.phone.replace(/\s+/g, '')}`}>{row.phone}</a>
+                    ) : (
+                      <span className="field__hint">{t('caseload.noPhone')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {countsText(row.counts)}
+                    {row.overdue > 0 && (
+                      <>
+                        {' '}
+                        <span className="state state--missed">
+                          {t('caseload.overdueCount', { count: row.overdue })}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <time
+                      dateTime={row.oldestRaisedAt}
+                      title={dateTimeInOslo(row.oldestRaisedAt, language)}
+                    >
+                      {relativeTime(row.oldestRaisedAt, language, now)}
+                    </time>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      data-cl-toggle=""
+                      aria-expanded={expanded}
+                      aria-controls={itemsId}
+                      onClick={() => toggle(row.patientId)}
+                      onKeyDown={moveFocus}
+                    >
+                      {expanded ? t('caseload.hideItems') : t('caseload.showItems')}
+                      <span className="visually-hidden">: {row.patientName}</span>
+                    </button>
+                  </td>
+                </tr>
+                <tr id={itemsId} className="cl-items" hidden={!expanded}>
+                  <td colSpan={6}>
+                    {expanded && (
+                      <ol
+                        className="wl-list"
+                        aria-label={t('caseload.itemsOf', { name: row.patientName })}
+                      >
+                        {row.items.map((item) => (
+                          <WorklistRow key={item.id} item={item} me={me} now={now} />
+                        ))}
+                      </ol>
+                    )}
+                  </td>
+                </tr>
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
