@@ -302,6 +302,11 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
 
   for (const form of corpus) {
     describe(form.folder, () => {
+      if (form.importRefused) {
+        it('is refused at import (checked when the corpus is imported)', () => {
+          expect(activityOf.has(form.folder)).toBe(false);
+        });
+      }
       for (const c of form.cases) {
         const label = `${c.name} (${c.expect.outcome})`;
         if (c.serverOnly) {

@@ -39,6 +39,8 @@ export async function session(
     const token = (await context.cookies(BASE_URL)).find((c) => c.name === 'XSRF-TOKEN')?.value;
     return context.request.fetch(`${BASE_URL}${path}`, {
       method,
+      // an import validates with HAPI: slow the first time after a start
+      timeout: 180_000,
       headers: {
         Accept: 'application/json',
         ...(body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body)
