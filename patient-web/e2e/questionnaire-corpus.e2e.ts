@@ -268,7 +268,9 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
           ).toBe(true);
         }
         const stored = await expectStatus<QuestionnaireResponse>(
-          await nurse.call('GET', `/api/patients/${kari}/responses/${body.id}/fhir`),
+          await nurse.call('GET', `/api/patients/${kari}/responses/${body.id}/fhir`, undefined, {
+            Accept: 'application/fhir+json',
+          }),
           200,
         );
         expect(differences(stored, c.expect)).toEqual([]);

@@ -125,7 +125,10 @@ async function chooseOption(block: Locator, label: string, many: boolean): Promi
   const role = many ? 'checkbox' : 'radio';
   const control = block.getByRole(role, { name: exact(label) });
   if ((await control.count()) > 0) {
-    await control.first().check();
+    if (!(await control.first().isChecked())) {
+      await control.first().focus();
+      await control.first().press('Space');
+    }
     return;
   }
   const select = block.locator('select');
@@ -147,9 +150,13 @@ async function answerQuestion(
   for (const [index, answer] of answers.entries()) {
     switch (item.type) {
       case 'boolean': {
+        // refero's checkbox input sits under its styled label: ticked with the keyboard, as a
+        // keyboard user does
         const box = block.getByRole('checkbox').first();
-        if (answer.valueBoolean) await box.check();
-        else await box.uncheck();
+        if ((await box.isChecked()) !== !!answer.valueBoolean) {
+          await box.focus();
+          await box.press('Space');
+        }
         break;
       }
       case 'string':
@@ -284,10 +291,11 @@ export async function fillItems(
       ) {
         continue; // an empty group: nothing to enter
       }
-      const groups = scope.locator('.page_refero__component').filter({
+      // refero 22 renders a group as <section id="item_<linkId>…"> with its heading as a direct child
+      const groups = scope.locator(`section[id^="item_${item.linkId}"]`).filter({
         has: scope
           .page()
-          .locator('h2, h3, h4, h5, h6, legend')
+          .locator(':scope > .page_refero__heading')
           .filter({ hasText: exact(text) }),
       });
       if (instance > 0) {
