@@ -48,6 +48,8 @@ class ConformanceCorpusIT extends IntegrationTest {
 
 	private String carePlanId;
 
+	private UUID kari;
+
 	@BeforeAll
 	void importTheCorpusAndEnrol() {
 		awaitBuiltInQuestionnaires();
@@ -90,6 +92,7 @@ class ConformanceCorpusIT extends IntegrationTest {
 			.get("id");
 		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
 		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
+		this.kari = kari;
 		this.carePlanId = (String) as("sykepleier1").post()
 			.uri("/api/patients/" + kari + "/care-plans")
 			.bodyValue(Map.of("pathwayId", pathway, "startDate", this.today))
@@ -163,6 +166,97 @@ class ConformanceCorpusIT extends IntegrationTest {
 			.get(0);
 		assertThat(sent.getData()).isEqualTo(jpeg);
 		assertThat(sent.hasUrl()).isFalse();
+	}
+
+	@Test
+	void theNurseSeesThePhotoThroughTheResponseOnlyAsAnImageAndEveryReadIsAudited() {
+		byte[] jpeg = file(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }, 20_000);
+		String url = JSON
+			.readTree(upload(jpeg).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody())
+			.get("url")
+			.asString();
+		String other = JSON
+			.readTree(upload(jpeg).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody())
+			.get("url")
+			.asString();
+		String id = JSON.readTree(
+				submit(photoCase("{\"url\": \"" + url + "\", \"contentType\": \"image/jpeg\", \"title\": \"sår.jpg\"}"))
+					.getResponseBody())
+			.get("id")
+			.asString();
+		String base = "/api/patients/" + this.kari + "/responses/" + id;
+		JsonNode detail = JSON.readTree(as("sykepleier1").get()
+			.uri(base + "?lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		JsonNode photo = null;
+		for (JsonNode answer : detail.get("answers")) {
+			if ("photo".equals(answer.get("linkId").asString())) {
+				photo = answer;
+			}
+		}
+		assertThat(photo).as(detail.toString()).isNotNull();
+		JsonNode link = photo.get("attachments").get(0);
+		String fileUrl = base + "/attachments/" + url.substring(url.lastIndexOf('/') + 1);
+		assertThat(link.get("url").asString()).isEqualTo(fileUrl);
+		assertThat(link.get("contentType").asString()).isEqualTo("image/jpeg");
+
+		long reads = auditReads();
+		byte[] served = as("sykepleier1").get()
+			.uri(fileUrl)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.IMAGE_JPEG)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(served).isEqualTo(jpeg);
+		assertThat(auditReads()).isEqualTo(reads + 1);
+
+		// another team, the patient herself, an upload the response does not refer to, no
+		// upload
+		as("sykepleier2").get().uri(fileUrl).exchange().expectStatus().isNotFound();
+		as("pasient1").get().uri(fileUrl).exchange().expectStatus().isForbidden();
+		as("sykepleier1").get()
+			.uri(base + "/attachments/" + other.substring(other.lastIndexOf('/') + 1))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		as("sykepleier1").get().uri(base + "/attachments/" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+
+		// the stored resource, as FHIR, refers to the upload
+		as("sykepleier1").get()
+			.uri(base + "/fhir")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("application/fhir+json"))
+			.expectBody()
+			.jsonPath("$.resourceType")
+			.isEqualTo("QuestionnaireResponse")
+			.jsonPath("$.item[1].answer[0].valueAttachment.url")
+			.isEqualTo(url);
+	}
+
+	private long auditReads() {
+		return this.db
+			.sql("select count(*) as n from audit_event where patient_id = :p and action = 'READ'"
+					+ " and detail like 'attachment %'")
+			.bind("p", this.kari)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block();
 	}
 
 	@Test
