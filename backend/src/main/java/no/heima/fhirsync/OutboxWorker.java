@@ -25,6 +25,8 @@ class OutboxWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
+	private static final Duration GAUGES_WHILE_OFF = Duration.ofSeconds(30);
+
 	private final FhirServerProperties properties;
 
 	private final OutboxRepository repository;
@@ -106,6 +108,11 @@ class OutboxWorker implements SmartLifecycle {
 		if (!this.properties.sync().enabled() || !this.server.configured()) {
 			log.info("FHIR write-back is off (no heima.fhir.base-url or heima.fhir.sync.enabled=false);"
 					+ " resources wait in the outbox");
+			// the gauges still tell how many wait, and for how long
+			this.loop = Flux.interval(Duration.ZERO, GAUGES_WHILE_OFF)
+				.onBackpressureDrop()
+				.concatMap((tick) -> refreshGauges().onErrorResume((ex) -> Mono.empty()), 1)
+				.subscribe();
 			return;
 		}
 		this.loop = Flux.interval(this.properties.sync().pollInterval())

@@ -2,6 +2,7 @@ package no.heima.worklist;
 
 import java.time.Clock;
 import no.heima.fhirsync.Outbox;
+import no.heima.platform.DomainMetrics;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,12 +24,16 @@ public class Worklist {
 
 	private final FlagMapper flags;
 
-	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags) {
+	private final DomainMetrics metrics;
+
+	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags,
+			DomainMetrics metrics) {
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.clock = clock;
 		this.outbox = outbox;
 		this.flags = flags;
+		this.metrics = metrics;
 	}
 
 	public Mono<Void> raise(ItemRaised item) {
@@ -37,7 +42,8 @@ public class Worklist {
 			.flatMap((id) -> this.outbox
 				.enqueue(this.flags.raised(id, item.level(), item.summary(), item.patient().identifier().system(),
 						item.patient().identifier().value(), now))
-				.then(this.repository.notify("raised", id, item.team())));
+				.then(this.repository.notify("raised", id, item.team()))
+				.then(this.metrics.alertRaised(item.level())));
 	}
 
 }
