@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -55,7 +56,8 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain browserChain(ServerHttpSecurity http, IdentityProperties properties,
-			ReactiveClientRegistrationRepository registrations) {
+			ReactiveClientRegistrationRepository registrations,
+			ServerOAuth2AuthorizationRequestResolver authorizationRequests) {
 		AppRedirects redirects = new AppRedirects(properties, registrations);
 		http.authorizeExchange(exchanges -> exchanges
 			.pathMatchers("/", "/patient/**", "/clinician/**", "/actuator/health/**", "/actuator/prometheus",
@@ -63,7 +65,9 @@ class SecurityConfig {
 			.permitAll()
 			.anyExchange()
 			.authenticated())
-			.oauth2Login(login -> login.authenticationSuccessHandler(redirects))
+			.oauth2Login(login -> login.authenticationSuccessHandler(redirects)
+				// PKCE, acr_values per provider (ProviderLogins)
+				.authorizationRequestResolver(authorizationRequests))
 			.logout(logout -> logout.logoutSuccessHandler(redirects))
 			.csrf(csrf -> csrf(csrf))
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);

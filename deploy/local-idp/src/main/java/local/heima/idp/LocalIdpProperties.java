@@ -43,11 +43,14 @@ public record LocalIdpProperties(String issuer, List<User> users, List<Client> c
 
 	/**
 	 * A registered client. {@code roles} and {@code teams} only matter for
-	 * client_credentials: a machine client has no user to take them from.
+	 * client_credentials: a machine client has no user to take them from. With
+	 * {@code jwkSetUrl} the client must authenticate with {@code private_key_jwt}: a
+	 * client assertion signed by a key published there (as HelseID requires), and no
+	 * secret is accepted.
 	 */
 	public record Client(String clientId, String clientSecret, List<String> redirectUris,
 			List<String> postLogoutRedirectUris, List<String> grantTypes, List<String> scopes, boolean requirePkce,
-			List<String> roles, List<String> teams) {
+			List<String> roles, List<String> teams, String jwkSetUrl) {
 
 		public Client {
 			requireText(clientId, "clients[].client-id");
