@@ -28,6 +28,7 @@ class OutboxWorker implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
 	private static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(30);
+	private static final Duration GAUGES_WHILE_OFF = Duration.ofSeconds(30);
 
 	private final FhirServerProperties properties;
 
@@ -164,6 +165,11 @@ class OutboxWorker implements SmartLifecycle {
 			this.health.set(FhirServerHealth.State.OFF, null);
 			log.info("FHIR write-back is off (no heima.fhir.base-url or heima.fhir.sync.enabled=false);"
 					+ " resources wait in the outbox");
+			// the gauges still tell how many wait, and for how long
+			this.loop = Flux.interval(Duration.ZERO, GAUGES_WHILE_OFF)
+				.onBackpressureDrop()
+				.concatMap((tick) -> refreshGauges().onErrorResume((ex) -> Mono.empty()), 1)
+				.subscribe();
 			return;
 		}
 		this.loop = Flux.interval(this.properties.sync().pollInterval())

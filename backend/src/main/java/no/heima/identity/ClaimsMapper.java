@@ -26,16 +26,28 @@ class ClaimsMapper {
 	 * token
 	 */
 	CurrentUser map(String subject, Map<String, Object> claims, String registrationId) {
-		IdentityProperties.Claims names = properties.claims();
+		IdentityProperties.Client client = (registrationId != null) ? properties.clients().get(registrationId) : null;
+		IdentityProperties.Claims names = (client != null && client.claims() != null) ? client.claims()
+				: properties.claims();
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (String value : values(claims.get(names.roles()))) {
-			Role role = toRole(value);
+			Role role = toRole(value, client);
 			if (role != null) {
 				roles.add(role);
 			}
 		}
+		List<String> teams = values(claims.get(names.teams()));
+		if (client != null) {
+			client.rolesIfClaimed().forEach((claim, role) -> {
+				if (!values(claims.get(claim)).isEmpty()) {
+					roles.add(role);
+				}
+			});
+			if (!client.teamAliases().isEmpty()) {
+				teams = teams.stream().map(client.teamAliases()::get).filter((t) -> t != null).distinct().toList();
+			}
+		}
 		if (registrationId != null) {
-			IdentityProperties.Client client = properties.clients().get(registrationId);
 			if (client == null) {
 				// A login through a registration nobody described gets no role at all:
 				// fail closed.
@@ -46,12 +58,15 @@ class ClaimsMapper {
 				roles.retainAll(client.allowedRoles());
 			}
 		}
-		return new CurrentUser(subject, text(claims.get(names.name())), roles, values(claims.get(names.teams())),
+		return new CurrentUser(subject, text(claims.get(names.name())), roles, teams,
 				text(claims.get(names.nationalId())), text(claims.get(names.locale())));
 	}
 
-	private Role toRole(String value) {
-		Role alias = properties.roleAliases().get(value);
+	private Role toRole(String value, IdentityProperties.Client client) {
+		Role alias = (client != null) ? client.roleAliases().get(value) : null;
+		if (alias == null) {
+			alias = properties.roleAliases().get(value);
+		}
 		if (alias != null) {
 			return alias;
 		}

@@ -2,8 +2,6 @@ package no.heima.identity;
 
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.stereotype.Component;
@@ -62,8 +60,7 @@ class PublicUrl {
 	 * Spring Security's authorization requests, with {@code redirect_uri} on the public
 	 * base.
 	 */
-	ServerOAuth2AuthorizationRequestResolver authorizationRequests(ReactiveClientRegistrationRepository registrations) {
-		var delegate = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+	ServerOAuth2AuthorizationRequestResolver authorizationRequests(ServerOAuth2AuthorizationRequestResolver delegate) {
 		return new ServerOAuth2AuthorizationRequestResolver() {
 
 			@Override

@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -63,7 +64,7 @@ class SecurityConfig {
 	@Order(2)
 	SecurityWebFilterChain browserChain(ServerHttpSecurity http, IdentityProperties properties,
 			ReactiveClientRegistrationRepository registrations, PublicUrl publicUrl, CsrfCookies csrfCookies,
-			OperationsAccess operations) {
+			OperationsAccess operations, ServerOAuth2AuthorizationRequestResolver authorizationRequests) {
 		AppRedirects redirects = new AppRedirects(properties, registrations, publicUrl);
 		http.authorizeExchange(exchanges -> exchanges.pathMatchers("/", "/patient/**", "/clinician/**", "/favicon.ico")
 			.permitAll()
@@ -72,7 +73,8 @@ class SecurityConfig {
 			.anyExchange()
 			.authenticated())
 			.oauth2Login(login -> login.authenticationSuccessHandler(redirects)
-				.authorizationRequestResolver(publicUrl.authorizationRequests(registrations)))
+				// PKCE and acr_values per provider (ProviderLogins), on Heima's public URL, never the Host header
+				.authorizationRequestResolver(publicUrl.authorizationRequests(authorizationRequests)))
 			.logout(logout -> logout.logoutSuccessHandler(redirects))
 			.csrf(csrf -> csrf(csrf, csrfCookies))
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);

@@ -24,6 +24,7 @@ import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.PublishedPathway;
+import no.heima.platform.DomainMetrics;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
 import no.heima.problem.FieldProblem;
@@ -90,10 +91,13 @@ public class MeasurementService {
 
 	private final CombinationSignals signals;
 
+	private final DomainMetrics metrics;
+
 	MeasurementService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			MeasurementRepository repository, Units units, AuditLog audit, TransactionalOperator tx, Clock clock,
 			Outbox outbox, ObservationMapper observations, Worklist worklist, JsonMapper json, FailSafe failSafe,
-			CombinationSignals signals) {
+			CombinationSignals signals, DomainMetrics metrics) {
+		this.metrics = metrics;
 		this.failSafe = failSafe;
 		this.signals = signals;
 		this.worklist = worklist;
@@ -326,12 +330,14 @@ public class MeasurementService {
 		Mono<Void> completion = target.activity()
 			.map((activity) -> this.carePlans.recordCompletion(plan, activity, s.measuredAt(), id).then())
 			.orElse(Mono.empty());
-		return this.tx.transactional(this.repository.insert(measurement, id, actor.subject())
-			.then(completion)
-			.then(this.outbox.enqueueAll(this.observations.toOutbox(measurement, patient)))
-			.then(raise(patient, plan, measurement))
-			.then(audit(actor, patient.id(), AuditAction.CREATE, s.vital() + " " + triage.level()))
-			.thenReturn(measurement));
+		return this.tx
+			.transactional(this.repository.insert(measurement, id, actor.subject())
+				.then(completion)
+				.then(this.outbox.enqueueAll(this.observations.toOutbox(measurement, patient)))
+				.then(raise(patient, plan, measurement))
+				.then(audit(actor, patient.id(), AuditAction.CREATE, s.vital() + " " + triage.level()))
+				.thenReturn(measurement))
+			.doOnNext((stored) -> this.metrics.submissionAccepted("measurement", triage.level()));
 	}
 
 	/**

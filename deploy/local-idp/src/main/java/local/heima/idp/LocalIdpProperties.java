@@ -46,10 +46,13 @@ public record LocalIdpProperties(String issuer, List<User> users, List<Client> c
 	 * client_credentials: a machine client has no user to take them from.
 	 * {@code audiences}: the APIs its access tokens are for ({@code aud}); empty leaves
 	 * the client's own id there, as an issuer does for a client that names no resource.
+	 * With {@code jwkSetUrl} the client must authenticate with {@code private_key_jwt}: a
+	 * client assertion signed by a key published there (as HelseID requires), and no
+	 * secret is accepted.
 	 */
 	public record Client(String clientId, String clientSecret, List<String> redirectUris,
 			List<String> postLogoutRedirectUris, List<String> grantTypes, List<String> scopes, boolean requirePkce,
-			List<String> roles, List<String> teams, List<String> audiences) {
+			List<String> roles, List<String> teams, List<String> audiences, String jwkSetUrl) {
 
 		public Client {
 			requireText(clientId, "clients[].client-id");

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -27,18 +28,29 @@ final class RegisteredClients {
 	}
 
 	static RegisteredClient toRegistered(LocalIdpProperties.Client client) {
-		boolean confidential = client.clientSecret() != null && !client.clientSecret().isBlank();
+		boolean signed = client.jwkSetUrl() != null && !client.jwkSetUrl().isBlank();
+		boolean confidential = signed || (client.clientSecret() != null && !client.clientSecret().isBlank());
 		// the client id doubles as the internal id so logs and stored authorizations are
 		// readable
 		RegisteredClient.Builder builder = RegisteredClient.withId(client.clientId())
 			.clientId(client.clientId())
 			// SAS 7 requires PKCE unless told otherwise; confidential BFF clients may opt
 			// out, public ones never
-			.clientSettings(ClientSettings.builder()
-				.requireProofKey(client.requirePkce() || !confidential)
-				.requireAuthorizationConsent(false)
-				.build());
-		if (confidential) {
+			.clientSettings(signed
+					? ClientSettings.builder()
+						.requireProofKey(client.requirePkce())
+						.requireAuthorizationConsent(false)
+						.jwkSetUrl(client.jwkSetUrl())
+						.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256)
+						.build()
+					: ClientSettings.builder()
+						.requireProofKey(client.requirePkce() || !confidential)
+						.requireAuthorizationConsent(false)
+						.build());
+		if (signed) {
+			builder.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+		}
+		else if (confidential) {
 			String secret = client.clientSecret();
 			builder.clientSecret(secret.startsWith("{") ? secret : "{noop}" + secret)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

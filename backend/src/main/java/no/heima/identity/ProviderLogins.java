@@ -1,0 +1,161 @@
+package no.heima.identity;
+
+import com.nimbusds.jose.jwk.JWK;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.oauth2.client.endpoint.NimbusJwtClientAuthenticationParametersConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
+
+/**
+ * What national identity providers ask of a login, per client registration
+ * ({@code heima.identity.clients.<registration>.login}): PKCE and {@code acr_values} in
+ * the authorization request (ID-porten, HelseID), the ID token's {@code acr} checked
+ * against the accepted assurance levels, and {@code private_key_jwt} client
+ * authentication with a key from the environment or a mounted file (HelseID). Spring
+ * Security's login picks these beans up.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProviderLogins {
+
+	static final String INSUFFICIENT_ACR = "insufficient_user_authentication";
+
+	@Bean
+	ServerOAuth2AuthorizationRequestResolver authorizationRequestResolver(
+			ReactiveClientRegistrationRepository registrations, IdentityProperties properties) {
+		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
+				registrations);
+		resolver.setAuthorizationRequestCustomizer(authorizationRequest(properties));
+		return resolver;
+	}
+
+	/** PKCE and {@code acr_values}, for the registrations that ask for them. */
+	static Consumer<OAuth2AuthorizationRequest.Builder> authorizationRequest(IdentityProperties properties) {
+		Consumer<OAuth2AuthorizationRequest.Builder> pkce = OAuth2AuthorizationRequestCustomizers.withPkce();
+		return (builder) -> {
+			String[] registrationId = new String[1];
+			builder.attributes(
+					(attributes) -> registrationId[0] = (String) attributes.get(OAuth2ParameterNames.REGISTRATION_ID));
+			IdentityProperties.Client client = (registrationId[0] != null) ? properties.clients().get(registrationId[0])
+					: null;
+			if (client == null) {
+				return;
+			}
+			if (client.login().pkce()) {
+				pkce.accept(builder);
+			}
+			String acrValues = client.login().acrValues();
+			if (acrValues != null && !acrValues.isBlank()) {
+				builder.additionalParameters((parameters) -> parameters.put("acr_values", acrValues));
+			}
+		};
+	}
+
+	@Bean
+	ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(IdentityProperties properties) {
+		ReactiveOidcIdTokenDecoderFactory factory = new ReactiveOidcIdTokenDecoderFactory();
+		factory.setJwtValidatorFactory((registration) -> new DelegatingOAuth2TokenValidator<>(
+				new OidcIdTokenValidator(registration), acrValidator(properties, registration.getRegistrationId())));
+		return factory;
+	}
+
+	/**
+	 * The ID token's {@code acr} must be an accepted level, when levels are configured.
+	 */
+	static OAuth2TokenValidator<Jwt> acrValidator(IdentityProperties properties, String registrationId) {
+		IdentityProperties.Client client = properties.clients().get(registrationId);
+		return (token) -> {
+			String acr = token.getClaimAsString("acr");
+			if (client == null || client.login().acceptedAcr().isEmpty()
+					|| (acr != null && client.login().acceptedAcr().contains(acr))) {
+				return OAuth2TokenValidatorResult.success();
+			}
+			return OAuth2TokenValidatorResult
+				.failure(new OAuth2Error(INSUFFICIENT_ACR, "The login's assurance level (acr "
+						+ token.getClaimAsString("acr") + ") is not one of " + client.login().acceptedAcr(), null));
+		};
+	}
+
+	@Bean
+	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			IdentityProperties properties) {
+		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
+		Map<String, JWK> keys = privateKeys(properties);
+		if (!keys.isEmpty()) {
+			NimbusJwtClientAuthenticationParametersConverter<OAuth2AuthorizationCodeGrantRequest> signed = new NimbusJwtClientAuthenticationParametersConverter<>(
+					(registration) -> keys.get(registration.getRegistrationId()));
+			signed.setJwtClientAssertionCustomizer((context) -> {
+				ClientRegistration registration = context.getAuthorizationGrantRequest().getClientRegistration();
+				IdentityProperties.Client configured = properties.clients().get(registration.getRegistrationId());
+				if (configured != null && "issuer".equals(configured.login().assertionAudience())) {
+					context.getClaims().audience(List.of(registration.getProviderDetails().getIssuerUri()));
+				}
+			});
+			client.addParametersConverter(signed);
+		}
+		return client;
+	}
+
+	/** The configured private keys by registration id; each must be a private JWK. */
+	static Map<String, JWK> privateKeys(IdentityProperties properties) {
+		Map<String, JWK> keys = new HashMap<>();
+		properties.clients().forEach((registrationId, client) -> {
+			String key = client.login().privateKey();
+			if (key == null || key.isBlank()) {
+				return;
+			}
+			JWK jwk = parse(key.strip().startsWith("{") ? key : read(key), registrationId);
+			if (!jwk.isPrivate() || jwk.getKeyID() == null) {
+				throw new IllegalStateException("heima.identity.clients." + registrationId
+						+ ".login.private-key must be a private JWK with a kid");
+			}
+			keys.put(registrationId, jwk);
+		});
+		return keys;
+	}
+
+	private static JWK parse(String json, String registrationId) {
+		try {
+			return JWK.parse(json);
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException(
+					"heima.identity.clients." + registrationId + ".login.private-key is not a JWK: " + ex.getMessage());
+		}
+	}
+
+	private static String read(String location) {
+		try {
+			return new DefaultResourceLoader().getResource(location).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the private key at " + location, ex);
+		}
+	}
+
+}
