@@ -162,7 +162,7 @@ class FhirParkAndLookupIT {
 		try {
 			heima.getBean(Outbox.class).enqueue(observation(id, "04818840000")).block();
 			Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-			// the failed attempt recorded (not merely claimed): the server is now unavailable
+			// a failed attempt recorded, not merely claimed: the server is unavailable
 			while (failedAttempts(db, id) < 1 && Instant.now().isBefore(deadline)) {
 				sleep();
 			}
