@@ -7,12 +7,7 @@ import { apiFetch } from '../../../lib/http';
 
 export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING' | 'MESSAGE';
 export type WorklistKind =
-  | 'MEASUREMENT'
-  | 'RESPONSE'
-  | 'MISSING'
-  | 'UNASSESSED'
-  | 'MESSAGE'
-  | 'EVALUATION';
+  'MEASUREMENT' | 'RESPONSE' | 'MISSING' | 'UNASSESSED' | 'MESSAGE' | 'EVALUATION';
 export type WorklistStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
 export const RESOLUTION_ACTIONS = [
   'CALLED_PATIENT',
