@@ -48,7 +48,7 @@ describe('the conversation as the nurse sees it', () => {
     );
     const items = screen.getAllByRole('listitem').filter((li) => li.classList.contains('message'));
     expect(items).toHaveLength(2);
-    const first = items[0]!;
+    const [first, second] = items as [HTMLElement, HTMLElement];
     expect(
       within(first).getByText('<b>ikke fet</b> & <script>alert(1)</script>'),
     ).toBeInTheDocument();
@@ -61,7 +61,7 @@ describe('the conversation as the nurse sees it', () => {
       within(first).getByRole('link', { name: 'Last ned Bilde fra pasienten, 2 av 2 (HEIC)' }),
     ).toBeInTheDocument();
     expect(within(first).getByText('Lest av Nina Berg kl. 10:32')).toBeInTheDocument();
-    expect(within(items[1]!).getByText('Ikke lest ennå')).toBeInTheDocument();
+    expect(within(second).getByText('Ikke lest ennå')).toBeInTheDocument();
   });
 
   it('says so in English too', () => {
