@@ -39,7 +39,8 @@ describe('messages to the care team', () => {
       new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'sår.png', { type: 'image/png' }),
     );
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    const item = (await screen.findByText('Se <b>bildet</b>')).closest('li')!;
+    const item = (await screen.findByText('Se <b>bildet</b>')).closest('li');
+    if (!item) throw new Error('the message is not in a list item');
     expect(item.querySelector('b')).toBeNull();
     expect(within(item).getByText('Lest av Nina Berg kl. 10:32')).toBeInTheDocument();
     expect(within(item).getByRole('img', { name: 'Bilde 1 av 1' })).toBeInTheDocument();

@@ -28,6 +28,7 @@ class OutboxWorker implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
 	private static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(30);
+
 	private static final Duration GAUGES_WHILE_OFF = Duration.ofSeconds(30);
 
 	private final FhirServerProperties properties;

@@ -73,7 +73,8 @@ class SecurityConfig {
 			.anyExchange()
 			.authenticated())
 			.oauth2Login(login -> login.authenticationSuccessHandler(redirects)
-				// PKCE and acr_values per provider (ProviderLogins), on Heima's public URL, never the Host header
+				// PKCE and acr_values per provider (ProviderLogins), on Heima's public
+				// URL, never the Host header
 				.authorizationRequestResolver(publicUrl.authorizationRequests(authorizationRequests)))
 			.logout(logout -> logout.logoutSuccessHandler(redirects))
 			.csrf(csrf -> csrf(csrf, csrfCookies))

@@ -30,7 +30,10 @@ public record Schedule(Kind kind, LocalTime windowStart, LocalTime windowEnd, Se
 	}
 
 	public Schedule {
-		weekdays = (weekdays != null) ? Set.copyOf(weekdays) : Set.of();
+		// in week order, always: Set.copyOf iterates in an order that differs from JVM to JVM,
+		// which reordered a stored definition on every save
+		weekdays = (weekdays != null && !weekdays.isEmpty())
+				? java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(weekdays)) : Set.of();
 		days = (days != null) ? List.copyOf(days) : List.of();
 	}
 

@@ -149,14 +149,18 @@ class FhirParkAndLookupIT {
 	@Test
 	void aProbeReleasesWaitingRowsAsSoonAsTheServerIsBack() {
 		registerOnServer("04818840000");
-		admin().get()
-			.uri("/api/admin/fhir-outbox/server")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.state")
-			.isEqualTo("READY");
+		// the worker checks the server at start-up: when this test runs first, that check may
+		// still be under way
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.untilAsserted(() -> admin().get()
+				.uri("/api/admin/fhir-outbox/server")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.state")
+				.isEqualTo("READY"));
 		String id = UUID.randomUUID().toString();
 		DatabaseClient db = heima.getBean(DatabaseClient.class);
 		fhir.stop();
