@@ -52,12 +52,14 @@ describe('own measurements over time', () => {
     const table = screen.getByRole('table', {
       name: 'Målinger av blodtrykk, siste 90 dager, nyeste først',
     });
-    await within(table).findByText(/Vi ringer deg i dag/);
+    // the review shows twice: under the time (narrow screens) and in its own column (CSS picks one)
+    await within(table).findAllByText(/Vi ringer deg i dag/);
     const rows = within(table).getAllByRole('row');
     expect(rows.map((row) => row.textContent)).toEqual([
       'TidspunktØvre trykk (systolisk) (mmHg)Nedre trykk (diastolisk) (mmHg)Puls (per minutt)VurderingOppfølging',
-      '21.11.2026, 10:30182110–Rød✓ Vurdert av Nina Sykepleier 21.11.2026, 11:05Melding fra sykepleier: Vi ringer deg i dag.',
-      '20.11.2026, 08:051288264GrønnTrengs ikke',
+      // the follow-up first under the time (shown below 480 px), then in its own column
+      '21.11.2026, 10:30✓ Vurdert av Nina Sykepleier 21.11.2026, 11:05Melding fra sykepleier: Vi ringer deg i dag.182110–Rød✓ Vurdert av Nina Sykepleier 21.11.2026, 11:05Melding fra sykepleier: Vi ringer deg i dag.',
+      '20.11.2026, 08:05Trengs ikke1288264GrønnTrengs ikke',
     ]);
     expect(screen.getByRole('link', { name: 'Blodtrykk' })).toHaveAttribute('aria-current', 'page');
     const query = requests[0]?.url.searchParams;
