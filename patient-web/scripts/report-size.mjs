@@ -11,10 +11,13 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const refs = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
   (m) => m[1],
 );
+// Vite writes references as <base>/assets/<name> (files in dist/assets/); the service worker's
+// registration script sits at <base>/registerSW.js (in dist/).
+const fileOf = (ref) =>
+  ref.includes('assets/') ? ref.slice(ref.indexOf('assets/')) : ref.slice(ref.lastIndexOf('/') + 1);
 let jsTotal = 0;
 const rows = refs.map((ref) => {
-  // Vite writes references as <base>/assets/<name>; the files live in dist/assets/.
-  const file = ref.slice(ref.indexOf('assets/'));
+  const file = fileOf(ref);
   const bytes = readFileSync(join(dist, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
   if (file.endsWith('.js')) jsTotal += gz;
@@ -22,7 +25,7 @@ const rows = refs.map((ref) => {
 });
 
 // The chunks loaded later, on demand (the questionnaire renderer, the charts), for the record.
-const firstLoad = new Set(refs.map((ref) => ref.slice(ref.indexOf('assets/'))));
+const firstLoad = new Set(refs.map(fileOf));
 const lazy = readdirSync(join(dist, 'assets'))
   .filter((name) => name.endsWith('.js') && !firstLoad.has(`assets/${name}`))
   .map((name) => ({

@@ -30,7 +30,8 @@ public record Schedule(Kind kind, LocalTime windowStart, LocalTime windowEnd, Se
 	}
 
 	public Schedule {
-		// in week order, always: Set.copyOf iterates in an order that differs from JVM to JVM,
+		// in week order, always: Set.copyOf iterates in an order that differs from JVM to
+		// JVM,
 		// which reordered a stored definition on every save
 		weekdays = (weekdays != null && !weekdays.isEmpty())
 				? java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(weekdays)) : Set.of();

@@ -149,7 +149,8 @@ class FhirParkAndLookupIT {
 	@Test
 	void aProbeReleasesWaitingRowsAsSoonAsTheServerIsBack() {
 		registerOnServer("04818840000");
-		// the worker checks the server at start-up: when this test runs first, that check may
+		// the worker checks the server at start-up: when this test runs first, that check
+		// may
 		// still be under way
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(60))

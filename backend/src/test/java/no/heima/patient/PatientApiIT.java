@@ -249,7 +249,8 @@ class PatientApiIT extends IntegrationTest {
 
 	@Test
 	void patientWithoutRecordIsToldSo() {
-		// Ola has no record unless another test class (same database) registered him first
+		// Ola has no record unless another test class (same database) registered him
+		// first
 		Long registered = db.sql("select count(*) from patient where identifier_value = '24896840041'")
 			.map((row) -> row.get(0, Long.class))
 			.one()

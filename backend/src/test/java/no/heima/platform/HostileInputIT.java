@@ -96,7 +96,8 @@ class HostileInputIT extends IntegrationTest {
 		int cases = 0;
 		Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
 		for (Resource file : files) {
-			// a plain reader: the corpus holds bodies (raw photo bytes) the application's strict
+			// a plain reader: the corpus holds bodies (raw photo bytes) the application's
+			// strict
 			// mapper would itself refuse
 			JsonNode corpus = JsonMapper.builder().build().readTree(file.getInputStream());
 			String fileCaller = corpus.get("caller").asString();

@@ -231,8 +231,10 @@ class ResponseApiIT extends IntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body("hf", heartFailure(false, null, false)))
 			.exchange()
-			// 404 not-registered while Ola has no record; once another test class registered him,
-			// Kari's plan is simply not his (which error depends on the order test classes run in)
+			// 404 not-registered while Ola has no record; once another test class
+			// registered him,
+			// Kari's plan is simply not his (which error depends on the order test
+			// classes run in)
 			.expectStatus()
 			.is4xxClientError()
 			.expectBody()

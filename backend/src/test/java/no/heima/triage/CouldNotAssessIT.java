@@ -203,10 +203,12 @@ class CouldNotAssessIT extends IntegrationTest {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		// published versions are cached (they never change); a definition that cannot be read
+		// published versions are cached (they never change); a definition that cannot be
+		// read
 		// meets a JVM that has not read it yet, as after a restart
-		((java.util.Map<?, ?>) org.springframework.test.util.ReflectionTestUtils.getField(
-				this.pathways, "publishedVersions")).clear();
+		((java.util.Map<?, ?>) org.springframework.test.util.ReflectionTestUtils.getField(this.pathways,
+				"publishedVersions"))
+			.clear();
 	}
 
 	private Map<?, ?> measure(String activity, String vital, String code, String value, String unit) {
