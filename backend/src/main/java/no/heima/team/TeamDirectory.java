@@ -34,6 +34,12 @@ public class TeamDirectory {
 
 	/** The colleagues of the caller's teams. */
 	public Flux<TeamMember> colleagues(CurrentUser user) {
+		// the care team's staff list is for staff: a patient's login may carry a team
+		// claim too
+		if (!user.has(no.heima.identity.Role.CLINICIAN) && !user.has(no.heima.identity.Role.ADMIN)) {
+			return Flux.error(new no.heima.problem.HeimaProblemException(no.heima.problem.ProblemType.FORBIDDEN,
+					"The team directory is for the care team"));
+		}
 		if (user.teams().isEmpty()) {
 			return Flux.empty();
 		}
