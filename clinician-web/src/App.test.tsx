@@ -80,6 +80,7 @@ describe('clinician app', () => {
       'Skjemabibliotek',
       'Forløp',
       'FHIR-tilbakeskriving',
+      'Revisjonslogg',
     ]);
     expect(nav.getByRole('link', { name: 'Administrasjon' })).toHaveAttribute(
       'aria-current',
@@ -108,6 +109,7 @@ describe('clinician app', () => {
       'Skjemabibliotek',
       'Forløp',
       'FHIR-tilbakeskriving',
+      'Revisjonslogg',
     ]);
     await user.click(nav.getByRole('link', { name: 'Pasienter' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Pasienter' })).toBeInTheDocument();

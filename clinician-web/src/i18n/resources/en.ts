@@ -1030,6 +1030,7 @@ export const en: Resources = {
     },
   },
   problem: {
+    'not-team-member': 'The colleague you chose is not on the item’s team. Choose another.',
     validation: 'Some of the details are not valid.',
     'duplicate-identifier': 'A patient with this national identity number already exists.',
     unauthenticated: 'You are not logged in, or your session has expired. Please log in again.',

@@ -1024,6 +1024,7 @@ export const nb = {
     },
   },
   problem: {
+    'not-team-member': 'Kollegaen du valgte er ikke på teamet til saken. Velg en annen.',
     validation: 'Noen av opplysningene er ikke gyldige.',
     'duplicate-identifier': 'Det finnes allerede en pasient med dette fødselsnummeret.',
     unauthenticated: 'Du er ikke logget inn, eller økten din er utløpt. Logg inn på nytt.',
