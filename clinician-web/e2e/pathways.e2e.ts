@@ -167,7 +167,7 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
       await page.getByRole('link', { name: 'Nytt forløp' }).click();
       await page.getByRole('heading', { level: 1, name: 'Nytt forløp' }).waitFor();
 
-      await page.getByLabel('Navn på forløpet').fill(PATHWAY_NAME);
+      await page.getByLabel('Navn på forløpet', { exact: true }).fill(PATHWAY_NAME);
       await page
         .getByLabel('Beskrivelse for pasienten (bokmål)')
         .fill('Oppfølging etter innleggelse for hjertesvikt.');
