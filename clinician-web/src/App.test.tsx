@@ -20,8 +20,8 @@ describe('clinician app', () => {
 
   it('starts a clinician on the worklist', async () => {
     mockFetch((request) =>
-      request.url.pathname === '/api/worklist/patients'
-        ? jsonResponse({ items: [], page: 0, size: 25, total: 0, itemTotal: 0 })
+      request.url.pathname === '/api/worklist'
+        ? jsonResponse({ items: [], page: 0, size: 50, total: 0 })
         : jsonResponse(nina),
     );
     renderWithProviders(<App />);
@@ -94,8 +94,8 @@ describe('clinician app', () => {
     mockFetch((request) => {
       if (request.url.pathname === '/api/patients') return jsonResponse(patientPage(0, 20, 1));
       if (request.url.pathname === '/api/pathways') return jsonResponse([pathwaySummary()]);
-      if (request.url.pathname === '/api/worklist/patients')
-        return jsonResponse({ items: [], page: 0, size: 25, total: 0, itemTotal: 0 });
+      if (request.url.pathname === '/api/worklist')
+        return jsonResponse({ items: [], page: 0, size: 50, total: 0 });
       return jsonResponse({ ...nina, roles: ['CLINICIAN', 'ADMIN'] });
     });
     const { user } = renderWithProviders(<App />);
@@ -105,6 +105,7 @@ describe('clinician app', () => {
     const nav = within(screen.getByRole('navigation', { name: 'Hovedmeny' }));
     expect(nav.getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Arbeidsliste',
+      'Pasientoversikt',
       'Pasienter',
       'Skjemabibliotek',
       'Forløp',

@@ -16,6 +16,7 @@ import { QuestionnairePage } from './features/questionnaires/components/Question
 import { WelcomePage } from './features/welcome/components/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
 import { CaseloadPage } from './features/worklist/components/CaseloadPage';
+import { WorklistPage } from './features/worklist/components/WorklistPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
 import { AuditPage } from './features/audit/components/AuditPage';
 import { ResponsesPage } from './features/responses/components/ResponsesPage';
@@ -30,7 +31,9 @@ function Page({ me, route }: { me: Me; route: Route }) {
   const onlyFor = (allowed: boolean, page: ReactElement) => (allowed ? page : <NoAccess />);
   switch (route.name) {
     case 'home':
-      return clinician ? <CaseloadPage me={me} /> : <AdminHome />;
+      return clinician ? <WorklistPage me={me} /> : <AdminHome />;
+    case 'caseload':
+      return onlyFor(clinician, <CaseloadPage me={me} />);
     case 'patients':
       return onlyFor(clinician, <Workspace me={me} />);
     case 'outbox':

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'messages'; patientId: string }
   | { name: 'outbox' }
   | { name: 'audit' }
+  | { name: 'caseload' }
   | { name: 'admin' }
   | { name: 'questionnaires' }
   | { name: 'questionnaire'; questionnaireId: string }
@@ -31,6 +32,7 @@ export function parseRoute(appPath: string): Route {
   const parts = appPath.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third, ...rest] = parts;
   if (parts.length === 0) return { name: 'home' };
+  if (first === 'caseload' && !second) return { name: 'caseload' };
   if (first === 'patients' && !second) return { name: 'patients' };
   if (first === 'patients' && second && !third) return { name: 'patient', patientId: second };
   if (first === 'patients' && second && third === 'messages' && rest.length === 0) {
@@ -69,6 +71,8 @@ export function routePath(route: Route): string {
       return '/admin/fhir-outbox';
     case 'audit':
       return '/admin/audit';
+    case 'caseload':
+      return '/caseload';
     case 'patient':
       return `/patients/${id(route.patientId)}`;
     case 'responses':

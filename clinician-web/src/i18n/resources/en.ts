@@ -57,6 +57,7 @@ export const en: Resources = {
   nav: {
     label: 'Main menu',
     worklist: 'Worklist',
+    caseload: 'Caseload',
     outbox: 'FHIR write-back',
     audit: 'Audit log',
     patients: 'Patients',

@@ -56,6 +56,7 @@ export const nb = {
   nav: {
     label: 'Hovedmeny',
     worklist: 'Arbeidsliste',
+    caseload: 'Pasientoversikt',
     outbox: 'FHIR-tilbakeskriving',
     audit: 'Revisjonslogg',
     patients: 'Pasienter',

@@ -3,7 +3,14 @@ import { Link, type Route } from '../../../lib/router';
 import type { Me } from '../../auth/api/me';
 
 type NavKey =
-  'worklist' | 'patients' | 'admin' | 'questionnaires' | 'pathways' | 'outbox' | 'audit';
+  | 'worklist'
+  | 'caseload'
+  | 'patients'
+  | 'admin'
+  | 'questionnaires'
+  | 'pathways'
+  | 'outbox'
+  | 'audit';
 
 interface NavItem {
   key: NavKey;
@@ -19,6 +26,7 @@ export function navItems(me: Me): NavItem[] {
   if (clinician) {
     items.push(
       { key: 'worklist', to: { name: 'home' }, section: ['home'] },
+      { key: 'caseload', to: { name: 'caseload' }, section: ['caseload'] },
       { key: 'patients', to: { name: 'patients' }, section: ['patients', 'patient'] },
     );
   }
