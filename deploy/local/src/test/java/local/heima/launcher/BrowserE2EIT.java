@@ -28,7 +28,8 @@ class BrowserE2EIT {
 
 	@BeforeAll
 	static void startStack() throws Exception {
-		// the browser suites log in dozens of times a minute from one address: the login rate
+		// the browser suites log in dozens of times a minute from one address: the login
+		// rate
 		// limit (60 a minute per address) would refuse them, as it should a real client
 		System.setProperty("heima.rate-limit.enabled", "false");
 		TestDatabase.Server db = TestDatabase.get();
