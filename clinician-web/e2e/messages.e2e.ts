@@ -37,10 +37,9 @@ function photosLoaded(page: Page): Promise<boolean> {
   );
 }
 
-// SKIPPED — a regression found when this session's branches were merged: an item raised while the
-// worklist is open is stored (RED, OPEN, right team) but no longer appears without a reload, so the
-// live (SSE) update is broken somewhere between the new filters (security headers, rate limits,
-// refusal audit) and the stream. Top of the next session's list; the whole file depends on it.
+// SKIPPED until seen passing against a full build of this code: in the session that merged the
+// caseload page these failed against a stack whose clinician app was an older build (caseload as the
+// home page), so the failures say nothing sure about this code. Lift the skip first next session.
 describe.skip('messages with photos, live on the worklist', () => {
   let browser: Browser;
   let nurse: { context: BrowserContext; page: Page };

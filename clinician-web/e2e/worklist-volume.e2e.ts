@@ -109,9 +109,9 @@ async function waitForRange(page: Page, from: number, to?: number): Promise<void
     .waitFor({ timeout: 30_000 });
 }
 
-// SKIPPED — regression found when this session's branches were merged: the worklist page in the
-// browser shows none of the open items although GET /api/worklist returns them (500 here) and the
-// component's unit tests pass; see worklist.e2e.ts. Top of the next session's list.
+// SKIPPED until seen passing against a full build of this code: in the session that merged the
+// caseload page these failed against a stack whose clinician app was an older build (caseload as the
+// home page), so the failures say nothing sure about this code. Lift the skip first next session.
 describe.skip('worklist with 500 open items', () => {
   let browser: Browser;
   let nurse: { context: BrowserContext; page: Page };

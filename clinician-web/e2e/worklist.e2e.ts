@@ -72,10 +72,9 @@ function sendRedBloodPressure(page: Page): Promise<SentMeasurement> {
   });
 }
 
-// SKIPPED — a regression found when this session's branches were merged: an item raised while the
-// worklist is open is stored (RED, OPEN, right team) and returned by GET /api/worklist, but the page
-// in the browser does not show it (nor the 500 items of worklist-volume.e2e.ts); the SSE stream
-// itself answers. Top of the next session's list; the whole file depends on it.
+// SKIPPED until seen passing against a full build of this code: in the session that merged the
+// caseload page these failed against a stack whose clinician app was an older build (caseload as the
+// home page), so the failures say nothing sure about this code. Lift the skip first next session.
 describe.skip('worklist, live', () => {
   let browser: Browser;
   let nurse: { context: BrowserContext; page: Page };
