@@ -83,7 +83,7 @@ public class PatientSummaries {
 						.flatMap((pdf) -> this.tx
 							.transactional(this.queries.recordMade(patient.id(), summary, actor)
 								.then(made(actor, patient.id(), summary)))
-							.thenReturn(new Made(pdf, summary.from(), summary.to(), fileName(patient, summary)))))));
+							.thenReturn(new Made(pdf, summary.from(), summary.to(), fileName(summary)))))));
 	}
 
 	private Mono<Instant> start(Patient patient, List<CarePlan> teamPlans, CurrentUser actor, Instant from,
@@ -125,7 +125,7 @@ public class PatientSummaries {
 				"period " + summary.from() + "/" + summary.to() + " (" + summary.language() + ")"));
 	}
 
-	private static String fileName(Patient patient, PatientSummary summary) {
+	private static String fileName(PatientSummary summary) {
 		String day = summary.to().atZone(ZoneId.of("Europe/Oslo")).toLocalDate().toString();
 		return "heima-summary-" + day + ".pdf";
 	}

@@ -57,10 +57,10 @@ final class SummaryChart {
 			.append("\">");
 		rect(svg, min, max, y, GREEN);
 		if (band != null) {
-			rect(svg, min, band.redLow(), y, RED);
-			rect(svg, band.redLow(), band.yellowLow(), y, YELLOW);
-			rect(svg, band.yellowHigh(), band.redHigh(), y, YELLOW);
-			rect(svg, band.redHigh(), max, y, RED);
+			rect(svg, min, value(band.redLow()), y, RED);
+			rect(svg, value(band.redLow()), value(band.yellowLow()), y, YELLOW);
+			rect(svg, value(band.yellowHigh()), value(band.redHigh()), y, YELLOW);
+			rect(svg, value(band.redHigh()), max, y, RED);
 		}
 		long first = points.get(0).at().toEpochMilli();
 		long last = points.get(points.size() - 1).at().toEpochMilli();
@@ -106,14 +106,16 @@ final class SummaryChart {
 	}
 
 	/** A band between two bounds; an absent bound leaves that band out. */
-	private static void rect(StringBuilder svg, Object from, Object to, Scale y, String colour) {
+	private static Double value(BigDecimal bound) {
+		return (bound != null) ? bound.doubleValue() : null;
+	}
+
+	private static void rect(StringBuilder svg, Double from, Double to, Scale y, String colour) {
 		if (from == null || to == null) {
 			return;
 		}
-		double a = (from instanceof BigDecimal b) ? b.doubleValue() : (Double) from;
-		double b = (to instanceof BigDecimal d) ? d.doubleValue() : (Double) to;
-		double top = y.at(Math.max(a, b));
-		double bottom = y.at(Math.min(a, b));
+		double top = y.at(Math.max(from, to));
+		double bottom = y.at(Math.min(from, to));
 		svg.append("<rect x=\"")
 			.append(LEFT)
 			.append("\" y=\"")
