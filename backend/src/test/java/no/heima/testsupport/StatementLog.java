@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
  * statement and every transaction boundary, with the connection it ran on (through
  * r2dbc-proxy, which Boot puts around the application's connection factory when it is on
  * the class path; a test dependency only). Picked up by the application's component scan,
- * so every integration test shares the one context.
+ * so every integration test shares the one context. Other modules that put this test jar
+ * on their class path without r2dbc-proxy (the local run) skip it.
  */
 @Component
+@ConditionalOnClass(name = "io.r2dbc.proxy.ProxyConnectionFactory")
 public class StatementLog implements ProxyConnectionFactoryCustomizer {
 
 	/** One thing sent: a statement ({@code QUERY}) or BEGIN, COMMIT, ROLLBACK. */
