@@ -177,8 +177,17 @@ class ExecutableJarIT {
 
 			long rssAfterUse = jar.rssMebibytes();
 
-			// the dashboard's and the alert rules' metrics are all on the real scrape
-			HttpResponse<String> scrape = get(browser, base + "/actuator/prometheus");
+			// the operational endpoints are an admin's (or a scraper's with an ADMIN
+			// client):
+			// the nurse is refused, the admin reads the dashboard's and alert rules'
+			// metrics
+			assertThat(get(browser, base + "/actuator/prometheus").statusCode()).isEqualTo(403);
+			HttpClient adminBrowser = OidcTestLogin.newBrowser();
+			URI adminCallback = OidcTestLogin.followLogin(adminBrowser,
+					URI.create(base + "/oauth2/authorization/clinician"), "admin", "demo",
+					base + "/login/oauth2/code/");
+			assertThat(get(adminBrowser, adminCallback.toString()).statusCode()).isEqualTo(302);
+			HttpResponse<String> scrape = get(adminBrowser, base + "/actuator/prometheus");
 			assertThat(scrape.statusCode()).isEqualTo(200);
 			java.util.Set<String> exposed = ObservabilityFiles.exposed(scrape.body());
 			java.util.Set<String> queried = new ObservabilityFiles(DEPLOY).queriedMetrics();
