@@ -5,7 +5,11 @@ export const DEMO_PASSWORD = 'demo';
 
 /**
  * Follows the real OIDC flow: the app's log-in link → the login provider's form (another origin)
- * → back to the app at `appPath`.
+ * → back to the app at `appPath`, and on until the app has seen the session (its own `/api/me`
+ * answered 200), so what a test does next is done as the logged-in person. Under load the patient
+ * app sometimes comes back from the login logged out (its first `/api/me` after the redirect gets
+ * 401, the welcome page shows); this wait then times out rather than letting the test go on as
+ * nobody. Seen only on the patient app so far; the cause is not yet found.
  */
 export async function logIn(
   page: Page,
@@ -17,6 +21,10 @@ export async function logIn(
   await username.fill(options.username);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await Promise.all([
+    page.waitForResponse(
+      (response) => response.url() === `${BASE_URL}/api/me` && response.status() === 200,
+      { timeout: 120_000 },
+    ),
     page.waitForURL((url) => url.href.startsWith(`${BASE_URL}${options.appPath}`)),
     page.locator('button[type="submit"]').click(),
   ]);

@@ -234,6 +234,20 @@ export const en: Resources = {
     red: 'Red',
     today: 'Today’s (version {{version}})',
     draft: 'The draft',
+    alerts: 'Submissions that would get another level',
+    alertsAll_one: '{{count}} submission would get another level with the draft',
+    alertsAll_other: '{{count}} submissions would get another level with the draft',
+    alertsSome_one:
+      '{{count}} submission would get another level with the draft (the {{shown}} newest shown)',
+    alertsSome_other:
+      '{{count}} submissions would get another level with the draft (the {{shown}} newest shown)',
+    noChanges: 'No submission would get another level with the draft.',
+    patient: 'Patient',
+    time: 'Time',
+    activity: 'Activity',
+    value: 'Value',
+    todayLevel: 'Level today',
+    draftLevel: 'Level with the draft',
   },
   preview: {
     heading: 'Plan for the first {{count}} days',
@@ -277,6 +291,16 @@ export const en: Resources = {
     addQuestionnaire: 'Add questionnaire',
     addMeasurement: 'Add measurement',
     advice: 'Self-management advice',
+    responseTimes: {
+      heading: 'Response times',
+      intro:
+        'How soon the team must have looked at items from this pathway. An empty field: the default (red within 2 hours, yellow by the end of the next working day).',
+      redHours: 'Red within (hours)',
+      redHoursHint: 'From 1 to 72 hours.',
+      yellowWorkingDays: 'Yellow and missing within (working days)',
+      yellowWorkingDaysHint:
+        'By the end of this many working days (1 = the next working day). Weekends and public holidays do not count.',
+    },
     adviceIntro: 'The advice the patient gets after a submission, by the level it lands on.',
     adviceText: {
       nb: 'Advice at {{level}} (Norwegian Bokmål)',
@@ -589,6 +613,29 @@ export const en: Resources = {
     loading: 'Loading follow-up plans …',
     empty: 'The patient is not on any pathway yet.',
   },
+  evaluation: {
+    date: 'Next evaluation',
+    none: 'Not planned',
+    open: 'Evaluate the follow-up',
+    form: 'Evaluate the follow-up',
+    outcome: 'What was decided?',
+    outcomes: {
+      CONTINUE: 'Continue as now',
+      CHANGE_THRESHOLDS: 'Change the thresholds',
+      END: 'End the follow-up',
+    },
+    outcomeRequired: 'Choose what was decided.',
+    thresholdsHint:
+      'The patient’s own thresholds are saved as they stand under “Personal bounds”. Change them there first.',
+    next: 'Next evaluation',
+    nextHint: 'Empty: no further evaluation planned.',
+    nextAfterToday: 'The next evaluation must be after today.',
+    note: 'Note (optional)',
+    endReason: 'Why does the follow-up end?',
+    noteRequired: 'Say why the follow-up ends.',
+    submit: 'Save the evaluation',
+    done: 'The evaluation is saved. The evaluation on the worklist is resolved.',
+  },
   plan: {
     collectOnly: { heading: 'Collected, not monitored (no automatic follow-up):' },
     heading: '{{name}}, version {{version}}',
@@ -677,6 +724,9 @@ export const en: Resources = {
     latestVersion: 'Latest version ({{version}})',
     startDate: 'Start date',
     startDateHint: 'Day 1 of the pathway. Can be up to 90 days back.',
+    evaluationDate: 'Evaluation date (optional)',
+    evaluationDateHint:
+      'The day the team evaluates the follow-up, for example after the run-in. An evaluation then appears on the worklist.',
     timeZone: 'The patient’s time zone',
     timeZoneHint:
       'The time windows follow the clock where the patient lives, for example Europe/Oslo.',
@@ -814,6 +864,13 @@ export const en: Resources = {
       items: 'Items',
       oldest: 'Oldest',
       open: 'Show or hide items',
+    },
+    kindName: {
+      MEASUREMENT: 'Measurement',
+      RESPONSE: 'Questionnaire',
+      MISSING: 'Missing',
+      UNASSESSED: 'Not assessed',
+      EVALUATION: 'Evaluation',
     },
     kind: {
       MEASUREMENT_one: '{{count}} measurement',

@@ -233,6 +233,20 @@ export const nb = {
     red: 'Røde',
     today: 'Dagens (versjon {{version}})',
     draft: 'Utkastet',
+    alerts: 'Innsendinger som ville fått et annet nivå',
+    alertsAll_one: '{{count}} innsending ville fått et annet nivå med utkastet',
+    alertsAll_other: '{{count}} innsendinger ville fått et annet nivå med utkastet',
+    alertsSome_one:
+      '{{count}} innsending ville fått et annet nivå med utkastet (de {{shown}} nyeste vises)',
+    alertsSome_other:
+      '{{count}} innsendinger ville fått et annet nivå med utkastet (de {{shown}} nyeste vises)',
+    noChanges: 'Ingen innsending ville fått et annet nivå med utkastet.',
+    patient: 'Pasient',
+    time: 'Tidspunkt',
+    activity: 'Aktivitet',
+    value: 'Verdi',
+    todayLevel: 'Nivå i dag',
+    draftLevel: 'Nivå med utkastet',
   },
   preview: {
     heading: 'Plan for de første {{count}} dagene',
@@ -277,6 +291,16 @@ export const nb = {
     addQuestionnaire: 'Legg til skjema',
     addMeasurement: 'Legg til måling',
     advice: 'Egenbehandlingsråd',
+    responseTimes: {
+      heading: 'Svarfrister',
+      intro:
+        'Hvor raskt teamet skal ha sett på saker fra dette forløpet. Tomt felt: standardfristen (rød innen 2 timer, gul innen utgangen av neste virkedag).',
+      redHours: 'Rød innen (timer)',
+      redHoursHint: 'Fra 1 til 72 timer.',
+      yellowWorkingDays: 'Gul og mangler innen (virkedager)',
+      yellowWorkingDaysHint:
+        'Innen utgangen av så mange virkedager (1 = neste virkedag). Helger og helligdager teller ikke.',
+    },
     adviceIntro: 'Rådene pasienten får etter en innsending, etter hvilket nivå den havner på.',
     adviceText: {
       nb: 'Råd ved {{level}} (bokmål)',
@@ -585,6 +609,29 @@ export const nb = {
     loading: 'Henter oppfølgingsplaner …',
     empty: 'Pasienten følger ikke noe forløp ennå.',
   },
+  evaluation: {
+    date: 'Neste evaluering',
+    none: 'Ikke planlagt',
+    open: 'Evaluer oppfølgingen',
+    form: 'Evaluer oppfølgingen',
+    outcome: 'Hva ble bestemt?',
+    outcomes: {
+      CONTINUE: 'Fortsett som nå',
+      CHANGE_THRESHOLDS: 'Endre grenseverdiene',
+      END: 'Avslutt oppfølgingen',
+    },
+    outcomeRequired: 'Velg hva som ble bestemt.',
+    thresholdsHint:
+      'Pasientens egne grenseverdier lagres slik de står under «Personlige grenser». Endre dem der først.',
+    next: 'Neste evaluering',
+    nextHint: 'Tomt felt: ingen ny evaluering planlagt.',
+    nextAfterToday: 'Neste evaluering må være etter i dag.',
+    note: 'Notat (valgfritt)',
+    endReason: 'Hvorfor avsluttes oppfølgingen?',
+    noteRequired: 'Skriv hvorfor oppfølgingen avsluttes.',
+    submit: 'Lagre evalueringen',
+    done: 'Evalueringen er lagret. Evalueringen på arbeidslisten er løst.',
+  },
   plan: {
     collectOnly: { heading: 'Registreres, men følges ikke opp automatisk:' },
     heading: '{{name}}, versjon {{version}}',
@@ -672,6 +719,9 @@ export const nb = {
     latestVersion: 'Siste versjon ({{version}})',
     startDate: 'Startdato',
     startDateHint: 'Dag 1 i forløpet. Kan være inntil 90 dager tilbake.',
+    evaluationDate: 'Evalueringsdato (valgfri)',
+    evaluationDateHint:
+      'Dagen teamet evaluerer oppfølgingen, for eksempel etter innkjøringen. Da kommer en evaluering på arbeidslisten.',
     timeZone: 'Pasientens tidssone',
     timeZoneHint: 'Tidsvinduene følger klokken der pasienten bor, for eksempel Europe/Oslo.',
     team: 'Team',
@@ -808,6 +858,13 @@ export const nb = {
       items: 'Saker',
       oldest: 'Eldste',
       open: 'Vis eller skjul saker',
+    },
+    kindName: {
+      MEASUREMENT: 'Måling',
+      RESPONSE: 'Skjema',
+      MISSING: 'Mangler',
+      UNASSESSED: 'Ikke vurdert',
+      EVALUATION: 'Evaluering',
     },
     kind: {
       MEASUREMENT_one: '{{count}} måling',

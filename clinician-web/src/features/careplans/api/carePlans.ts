@@ -39,6 +39,8 @@ export interface CarePlan {
   pauses: Pause[];
   version: number;
   createdAt: string;
+  /** The day the care team next evaluates the follow-up; null when none is planned. */
+  evaluationDate?: string | null;
 }
 
 export type TaskState = 'UPCOMING' | 'DUE' | 'DONE' | 'MISSED';
@@ -65,6 +67,16 @@ export interface Enrolment {
   startDate?: string;
   team?: string;
   timeZone?: string;
+  evaluationDate?: string;
+}
+
+export type EvaluationOutcome = 'CONTINUE' | 'CHANGE_THRESHOLDS' | 'END';
+
+export interface Evaluation {
+  outcome: EvaluationOutcome;
+  nextEvaluationDate?: string;
+  note?: string;
+  thresholds?: PersonalThreshold[];
 }
 
 export const carePlansQueryKey = (patientId: string) => ['care-plans', patientId] as const;
@@ -117,6 +129,15 @@ export function endPlan(current: CarePlan, request: { reason: string }): Promise
   return apiFetch<CarePlan>(`${plan(current.id)}/end`, {
     method: 'POST',
     body: request,
+    ifMatch: current.version,
+  });
+}
+
+/** The DHO "evaluate" step: continue, change thresholds or end, and when to evaluate next. */
+export function evaluatePlan(current: CarePlan, evaluation: Evaluation): Promise<CarePlan> {
+  return apiFetch<CarePlan>(`${plan(current.id)}/evaluation`, {
+    method: 'POST',
+    body: evaluation,
     ifMatch: current.version,
   });
 }

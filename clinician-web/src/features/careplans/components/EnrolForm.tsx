@@ -10,7 +10,14 @@ import { usePathways } from '../../pathways/hooks/usePathways';
 import type { CarePlan } from '../api/carePlans';
 import { useEnrol } from '../hooks/useCarePlans';
 
-const FIELDS = ['pathwayId', 'pathwayVersion', 'startDate', 'timeZone', 'team'] as const;
+const FIELDS = [
+  'pathwayId',
+  'pathwayVersion',
+  'startDate',
+  'evaluationDate',
+  'timeZone',
+  'team',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Values {
@@ -18,6 +25,8 @@ interface Values {
   /** '' = the latest published version. */
   pathwayVersion: string;
   startDate: string;
+  /** '' = no evaluation planned. */
+  evaluationDate: string;
   timeZone: string;
   team: string;
 }
@@ -39,6 +48,7 @@ export function EnrolForm(props: {
     pathwayId: '',
     pathwayVersion: '',
     startDate: todayInOslo(),
+    evaluationDate: '',
     timeZone: DEFAULT_TIME_ZONE,
     team: '',
   }));
@@ -73,6 +83,7 @@ export function EnrolForm(props: {
         pathwayId: values.pathwayId,
         ...(values.pathwayVersion !== '' ? { pathwayVersion: Number(values.pathwayVersion) } : {}),
         ...(values.startDate !== '' ? { startDate: values.startDate } : {}),
+        ...(values.evaluationDate !== '' ? { evaluationDate: values.evaluationDate } : {}),
         ...(values.timeZone.trim() !== '' ? { timeZone: values.timeZone.trim() } : {}),
         ...(showTeam && values.team !== '' ? { team: values.team } : {}),
       },
@@ -191,6 +202,15 @@ export function EnrolForm(props: {
               error={message('startDate')}
               value={values.startDate}
               onChange={(event) => set('startDate', event.target.value)}
+            />
+            <TextField
+              id="enrol-evaluationDate"
+              type="date"
+              label={t('enrol.evaluationDate')}
+              hint={t('enrol.evaluationDateHint')}
+              error={message('evaluationDate')}
+              value={values.evaluationDate}
+              onChange={(event) => set('evaluationDate', event.target.value)}
             />
             <TextField
               id="enrol-timeZone"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
 import type { CarePlan } from '../api/carePlans';
 import { CollectOnlyNotice } from './CollectOnlyNotice';
+import { EvaluationForm } from './EvaluationForm';
 import { PersonalThresholdsForm } from './PersonalThresholdsForm';
 import { PlanActions } from './PlanActions';
 import { TaskTable } from './TaskTable';
@@ -37,6 +38,12 @@ export function PlanCard({ plan }: { plan: CarePlan }) {
           <dt>{t('plan.timeZone')}</dt>
           <dd>{plan.timeZone}</dd>
         </div>
+        {plan.status !== 'ENDED' && (
+          <div>
+            <dt>{t('evaluation.date')}</dt>
+            <dd>{plan.evaluationDate ? date(plan.evaluationDate) : t('evaluation.none')}</dd>
+          </div>
+        )}
         {plan.endDate && (
           <div>
             <dt>{t('plan.endDate')}</dt>
@@ -64,6 +71,7 @@ export function PlanCard({ plan }: { plan: CarePlan }) {
         </div>
       )}
       <PlanActions plan={plan} />
+      <EvaluationForm plan={plan} />
       <CollectOnlyNotice plan={plan} />
       {plan.status !== 'ENDED' && (
         <>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   carePlansQueryKey,
   endPlan,
+  evaluatePlan,
   enrol,
   fetchTasks,
   listCarePlans,
@@ -11,6 +12,7 @@ import {
   tasksQueryKey,
   type CarePlan,
   type Enrolment,
+  type Evaluation,
   type PersonalThreshold,
 } from '../api/carePlans';
 
@@ -46,7 +48,8 @@ export type PlanChange =
   | { kind: 'pause'; reason: string; from?: string; until?: string }
   | { kind: 'resume' }
   | { kind: 'end'; reason: string }
-  | { kind: 'thresholds'; thresholds: PersonalThreshold[] };
+  | { kind: 'thresholds'; thresholds: PersonalThreshold[] }
+  | ({ kind: 'evaluate' } & Evaluation);
 
 function send(plan: CarePlan, change: PlanChange): Promise<CarePlan> {
   switch (change.kind) {
@@ -62,6 +65,11 @@ function send(plan: CarePlan, change: PlanChange): Promise<CarePlan> {
       return endPlan(plan, { reason: change.reason });
     case 'thresholds':
       return setPersonalThresholds(plan, change.thresholds);
+    case 'evaluate': {
+      const { kind: _kind, ...evaluation } = change;
+      void _kind;
+      return evaluatePlan(plan, evaluation);
+    }
   }
 }
 

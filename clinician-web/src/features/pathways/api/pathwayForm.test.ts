@@ -38,6 +38,25 @@ function twoActivities(): PathwayForm {
 }
 
 describe('pathway form ↔ definition', () => {
+  it('sends the response times as typed, none when left empty, and checks they are whole numbers', () => {
+    const form = twoActivities();
+    expect('responseTimes' in toDefinition(form).definition).toBe(false);
+
+    const typed = { ...form, responseTimes: { redHours: '4', yellowWorkingDays: '2' } };
+    expect(toDefinition(typed).definition.responseTimes).toEqual({
+      redHours: 4,
+      yellowWorkingDays: 2,
+    });
+    expect(fromDefinition(toDefinition(typed).definition).responseTimes).toMatchObject({
+      redHours: '4',
+      yellowWorkingDays: '2',
+    });
+
+    const unreadable = { ...form, responseTimes: { redHours: 'fire', yellowWorkingDays: '' } };
+    expect(validateForm(unreadable)['responseTimes.redHours']?.code).toBe('number');
+    expect(validateForm(unreadable)['responseTimes.yellowWorkingDays']).toBeUndefined();
+  });
+
   it('sends the collect-only choice with its reason, and asks for a reason', () => {
     const form = twoActivities();
     const weight: ActivityForm = {

@@ -8,6 +8,7 @@ import {
   type AnswerTrigger,
   type Level,
   type PathwayDefinition,
+  type ResponseTimes,
   type RuleLevel,
   type ScheduleKind,
   type Threshold,
@@ -150,7 +151,16 @@ export interface PathwayForm {
   /** Fields of the stored advice object other than the levels, sent back as they came. */
   adviceRest?: Rest;
   combinations: CombinationRow[];
+  /** Red within hours, yellow within working days; blank: the worklist's defaults. */
+  responseTimes: ResponseTimesForm;
   rest: Rest;
+}
+
+export interface ResponseTimesForm {
+  redHours: string;
+  yellowWorkingDays: string;
+  /** The stored object as it came (null or absent when there was none), for a save without edits. */
+  stored?: Record<string, unknown> | null;
 }
 
 let keySequence = 0;
@@ -198,6 +208,7 @@ export function emptyForm(): PathwayForm {
     activities: [],
     advice: { green: pair(), yellow: pair(), red: pair() },
     combinations: [],
+    responseTimes: { redHours: '', yellowWorkingDays: '' },
     rest: {},
   };
 }
@@ -413,7 +424,8 @@ function adviceRest(advice: PathwayDefinition['advice'] | undefined): Rest {
 
 /** The form for an existing definition (a draft or the latest version). */
 export function fromDefinition(definition: PathwayDefinition): PathwayForm {
-  const { name, description, activities, advice, names, combinations, ...others } = definition;
+  const { name, description, activities, advice, names, combinations, responseTimes, ...others } =
+    definition;
   const bilingual = hasText(names);
   const rest: Rest = !bilingual && 'names' in definition ? { ...others, names } : others;
   // an empty list as stored stays in rest, so it comes back as it was
@@ -432,8 +444,28 @@ export function fromDefinition(definition: PathwayDefinition): PathwayForm {
       red: pair(advice?.red),
     },
     adviceRest: adviceRest(advice),
+    responseTimes: {
+      redHours: numberText(responseTimes?.redHours),
+      yellowWorkingDays: numberText(responseTimes?.yellowWorkingDays),
+      ...('responseTimes' in definition
+        ? { stored: (responseTimes ?? null) as Record<string, unknown> | null }
+        : {}),
+    },
     rest,
   };
+}
+
+/**
+ * The response times to send: the stored object with the two fields as typed; null or absent,
+ * as it came, when there was none and nothing was typed.
+ */
+function responseTimesOut(form: ResponseTimesForm): { responseTimes?: ResponseTimes | null } {
+  const redHours = parseWhole(form.redHours);
+  const yellowWorkingDays = parseWhole(form.yellowWorkingDays);
+  if (!form.stored && redHours === null && yellowWorkingDays === null) {
+    return form.stored === null ? { responseTimes: null } : {};
+  }
+  return { responseTimes: { ...form.stored, redHours, yellowWorkingDays } };
 }
 
 /** "37,5" and "37.5" are the same number; an empty field is no number. NaN when unreadable. */
@@ -581,6 +613,7 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
       name: name.plain,
       ...(name.both ? { names: name.both } : {}),
       ...(form.combinations.length > 0 ? { combinations: toCombinations(form.combinations) } : {}),
+      ...responseTimesOut(form.responseTimes),
       description: textOut({ ...form.description, stored: form.description.stored ?? {} }),
       activities,
       advice,
@@ -662,6 +695,10 @@ export function validateForm(form: PathwayForm): FormErrors {
       add(`${path}.collectOnlyReason`, 'required');
   });
   validateCombinations(form, errors);
+  if (Number.isNaN(parseWhole(form.responseTimes.redHours)))
+    add('responseTimes.redHours', 'number');
+  if (Number.isNaN(parseWhole(form.responseTimes.yellowWorkingDays)))
+    add('responseTimes.yellowWorkingDays', 'number');
   return errors;
 }
 
@@ -686,6 +723,8 @@ export function knownPaths(form: PathwayForm): Set<string> {
     'activities',
   ]);
   combinationPaths(form, paths);
+  paths.add('responseTimes.redHours');
+  paths.add('responseTimes.yellowWorkingDays');
   for (const level of LEVELS) {
     paths.add(`advice.${level}.nb`);
     paths.add(`advice.${level}.en`);

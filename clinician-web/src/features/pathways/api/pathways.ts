@@ -104,6 +104,14 @@ export interface PathwayDefinition {
   activities: Activity[];
   advice: Record<Level, LocalizedText | null> | null;
   combinations?: CombinationRule[];
+  /** How soon the care team acts on this pathway's items; absent or null: the defaults. */
+  responseTimes?: ResponseTimes | null;
+}
+
+/** Red within `redHours` hours; yellow by the end of the `yellowWorkingDays`-th working day. */
+export interface ResponseTimes {
+  redHours?: number | null;
+  yellowWorkingDays?: number | null;
 }
 
 /**
@@ -220,6 +228,20 @@ export interface WhatIfResult {
   carePlans: number;
   current: { yellow: number; red: number };
   changed: { yellow: number; red: number };
+  /** The submissions the two rule sets judge differently, newest first (at most 200). */
+  alerts?: WhatIfAlert[];
+  alertsTotal?: number;
+}
+
+/** One submission whose level the draft would change: who, when, what was sent, old and new. */
+export interface WhatIfAlert {
+  patientId: string;
+  patientName: string;
+  activityId: string;
+  at: string;
+  value: string;
+  current: 'GREEN' | 'YELLOW' | 'RED';
+  changed: 'GREEN' | 'YELLOW' | 'RED';
 }
 
 /** Replays `definition` (e.g. the draft) over the last `days` days, next to today's rules. */

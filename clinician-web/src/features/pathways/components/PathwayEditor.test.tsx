@@ -155,7 +155,7 @@ describe('pathway editor', () => {
       },
     ]);
     expect(definition?.advice?.red).toEqual({ nb: 'Ring 113 ved brystsmerter.', en: null });
-  }, 30_000);
+  }, 90_000);
 
   it('authors a weight trend and an answer trigger, and keeps the stored trend', async () => {
     serveLibrary();

@@ -255,6 +255,41 @@ export function PathwayEditor(props: {
         errorAt={errorAt}
       />
 
+      <section className="card stack" aria-labelledby="pathway-response-times">
+        <Heading id="pathway-response-times">{t('pathwayEditor.responseTimes.heading')}</Heading>
+        <p className="muted">{t('pathwayEditor.responseTimes.intro')}</p>
+        <div className="form-grid">
+          <TextField
+            id={fieldId('responseTimes.redHours')}
+            label={t('pathwayEditor.responseTimes.redHours')}
+            hint={t('pathwayEditor.responseTimes.redHoursHint')}
+            error={errorAt('responseTimes.redHours')}
+            inputMode="numeric"
+            value={form.responseTimes.redHours}
+            onChange={(event) =>
+              change({
+                ...form,
+                responseTimes: { ...form.responseTimes, redHours: event.target.value },
+              })
+            }
+          />
+          <TextField
+            id={fieldId('responseTimes.yellowWorkingDays')}
+            label={t('pathwayEditor.responseTimes.yellowWorkingDays')}
+            hint={t('pathwayEditor.responseTimes.yellowWorkingDaysHint')}
+            error={errorAt('responseTimes.yellowWorkingDays')}
+            inputMode="numeric"
+            value={form.responseTimes.yellowWorkingDays}
+            onChange={(event) =>
+              change({
+                ...form,
+                responseTimes: { ...form.responseTimes, yellowWorkingDays: event.target.value },
+              })
+            }
+          />
+        </div>
+      </section>
+
       <section className="card stack" aria-labelledby="pathway-advice">
         <Heading id="pathway-advice">{t('pathwayEditor.advice')}</Heading>
         <p className="muted">{t('pathwayEditor.adviceIntro')}</p>

@@ -29,6 +29,52 @@ describe('what-if before publishing', () => {
     expect(post?.body).toEqual({ definition: draft, days: 30 });
   });
 
+  it('lists the submissions the draft would judge differently: patient, time, value, both levels', async () => {
+    const draft = {
+      name: 'Hjertesvikt',
+      activities: [{ id: 'weight', title: 'Vekt', titles: { nb: 'Vekt', en: 'Weight' } }],
+    };
+    mockFetch((request) =>
+      request.url.pathname.endsWith('/draft')
+        ? jsonResponse(draft)
+        : jsonResponse({
+            days: 30,
+            currentVersion: 2,
+            carePlans: 1,
+            current: { yellow: 0, red: 0 },
+            changed: { yellow: 1, red: 0 },
+            alerts: [
+              {
+                patientId: 'x1',
+                patientName: 'Kari Nordvik',
+                activityId: 'weight',
+                at: '2026-11-20T08:15:00Z',
+                value: '82.4 kg',
+                current: 'GREEN',
+                changed: 'YELLOW',
+              },
+            ],
+            alertsTotal: 1,
+          }),
+    );
+    const { user } = renderWithProviders(<WhatIfSection pathwayId="p1" latestVersion={2} />);
+
+    await user.click(screen.getByRole('button', { name: 'Sammenlign utkastet med dagens regler' }));
+
+    const table = await screen.findByRole('table', {
+      name: '1 innsending ville fått et annet nivå med utkastet',
+    });
+    const cells = within(table).getAllByRole('row')[1]?.querySelectorAll('th, td');
+    expect(Array.from(cells ?? []).map((c) => c.textContent)).toEqual([
+      'Kari Nordvik',
+      expect.stringContaining('20.'),
+      'Vekt',
+      '82.4 kg',
+      'Grønn',
+      'Gul',
+    ]);
+  });
+
   it('is not offered before anything is published', () => {
     mockFetch(() => jsonResponse({}));
     renderWithProviders(<WhatIfSection pathwayId="p1" latestVersion={0} />);

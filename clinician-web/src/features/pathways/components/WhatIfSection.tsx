@@ -1,21 +1,75 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel, Loading } from '../../layout/components/Status';
-import { fetchDraft, whatIf, type WhatIfResult } from '../api/pathways';
+import { dateTimeInOslo } from '../../../lib/dates';
+import { fetchDraft, whatIf, type WhatIfAlert, type WhatIfResult } from '../api/pathways';
 
 export const WHAT_IF_DAYS = 30;
 
+/** The submissions the draft judges differently: patient, time, value, today's and the draft's level. */
+function AlertList(props: {
+  alerts: WhatIfAlert[];
+  total: number;
+  titles: Record<string, string>;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const level = (value: WhatIfAlert['current']) => {
+    const key = value.toLowerCase() as 'green' | 'yellow' | 'red';
+    return <span className={`level level--${key}`}>{t(`levels.${key}.name`)}</span>;
+  };
+  if (props.alerts.length === 0) {
+    return <p role="status">{t('whatIf.noChanges')}</p>;
+  }
+  return (
+    <div className="table-scroll" role="region" aria-label={t('whatIf.alerts')} tabIndex={0}>
+      <table className="table">
+        <caption>
+          {props.total > props.alerts.length
+            ? t('whatIf.alertsSome', { count: props.total, shown: props.alerts.length })
+            : t('whatIf.alertsAll', { count: props.total })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('whatIf.patient')}</th>
+            <th scope="col">{t('whatIf.time')}</th>
+            <th scope="col">{t('whatIf.activity')}</th>
+            <th scope="col">{t('whatIf.value')}</th>
+            <th scope="col">{t('whatIf.todayLevel')}</th>
+            <th scope="col">{t('whatIf.draftLevel')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.alerts.map((alert) => (
+            <tr key={`${alert.patientId}-${alert.activityId}-${alert.at}`}>
+              <th scope="row">{alert.patientName}</th>
+              <td>
+                <time dateTime={alert.at}>{dateTimeInOslo(alert.at, language)}</time>
+              </td>
+              <td>{props.titles[alert.activityId] ?? alert.activityId}</td>
+              <td>{alert.value}</td>
+              <td>{level(alert.current)}</td>
+              <td>{level(alert.changed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * Before publishing: how many yellow and red items the draft's rules would have raised over the
- * last 30 days of stored submissions, next to today's published rules.
+ * last 30 days of stored submissions, next to today's published rules, and which submissions
+ * they judge differently.
  */
 export function WhatIfSection(props: { pathwayId: string; latestVersion: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const [state, setState] = useState<
     | { kind: 'idle' }
     | { kind: 'running' }
-    | { kind: 'done'; result: WhatIfResult }
+    | { kind: 'done'; result: WhatIfResult; titles: Record<string, string> }
     | { kind: 'failed'; error: unknown }
   >({ kind: 'idle' });
 
@@ -25,7 +79,15 @@ export function WhatIfSection(props: { pathwayId: string; latestVersion: number 
     setState({ kind: 'running' });
     try {
       const draft = await fetchDraft(props.pathwayId);
-      setState({ kind: 'done', result: await whatIf(props.pathwayId, draft, WHAT_IF_DAYS) });
+      const language = i18n.resolvedLanguage ?? i18n.language;
+      const titles = Object.fromEntries(
+        draft.activities.map((a) => [
+          a.id,
+          (language === 'en' ? a.titles?.en : a.titles?.nb) || a.title,
+        ]),
+      );
+      const result = await whatIf(props.pathwayId, draft, WHAT_IF_DAYS);
+      setState({ kind: 'done', result, titles });
     } catch (error) {
       setState({ kind: 'failed', error });
     }
@@ -67,6 +129,13 @@ export function WhatIfSection(props: { pathwayId: string; latestVersion: number 
             </tr>
           </tbody>
         </table>
+      )}
+      {state.kind === 'done' && state.result.alerts && (
+        <AlertList
+          alerts={state.result.alerts}
+          total={state.result.alertsTotal ?? state.result.alerts.length}
+          titles={state.titles}
+        />
       )}
     </section>
   );

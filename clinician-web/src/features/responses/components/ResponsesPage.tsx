@@ -35,7 +35,13 @@ function Answers({ detail }: { detail: ResponseDetail }) {
   const compared = detail.previous !== null;
   const text = (values: string[]) => (values.length === 0 ? '–' : values.join(', '));
   return (
-    <div className="table-scroll">
+    // focusable, so the answers can be scrolled sideways with the keyboard on a narrow screen
+    <div
+      className="table-scroll"
+      role="region"
+      aria-label={t('responses.answersCaption')}
+      tabIndex={0}
+    >
       <table className="table responses-table">
         <caption className="visually-hidden">{t('responses.answersCaption')}</caption>
         <thead>

@@ -88,7 +88,7 @@ export function CaseloadFilters({
           <option value="">{t('caseload.filter.all')}</option>
           {KNOWN_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`caseload.kind.${kind}`, { defaultValue: kind, count: 1 })}
+              {t(`caseload.kindName.${kind}`, { defaultValue: kind })}
             </option>
           ))}
         </select>

@@ -7,11 +7,27 @@ import java.util.UUID;
 
 /**
  * A patient's enrolment on a pathway version. {@code status} is ACTIVE, PAUSED (a pause
- * covers today) or ENDED; {@code version} is the optimistic-concurrency token.
+ * covers today) or ENDED; {@code version} is the optimistic-concurrency token;
+ * {@code evaluationDate} the day the care team next evaluates the follow-up (null: none
+ * planned).
  */
 public record CarePlan(UUID id, UUID patientId, UUID pathwayId, int pathwayVersion, String pathwayName, String team,
 		LocalDate startDate, String timeZone, Status status, LocalDate endDate, String endReason,
-		List<PersonalThreshold> personalThresholds, List<Pause> pauses, long version, Instant createdAt) {
+		List<PersonalThreshold> personalThresholds, List<Pause> pauses, long version, Instant createdAt,
+		LocalDate evaluationDate) {
+
+	/** A plan with no evaluation planned. */
+	public CarePlan(UUID id, UUID patientId, UUID pathwayId, int pathwayVersion, String pathwayName, String team,
+			LocalDate startDate, String timeZone, Status status, LocalDate endDate, String endReason,
+			List<PersonalThreshold> personalThresholds, List<Pause> pauses, long version, Instant createdAt) {
+		this(id, patientId, pathwayId, pathwayVersion, pathwayName, team, startDate, timeZone, status, endDate,
+				endReason, personalThresholds, pauses, version, createdAt, null);
+	}
+
+	/** Whether an evaluation is due on {@code today} (or was due and is not done). */
+	public boolean evaluationDue(LocalDate today) {
+		return this.status != Status.ENDED && this.evaluationDate != null && !today.isBefore(this.evaluationDate);
+	}
 
 	public enum Status {
 

@@ -37,15 +37,15 @@ class CarePlanRepository {
 	/** A stored plan row, before pauses and the pathway's name are added. */
 	record Row(UUID id, UUID patientId, UUID pathwayId, int pathwayVersion, String team, LocalDate startDate,
 			String timeZone, String status, LocalDate endDate, String endReason, List<PersonalThreshold> thresholds,
-			long version, Instant createdAt) {
+			long version, Instant createdAt, LocalDate evaluationDate) {
 	}
 
 	Mono<Void> insert(UUID id, UUID patientId, UUID pathwayId, int version, String team, LocalDate start, String zone,
-			String actor) {
-		return this.db.sql("""
+			String actor, LocalDate evaluation) {
+		var spec = this.db.sql("""
 				insert into care_plan (id, patient_id, pathway_id, pathway_version, team, start_date, time_zone,
-				  created_by)
-				values (:id, :patient, :pathway, :version, :team, :start, :zone, :actor)
+				  created_by, evaluation_date)
+				values (:id, :patient, :pathway, :version, :team, :start, :zone, :actor, :evaluation)
 				""")
 			.bind("id", id)
 			.bind("patient", patientId)
@@ -54,8 +54,10 @@ class CarePlanRepository {
 			.bind("team", team)
 			.bind("start", start)
 			.bind("zone", zone)
-			.bind("actor", actor)
-			.then();
+			.bind("actor", actor);
+		spec = (evaluation == null) ? spec.bindNull("evaluation", LocalDate.class)
+				: spec.bind("evaluation", evaluation);
+		return spec.then();
 	}
 
 	Mono<Row> find(UUID id) {
@@ -225,7 +227,20 @@ class CarePlanRepository {
 				row.get("status", String.class), row.get("end_date", LocalDate.class),
 				row.get("end_reason", String.class),
 				this.json.readValue(row.get("personal_thresholds", Json.class).asString(), THRESHOLDS),
-				row.get("version", Long.class), row.get("created_at", OffsetDateTime.class).toInstant());
+				row.get("version", Long.class), row.get("created_at", OffsetDateTime.class).toInstant(),
+				row.get("evaluation_date", LocalDate.class));
+	}
+
+	/**
+	 * Sets the next evaluation day (null: none), if {@code expectedVersion} still holds.
+	 */
+	Mono<Long> setEvaluation(UUID id, long expectedVersion, LocalDate day) {
+		var spec = this.db.sql("""
+				update care_plan set evaluation_date = :day, version = version + 1
+				where id = :id and version = :version and status <> 'ENDED'
+				""").bind("id", id).bind("version", expectedVersion);
+		spec = (day == null) ? spec.bindNull("day", LocalDate.class) : spec.bind("day", day);
+		return spec.fetch().rowsUpdated();
 	}
 
 }

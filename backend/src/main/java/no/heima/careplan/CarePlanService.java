@@ -41,6 +41,9 @@ public class CarePlanService {
 
 	private static final int MAX_DAYS_AHEAD = 365;
 
+	/** An evaluation at most two years into the follow-up. */
+	private static final int MAX_EVALUATION_DAYS = 730;
+
 	private static final int MAX_REASON = 500;
 
 	private final CarePlanRepository repository;
@@ -78,7 +81,7 @@ public class CarePlanService {
 				UUID id = UUID.randomUUID();
 				return this.tx.transactional(this.repository
 					.insert(id, patientId, checked.pathwayId(), checked.pathwayVersion(), checked.team(),
-							checked.startDate(), checked.timeZone(), actor.subject())
+							checked.startDate(), checked.timeZone(), actor.subject(), checked.evaluationDate())
 					.then(audit(actor, patientId, AuditAction.CREATE,
 							"enrolled on pathway " + checked.pathwayId() + " v" + checked.pathwayVersion()))
 					.then(this.plans.load(id)));
@@ -180,6 +183,51 @@ public class CarePlanService {
 		}
 		return visible(actor, carePlanId).flatMap((plan) -> ended(plan) ? Mono.error(endedProblem()) : change(actor,
 				plan, this.repository.end(carePlanId, expectedVersion, today(), reason.strip()), "ended: " + reason));
+	}
+
+	/**
+	 * The care team evaluates the follow-up: continues it, changes the patient's
+	 * thresholds, or ends it; the next evaluation day is set (or cleared) with the first
+	 * two, in the same transaction.
+	 */
+	public Mono<CarePlan> evaluate(CurrentUser actor, UUID carePlanId, long expectedVersion, Evaluation evaluation) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (evaluation == null || evaluation.outcome() == null) {
+			problems.add(new FieldProblem("outcome", "required", "CONTINUE, CHANGE_THRESHOLDS or END"));
+		}
+		else if (evaluation.outcome() == Evaluation.Outcome.END
+				&& (evaluation.note() == null || evaluation.note().isBlank())) {
+			problems.add(new FieldProblem("note", "required", "Say why the follow-up ends"));
+		}
+		else if (evaluation.outcome() == Evaluation.Outcome.CHANGE_THRESHOLDS && evaluation.thresholds() == null) {
+			problems.add(new FieldProblem("thresholds", "required", "The patient's new thresholds"));
+		}
+		if (evaluation != null && evaluation.nextEvaluationDate() != null
+				&& (!evaluation.nextEvaluationDate().isAfter(today())
+						|| evaluation.nextEvaluationDate().isAfter(today().plusDays(MAX_DAYS_AHEAD)))) {
+			problems.add(new FieldProblem("nextEvaluationDate", "range",
+					"After today, at most " + MAX_DAYS_AHEAD + " days ahead"));
+		}
+		if (evaluation != null && evaluation.note() != null && evaluation.note().length() > 2000) {
+			problems.add(new FieldProblem("note", "length", "At most 2000 characters"));
+		}
+		if (!problems.isEmpty()) {
+			return Mono.error(HeimaProblemException.validation(problems));
+		}
+		String note = (evaluation.note() != null) ? evaluation.note().strip() : "";
+		String detail = "evaluated: " + evaluation.outcome() + (note.isEmpty() ? "" : " (" + note + ")");
+		return switch (evaluation.outcome()) {
+			case END -> end(actor, carePlanId, expectedVersion, note);
+			case CONTINUE -> visible(actor, carePlanId).flatMap((plan) -> ended(plan) ? Mono.error(endedProblem())
+					: change(actor, plan,
+							this.repository.setEvaluation(carePlanId, expectedVersion, evaluation.nextEvaluationDate()),
+							detail));
+			case CHANGE_THRESHOLDS -> this.tx.transactional(setThresholds(actor, carePlanId, expectedVersion,
+					evaluation.thresholds())
+				.flatMap((changed) -> change(actor, changed,
+						this.repository.setEvaluation(carePlanId, changed.version(), evaluation.nextEvaluationDate()),
+						detail)));
+		};
 	}
 
 	/** Moves the patient to another published version of the same pathway. */
@@ -288,6 +336,11 @@ public class CarePlanService {
 		if (start.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
 			problems.add(new FieldProblem("startDate", "range", "At most " + MAX_DAYS_AHEAD + " days ahead"));
 		}
+		if (e.evaluationDate() != null && (e.evaluationDate().isBefore(start)
+				|| e.evaluationDate().isAfter(start.plusDays(MAX_EVALUATION_DAYS)))) {
+			problems.add(new FieldProblem("evaluationDate", "range",
+					"On or after the start date, at most " + MAX_EVALUATION_DAYS + " days after it"));
+		}
 		String zone = (e.timeZone() != null && !e.timeZone().isBlank()) ? e.timeZone() : "Europe/Oslo";
 		try {
 			ZoneId.of(zone);
@@ -311,7 +364,8 @@ public class CarePlanService {
 					return Mono.error(HeimaProblemException
 						.validation(List.of(new FieldProblem("team", "not-member", "Not one of your teams"))));
 				}
-				return Mono.just(new Enrolment(pathway.pathwayId(), pathway.version(), start, team, zone));
+				return Mono
+					.just(new Enrolment(pathway.pathwayId(), pathway.version(), start, team, zone, e.evaluationDate()));
 			});
 	}
 

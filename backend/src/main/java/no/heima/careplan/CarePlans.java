@@ -99,7 +99,8 @@ class CarePlans {
 	private CarePlan assemble(CarePlanRepository.Row row, List<Pause> pauses, PublishedPathway pathway) {
 		return new CarePlan(row.id(), row.patientId(), row.pathwayId(), row.pathwayVersion(),
 				pathway.definition().name(), row.team(), row.startDate(), row.timeZone(), status(row, pauses),
-				row.endDate(), row.endReason(), row.thresholds(), pauses, row.version(), row.createdAt());
+				row.endDate(), row.endReason(), row.thresholds(), pauses, row.version(), row.createdAt(),
+				row.evaluationDate());
 	}
 
 	Mono<List<Task>> tasks(CarePlan plan, LocalDate day) {

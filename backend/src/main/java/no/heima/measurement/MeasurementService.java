@@ -24,6 +24,7 @@ import no.heima.identity.CurrentUser;
 import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.PublishedPathway;
+import no.heima.pathway.ResponseTimes;
 import no.heima.platform.DomainMetrics;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
@@ -334,7 +335,7 @@ public class MeasurementService {
 			.transactional(this.repository.insert(measurement, id, actor.subject())
 				.then(completion)
 				.then(this.outbox.enqueueAll(this.observations.toOutbox(measurement, patient)))
-				.then(raise(patient, plan, measurement))
+				.then(raise(patient, plan, measurement, target.pathway().definition().responseTimes()))
 				.then(audit(actor, patient.id(), AuditAction.CREATE, s.vital() + " " + triage.level()))
 				.thenReturn(measurement))
 			.doOnNext((stored) -> this.metrics.submissionAccepted("measurement", triage.level()));
@@ -344,7 +345,7 @@ public class MeasurementService {
 	 * A yellow or red measurement goes on the care team's worklist, in the same
 	 * transaction.
 	 */
-	private Mono<Void> raise(Patient patient, CarePlan plan, Measurement m) {
+	private Mono<Void> raise(Patient patient, CarePlan plan, Measurement m, ResponseTimes responseTimes) {
 		if (!m.triage().needsClinician()) {
 			return Mono.empty();
 		}
@@ -353,7 +354,7 @@ public class MeasurementService {
 		return this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(),
 				ItemRaised.Kind.of(m.triage(), ItemRaised.Kind.MEASUREMENT), m.id().toString(), m.activityId(),
 				m.triage().level().name(), ItemRaised.summary(m.vital().display() + ": " + values, m.triage()),
-				this.json.writeValueAsString(WorklistDetail.of(m))));
+				this.json.writeValueAsString(WorklistDetail.of(m)), responseTimes));
 	}
 
 	/**

@@ -66,6 +66,21 @@ final class PathwayValidator {
 			advice("advice.red", d.advice().red());
 		}
 		this.problems.addAll(CombinationCheck.check(d));
+		responseTimes(d.responseTimes());
+	}
+
+	private void responseTimes(ResponseTimes times) {
+		if (times == null) {
+			return;
+		}
+		if (times.redHours() != null && (times.redHours() < 1 || times.redHours() > ResponseTimes.MAX_RED_HOURS)) {
+			add("responseTimes.redHours", "range", "Between 1 and " + ResponseTimes.MAX_RED_HOURS + " hours");
+		}
+		if (times.yellowWorkingDays() != null && (times.yellowWorkingDays() < 1
+				|| times.yellowWorkingDays() > ResponseTimes.MAX_YELLOW_WORKING_DAYS)) {
+			add("responseTimes.yellowWorkingDays", "range",
+					"Between 1 and " + ResponseTimes.MAX_YELLOW_WORKING_DAYS + " working days");
+		}
 	}
 
 	private void activity(String path, Activity a, Set<String> ids) {

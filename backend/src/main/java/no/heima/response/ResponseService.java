@@ -322,7 +322,7 @@ public class ResponseService {
 		return new ItemRaised(patient, task.plan().id(), task.plan().team(),
 				ItemRaised.Kind.of(r.triage(), ItemRaised.Kind.RESPONSE), r.id().toString(), task.activity().id(),
 				r.triage().level().name(), ItemRaised.summary(task.activity().title() + ": " + scores, r.triage()),
-				this.json.writeValueAsString(r.triage()));
+				this.json.writeValueAsString(r.triage()), task.pathway().definition().responseTimes());
 	}
 
 	/**

@@ -55,9 +55,13 @@ final class RuleReplay {
 	/**
 	 * One stored submission as the replayed rules see it; {@code counted} when it was
 	 * made at or after the replay's start (earlier ones only feed trends and
-	 * combinations).
+	 * combinations); {@code key} names the submission, {@code value} says what was sent.
 	 */
-	record Replayed(CombinationTriage.Signal signal, boolean counted) {
+	record Replayed(CombinationTriage.Signal signal, boolean counted, String key, String value) {
+	}
+
+	/** The level the replayed rules give one counted submission. */
+	record Outcome(String key, String activityId, Instant at, String value, Level level) {
 	}
 
 	/**
@@ -65,20 +69,33 @@ final class RuleReplay {
 	 * combination rules applied over the ones before it (as at submit time).
 	 */
 	static Counts counts(PathwayDefinition rules, List<Replayed> measured, List<Replayed> answered) {
+		Counts counts = new Counts(0, 0);
+		for (Outcome outcome : outcomes(rules, measured, answered)) {
+			counts = counts.add(outcome.level());
+		}
+		return counts;
+	}
+
+	/**
+	 * The level of each counted submission, oldest first, with the combination rules
+	 * applied over the ones before it (as at submit time).
+	 */
+	static List<Outcome> outcomes(PathwayDefinition rules, List<Replayed> measured, List<Replayed> answered) {
 		List<Replayed> all = new ArrayList<>(measured);
 		all.addAll(answered);
 		all.sort(Comparator.comparing((Replayed r) -> r.signal().at()));
-		Counts counts = new Counts(0, 0);
+		List<Outcome> outcomes = new ArrayList<>();
 		List<CombinationTriage.Signal> earlier = new ArrayList<>();
 		for (Replayed r : all) {
 			List<Reason> reasons = new ArrayList<>(r.signal().reasons());
 			reasons.addAll(CombinationTriage.assess(rules.combinations(), r.signal(), earlier));
 			earlier.add(r.signal());
 			if (r.counted()) {
-				counts = counts.add(reasons.stream().map(Reason::level).reduce(Level.GREEN, Level::worst));
+				outcomes.add(new Outcome(r.key(), r.signal().activityId(), r.signal().at(), r.value(),
+						reasons.stream().map(Reason::level).reduce(Level.GREEN, Level::worst)));
 			}
 		}
-		return counts;
+		return outcomes;
 	}
 
 	static List<Replayed> measurements(PathwayDefinition rules, List<PersonalThreshold> personal, List<Measurement> all,
@@ -95,7 +112,7 @@ final class RuleReplay {
 					.reasons());
 				reasons.addAll(TrendTriage.assess(values, m.measuredAt(), history, activity.get().trends()));
 				replayed.add(new Replayed(new CombinationTriage.Signal(m.activityId(), m.measuredAt(), reasons),
-						!m.measuredAt().isBefore(since)));
+						!m.measuredAt().isBefore(since), "measurement/" + m.id(), valueText(m)));
 			}
 			for (EnteredValue v : m.values()) {
 				history.computeIfAbsent(v.code(), (k) -> new ArrayList<>())
@@ -123,9 +140,29 @@ final class RuleReplay {
 						activity.get().triggers()));
 			}
 			replayed.add(new Replayed(new CombinationTriage.Signal(r.activityId(), r.authored(), reasons),
-					!r.authored().isBefore(since)));
+					!r.authored().isBefore(since), "response/" + r.activityId() + "/" + r.authored(), scoreText(r)));
 		}
 		return replayed;
+	}
+
+	/** "182 / 110 mm[Hg]": the values as stored, in the unit of the first. */
+	private static String valueText(Measurement m) {
+		if (m.values().isEmpty()) {
+			return "";
+		}
+		return m.values()
+			.stream()
+			.map((v) -> v.value().stripTrailingZeros().toPlainString())
+			.collect(java.util.stream.Collectors.joining(" / ")) + " " + m.values().get(0).unit();
+	}
+
+	/** "hf-score 7": the response's scores, or nothing when it has none. */
+	private static String scoreText(ReplayableResponse r) {
+		return r.scores()
+			.stream()
+			.filter((s) -> s.value() != null)
+			.map((s) -> s.linkId() + " " + s.value().stripTrailingZeros().toPlainString())
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private static final RuleVersion NONE = new RuleVersion(null, 0, null, 0);

@@ -3,7 +3,10 @@ package no.heima.whatif;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
@@ -14,6 +17,7 @@ import no.heima.careplan.CarePlanService;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
 import no.heima.measurement.MeasurementService;
+import no.heima.patient.PatientService;
 
 import no.heima.pathway.PathwayDefinition;
 import no.heima.pathway.PathwayService;
@@ -22,6 +26,7 @@ import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.response.ResponseService;
 import no.heima.triage.CombinationTriage;
+import no.heima.triage.Level;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +36,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/pathways/{id}/what-if}: how many yellow and red items a changed
- * definition would have raised over the last {@code days} days, next to today's rules.
+ * definition would have raised over the last {@code days} days, next to today's rules,
+ * and which submissions (patient, time, value) the two judge differently.
  */
 @RestController
 class WhatIfController {
@@ -42,8 +48,27 @@ class WhatIfController {
 	record Side(int yellow, int red) {
 	}
 
-	record WhatIfResult(int days, int currentVersion, int carePlans, Side current, Side changed) {
+	/**
+	 * A submission the two rule sets judge differently, with a yellow or red level on at
+	 * least one side: an alert the change would add, drop or move.
+	 */
+	record Alert(UUID patientId, String patientName, String activityId, Instant at, String value, Level current,
+			Level changed) {
 	}
+
+	/**
+	 * @param alerts the differing submissions, newest first, at most {@link #MAX_ALERTS}
+	 * @param alertsTotal how many there were in all
+	 */
+	record WhatIfResult(int days, int currentVersion, int carePlans, Side current, Side changed, List<Alert> alerts,
+			int alertsTotal) {
+	}
+
+	/** What one care plan's replay gives. */
+	private record PlanReplay(RuleReplay.Counts current, RuleReplay.Counts changed, List<Alert> alerts) {
+	}
+
+	static final int MAX_ALERTS = 200;
 
 	private final PathwayService pathways;
 
@@ -59,8 +84,11 @@ class WhatIfController {
 
 	private final Clock clock;
 
+	private final PatientService patients;
+
 	WhatIfController(PathwayService pathways, CarePlanService carePlans, MeasurementService measurements,
-			ResponseService responses, CurrentUsers users, AuditLog audit, Clock clock) {
+			ResponseService responses, CurrentUsers users, AuditLog audit, Clock clock, PatientService patients) {
+		this.patients = patients;
 		this.pathways = pathways;
 		this.carePlans = carePlans;
 		this.measurements = measurements;
@@ -87,34 +115,86 @@ class WhatIfController {
 					.filter((plan) -> user.isMemberOf(plan.team()))
 					.concatMap((plan) -> replay(user, plan, today.definition(), body.definition(), since))
 					.collectList()
-					.map((sides) -> new WhatIfResult(days, today.version(), sides.size(),
-							sum(sides.stream().map((s) -> s[0]).toList()),
-							sum(sides.stream().map((s) -> s[1]).toList())))));
+					.map((plans) -> {
+						List<Alert> alerts = plans.stream()
+							.flatMap((p) -> p.alerts().stream())
+							.sorted(Comparator.comparing(Alert::at).reversed())
+							.toList();
+						return new WhatIfResult(days, today.version(), plans.size(),
+								sum(plans.stream().map(PlanReplay::current).toList()),
+								sum(plans.stream().map(PlanReplay::changed).toList()),
+								alerts.subList(0, Math.min(MAX_ALERTS, alerts.size())), alerts.size());
+					})));
 	}
 
 	/**
-	 * Both rule sets over one care plan's submissions: [today's counts, changed counts].
+	 * Both rule sets over one care plan's submissions: today's counts, the changed
+	 * counts, and the submissions they judge differently.
 	 */
-	private Mono<RuleReplay.Counts[]> replay(CurrentUser user, CarePlan plan, PathwayDefinition today,
-			PathwayDefinition changed, Instant since) {
+	private Mono<PlanReplay> replay(CurrentUser user, CarePlan plan, PathwayDefinition today, PathwayDefinition changed,
+			Instant since) {
 		Instant historyFrom = since.minus(Duration.ofDays(Math.max(Math.max(longestTrend(today), longestTrend(changed)),
 				Math.max(CombinationTriage.longestWindow(today.combinations()),
 						CombinationTriage.longestWindow(changed.combinations())))));
 		return Mono
 			.zip(this.measurements.ofCarePlanSince(plan.id(), historyFrom).collectList(),
 					this.responses.ofCarePlanSince(plan.id(), historyFrom).collectList())
-			.flatMap((data) -> this.audit
-				.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), plan.patientId(),
-						AuditAction.SEARCH, "CarePlan", AuditOutcome.SUCCESS, "what-if replay"))
-				.thenReturn(new RuleReplay.Counts[] { counts(today, plan, data.getT1(), data.getT2(), since),
-						counts(changed, plan, data.getT1(), data.getT2(), since) }));
+			.flatMap((data) -> {
+				List<RuleReplay.Outcome> before = outcomes(today, plan, data.getT1(), data.getT2(), since);
+				List<RuleReplay.Outcome> after = outcomes(changed, plan, data.getT1(), data.getT2(), since);
+				Mono<String> name = differing(before, after).isEmpty() ? Mono.just("")
+						: this.patients.findForBackgroundWork(plan.patientId())
+							.map((p) -> (p.givenName() + " " + p.familyName()).trim())
+							.defaultIfEmpty("");
+				// the replay reads the patient's submissions (and, for the list, the
+				// name): audited
+				return this.audit
+					.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), plan.patientId(),
+							AuditAction.SEARCH, "CarePlan", AuditOutcome.SUCCESS, "what-if replay"))
+					.then(name)
+					.map((patientName) -> new PlanReplay(count(before), count(after),
+							alerts(plan.patientId(), patientName, before, after)));
+			});
 	}
 
-	private static RuleReplay.Counts counts(PathwayDefinition rules, CarePlan plan,
+	private static List<RuleReplay.Outcome> outcomes(PathwayDefinition rules, CarePlan plan,
 			List<no.heima.measurement.Measurement> measured, List<no.heima.response.ReplayableResponse> answered,
 			Instant since) {
-		return RuleReplay.counts(rules, RuleReplay.measurements(rules, plan.personalThresholds(), measured, since),
+		return RuleReplay.outcomes(rules, RuleReplay.measurements(rules, plan.personalThresholds(), measured, since),
 				RuleReplay.responses(rules, plan.personalThresholds(), answered, since));
+	}
+
+	private static RuleReplay.Counts count(List<RuleReplay.Outcome> outcomes) {
+		RuleReplay.Counts counts = new RuleReplay.Counts(0, 0);
+		for (RuleReplay.Outcome outcome : outcomes) {
+			counts = counts.add(outcome.level());
+		}
+		return counts;
+	}
+
+	/**
+	 * The submissions whose level differs, by key; a submission one rule set does not
+	 * judge (its activity is gone) counts as green there.
+	 */
+	private static List<RuleReplay.Outcome[]> differing(List<RuleReplay.Outcome> before,
+			List<RuleReplay.Outcome> after) {
+		Map<String, RuleReplay.Outcome[]> byKey = new LinkedHashMap<>();
+		before.forEach((o) -> byKey.computeIfAbsent(o.key(), (k) -> new RuleReplay.Outcome[2])[0] = o);
+		after.forEach((o) -> byKey.computeIfAbsent(o.key(), (k) -> new RuleReplay.Outcome[2])[1] = o);
+		return byKey.values().stream().filter((pair) -> level(pair[0]) != level(pair[1])).toList();
+	}
+
+	private static List<Alert> alerts(UUID patientId, String patientName, List<RuleReplay.Outcome> before,
+			List<RuleReplay.Outcome> after) {
+		return differing(before, after).stream().map((pair) -> {
+			RuleReplay.Outcome either = (pair[1] != null) ? pair[1] : pair[0];
+			return new Alert(patientId, patientName, either.activityId(), either.at(), either.value(), level(pair[0]),
+					level(pair[1]));
+		}).toList();
+	}
+
+	private static Level level(RuleReplay.Outcome outcome) {
+		return (outcome != null) ? outcome.level() : Level.GREEN;
 	}
 
 	private static int longestTrend(PathwayDefinition definition) {

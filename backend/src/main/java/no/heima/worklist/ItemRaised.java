@@ -1,6 +1,7 @@
 package no.heima.worklist;
 
 import java.util.UUID;
+import no.heima.pathway.ResponseTimes;
 import no.heima.patient.Patient;
 import no.heima.triage.Assessment;
 
@@ -10,9 +11,16 @@ import no.heima.triage.Assessment;
  *
  * @param level RED, YELLOW or MISSING
  * @param reasons the triage reasons (or the missed task) as JSON
+ * @param responseTimes the pathway's deadlines, or null for the worklist's defaults
  */
 public record ItemRaised(Patient patient, UUID carePlanId, String team, Kind kind, String sourceKey, String activityId,
-		String level, String summary, String reasons) {
+		String level, String summary, String reasons, ResponseTimes responseTimes) {
+
+	/** An item with the worklist's default deadlines. */
+	public ItemRaised(Patient patient, UUID carePlanId, String team, Kind kind, String sourceKey, String activityId,
+			String level, String summary, String reasons) {
+		this(patient, carePlanId, team, kind, sourceKey, activityId, level, summary, reasons, null);
+	}
 
 	public enum Kind {
 
@@ -22,7 +30,9 @@ public record ItemRaised(Patient patient, UUID carePlanId, String team, Kind kin
 		 */
 		UNASSESSED,
 		/** A patient's message to the care team, waiting for an answer. */
-		MESSAGE;
+		MESSAGE,
+		/** A care plan's evaluation day has come (the DHO "evaluate" step). */
+		EVALUATION;
 
 		/** UNASSESSED when triage failed, else the submission's own kind. */
 		public static Kind of(Assessment triage, Kind submission) {

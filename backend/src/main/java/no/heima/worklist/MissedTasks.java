@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Raises a MISSING item for a task whose window ended more than {@code grace} ago without
- * being done. Every replica may run it: the item's unique source key (plan, activity,
- * day) lets only one insert win.
+ * being done, and an EVALUATION item for a plan whose evaluation day has come. Every
+ * replica may run it: the item's unique source key (plan, activity, day; plan and
+ * evaluation day) lets only one insert win.
  */
 @Component
 class MissedTasks implements SmartLifecycle {
@@ -84,8 +85,30 @@ class MissedTasks implements SmartLifecycle {
 				.concatMap((day) -> this.carePlans.tasksOn(plan, day))
 				.flatMapIterable((tasks) -> tasks)
 				.filter((task) -> missing(plan, task, now, this.settings.grace()))
-				.concatMap((task) -> raise(plan, task));
+				.concatMap((task) -> raise(plan, task))
+				.concatWith(plan.evaluationDue(today) ? raiseEvaluation(plan) : Mono.empty());
 		}).count();
+	}
+
+	/**
+	 * The evaluation item of the plan's evaluation day; yellow, so it is due by the end
+	 * of the next working day.
+	 */
+	private Mono<Boolean> raiseEvaluation(CarePlan plan) {
+		return this.patients.findForBackgroundWork(plan.patientId())
+			.flatMap(
+					(patient) -> this.worklist
+						.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.EVALUATION,
+								evaluationKey(plan), null, "YELLOW",
+								"Evaluering av oppfølgingen / Evaluation of the follow-up (" + plan.evaluationDate()
+										+ ")",
+								"{\"evaluationDate\":\"" + plan.evaluationDate() + "\"}")))
+			.thenReturn(true);
+	}
+
+	/** One evaluation item per plan and evaluation day. */
+	static String evaluationKey(CarePlan plan) {
+		return plan.id() + "/evaluation/" + plan.evaluationDate();
 	}
 
 	private Mono<Boolean> raise(CarePlan plan, Task task) {

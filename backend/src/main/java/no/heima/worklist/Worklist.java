@@ -46,7 +46,7 @@ public class Worklist {
 
 	public Mono<Void> raise(ItemRaised item) {
 		java.time.Instant now = this.clock.instant();
-		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now, this.days))
+		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now, this.days, item.responseTimes()))
 			.flatMap((id) -> this.outbox
 				.enqueue(this.flags.raised(id, item.level(), item.summary(), item.patient().identifier().system(),
 						item.patient().identifier().value(), now))

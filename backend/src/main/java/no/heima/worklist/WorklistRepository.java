@@ -58,6 +58,16 @@ class WorklistRepository {
 		return spec.map((row) -> row.get("id", UUID.class)).one();
 	}
 
+	/** The ids of a care plan's items of this kind that are not resolved. */
+	Flux<UUID> openOfPlan(UUID carePlanId, String kind) {
+		return this.db
+			.sql("select id from worklist_item where care_plan_id = :plan and kind = :kind and status <> 'RESOLVED'")
+			.bind("plan", carePlanId)
+			.bind("kind", kind)
+			.map((row) -> row.get("id", UUID.class))
+			.all();
+	}
+
 	Mono<Boolean> hasOpen(UUID patientId, String kind) {
 		return this.db
 			.sql("select exists (select 1 from worklist_item where patient_id = :patient and kind = :kind"

@@ -70,7 +70,29 @@ class WhatIfIT extends IntegrationTest {
 			.jsonPath("$.changed.yellow")
 			.isEqualTo(1)
 			.jsonPath("$.changed.red")
-			.isEqualTo(2);
+			.isEqualTo(2)
+			// the two submissions judged differently, newest first, with who, what and
+			// both levels; 185 is red either way
+			.jsonPath("$.alertsTotal")
+			.isEqualTo(2)
+			.jsonPath("$.alerts[0].patientName")
+			.isEqualTo("Kari Nordvik")
+			.jsonPath("$.alerts[0].activityId")
+			.isEqualTo("bp")
+			.jsonPath("$.alerts[0].value")
+			.isEqualTo("150 / 80 mm[Hg]")
+			.jsonPath("$.alerts[0].current")
+			.isEqualTo("YELLOW")
+			.jsonPath("$.alerts[0].changed")
+			.isEqualTo("RED")
+			.jsonPath("$.alerts[1].value")
+			.isEqualTo("130 / 80 mm[Hg]")
+			.jsonPath("$.alerts[1].current")
+			.isEqualTo("GREEN")
+			.jsonPath("$.alerts[1].changed")
+			.isEqualTo("YELLOW")
+			.jsonPath("$.alerts[1].at")
+			.exists();
 		as("sykepleier1").post()
 			.uri("/api/pathways/" + pathway + "/what-if")
 			.bodyValue(Map.of("definition", today))
@@ -81,7 +103,11 @@ class WhatIfIT extends IntegrationTest {
 			.jsonPath("$.changed.yellow")
 			.isEqualTo(1)
 			.jsonPath("$.changed.red")
-			.isEqualTo(1);
+			.isEqualTo(1)
+			.jsonPath("$.alertsTotal")
+			.isEqualTo(0)
+			.jsonPath("$.alerts")
+			.isEmpty();
 		as("sykepleier2").post()
 			.uri("/api/pathways/" + pathway + "/what-if")
 			.bodyValue(Map.of("definition", today))

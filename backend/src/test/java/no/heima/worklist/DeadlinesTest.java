@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import no.heima.pathway.ResponseTimes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Yellow items are due at 16:00 on the next working day: weekends and Norwegian public
- * holidays (from Jollyday) are skipped; red items are due two hours after they came in.
+ * holidays (from Jollyday) are skipped; red items are due two hours after they came in. A
+ * pathway's own response times replace either default.
  */
 class DeadlinesTest {
 
@@ -52,6 +55,36 @@ class DeadlinesTest {
 	void redIsDueTwoHoursLaterWhateverTheDay(String raised) {
 		Instant at = ZonedDateTime.of(java.time.LocalDateTime.parse(raised), OSLO).toInstant();
 		assertThat(DEADLINES.dueAt("RED", at, DAYS)).isEqualTo(at.plus(Duration.ofHours(2)));
+	}
+
+	@ParameterizedTest(name = "raised {0}, {1} working days → due {2}")
+	@CsvSource({
+			// Tuesday, two working days: Thursday
+			"2026-11-24T09:00, 2, 2026-11-26T16:00",
+			// Thursday, two working days: Friday, then Monday
+			"2026-11-26T09:00, 2, 2026-11-30T16:00",
+			// 23 December 2026, three working days: 24th, then 28th and 29th
+			"2026-12-23T10:00, 3, 2026-12-29T16:00" })
+	void aPathwayMayGiveYellowMoreWorkingDays(String raised, int workingDays, String due) {
+		Instant at = ZonedDateTime.of(java.time.LocalDateTime.parse(raised), OSLO).toInstant();
+		ResponseTimes pathway = new ResponseTimes(null, workingDays);
+		assertThat(DEADLINES.dueAt("YELLOW", at, DAYS, pathway))
+			.isEqualTo(ZonedDateTime.of(java.time.LocalDateTime.parse(due), OSLO).toInstant());
+		assertThat(DEADLINES.dueAt("MISSING", at, DAYS, pathway))
+			.isEqualTo(DEADLINES.dueAt("YELLOW", at, DAYS, pathway));
+		// red keeps the default when the pathway gives no red hours
+		assertThat(DEADLINES.dueAt("RED", at, DAYS, pathway)).isEqualTo(at.plus(Duration.ofHours(2)));
+	}
+
+	@Test
+	void aPathwayMayGiveRedItsOwnHours() {
+		Instant at = ZonedDateTime.of(2026, 11, 24, 23, 30, 0, 0, OSLO).toInstant();
+		ResponseTimes pathway = new ResponseTimes(6, null);
+		assertThat(DEADLINES.dueAt("RED", at, DAYS, pathway)).isEqualTo(at.plus(Duration.ofHours(6)));
+		// yellow keeps the next working day
+		assertThat(DEADLINES.dueAt("YELLOW", at, DAYS, pathway)).isEqualTo(DEADLINES.dueAt("YELLOW", at, DAYS));
+		// a message is not a triage level: the pathway's red hours do not apply
+		assertThat(DEADLINES.dueAt("MESSAGE", at, DAYS, pathway)).isEqualTo(at.plus(Duration.ofHours(4)));
 	}
 
 }
