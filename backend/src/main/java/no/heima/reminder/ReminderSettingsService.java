@@ -111,7 +111,16 @@ class ReminderSettingsService {
 		return Mono.zip(this.preferences.find(patient.id()), this.preferences.countSubscriptions(patient.id()))
 			.map((both) -> {
 				ReminderPreferences p = both.getT1();
-				return new ReminderSettings(p.channels(), p.atOpening(),
+				// a channel this server does not offer (the default e-mail where no SMTP
+				// server is
+				// set) is not shown as chosen: saving it back would be refused
+				List<ReminderPreferences.Channel> offered = offered();
+				java.util.Set<ReminderPreferences.Channel> chosen = java.util.Collections.unmodifiableSet(p.channels()
+					.stream()
+					.filter(offered::contains)
+					.collect(java.util.stream.Collectors
+						.toCollection(() -> EnumSet.noneOf(ReminderPreferences.Channel.class))));
+				return new ReminderSettings(chosen, p.atOpening(),
 						(p.beforeClosing() != null) ? (int) p.beforeClosing().toMinutes() : null, p.quietFrom(),
 						p.quietUntil(), offered(), has(patient.email()), has(patient.phone()), this.push.publicKey(),
 						both.getT2());
