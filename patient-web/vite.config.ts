@@ -34,6 +34,13 @@ export default defineConfig({
         ],
       },
       workbox: {
+        // The worker takes the open page at once. vite-plugin-pwa sets these for autoUpdate only
+        // with injectRegister 'auto'; with 'script' they stayed off, so the page the patient logged
+        // in on was never controlled (a hash change is no navigation) and a reload offline failed.
+        clientsClaim: true,
+        skipWaiting: true,
+        // Web Push reminders: shows the notification, opens the app when it is tapped
+        importScripts: ['push-handler.js'],
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         // the questionnaire renderer is one big lazy chunk; it must open offline too
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'accessLog' }
   | { name: 'plan' }
   | { name: 'messages' }
+  | { name: 'reminders' }
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
@@ -56,6 +57,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'plan' };
     case 'messages':
       return { name: 'messages' };
+    case 'reminders':
+      return { name: 'reminders' };
     default:
       return { name: 'notFound' };
   }
@@ -88,6 +91,8 @@ export function href(route: Route): string {
       return '#/plan';
     case 'messages':
       return '#/messages';
+    case 'reminders':
+      return '#/reminders';
   }
 }
 

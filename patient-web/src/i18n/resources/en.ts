@@ -63,7 +63,56 @@ export const en: Resources = {
     myMeasurements: 'See your measurements over time',
     accessLog: 'Who has looked at my data',
     messages: 'Write to your care team',
+    reminders: 'Reminders: how and when you are reminded of your tasks',
     myPlan: 'My plan: what to do, and what to do at yellow and red',
+  },
+  fieldError: {
+    channels: {
+      'no-email': 'We have no e-mail address for you, so we cannot send reminders by e-mail.',
+      'no-phone': 'We have no phone number for you, so we cannot send text messages.',
+      'not-offered': 'This way of reminding you is not available here.',
+    },
+    beforeClosingMinutes: {
+      range: 'Choose between 5 minutes and 12 hours before.',
+    },
+  },
+  reminders: {
+    heading: 'Reminders',
+    intro:
+      'Choose how and when Heima reminds you of your tasks. You get no reminder for a task you have already done.',
+    loading: 'Loading your choices …',
+    channelsLegend: 'How do you want to be reminded?',
+    channels: {
+      PUSH: 'A notification on your phone or tablet',
+      EMAIL: 'E-mail',
+      SMS: 'Text message (SMS)',
+    },
+    notOffered: 'Not available here.',
+    noEmail: 'We have no e-mail address for you. Add it to your details.',
+    noPhone: 'We have no phone number for you. Add it to your details.',
+    devices_one: 'Notifications go to {{count}} device.',
+    devices_other: 'Notifications go to {{count}} devices.',
+    pushThisDevice: 'Turn on notifications on this device',
+    pushOn: 'Notifications are on for this device.',
+    pushRefused:
+      'The device did not allow notifications. You can change that in the browser settings.',
+    whenLegend: 'When do you want to be reminded?',
+    atOpening: 'When the time for a task begins',
+    beforeClosing: 'Before the time for a task runs out',
+    beforeClosingOptions: {
+      none: 'Not',
+      '30': '30 minutes before',
+      '60': '1 hour before',
+      '120': '2 hours before',
+    },
+    quietLegend: 'Quiet hours',
+    quiet: 'No reminders at night or in a period you choose',
+    quietFrom: 'Quiet from',
+    quietUntil: 'Quiet until',
+    privacy:
+      'A reminder only says "You have a task due in Heima", never anything about your health.',
+    save: 'Save my choices',
+    saved: 'Your choices are saved.',
   },
   plan: {
     heading: 'My plan',

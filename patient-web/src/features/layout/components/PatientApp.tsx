@@ -8,6 +8,7 @@ import { MeasurePage } from '../../measurements/components/MeasurePage';
 import { MyPlanPage } from '../../plan/components/MyPlanPage';
 import { MessagesPage } from '../../messages/components/MessagesPage';
 import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
+import { RemindersPage } from '../../reminders/components/RemindersPage';
 import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
 import { TodayPage } from '../../tasks/components/TodayPage';
 import { MAIN_ID } from './SkipLink';
@@ -63,6 +64,8 @@ export function PatientApp({ me }: { me: Me }) {
       return <MyPlanPage key={key} />;
     case 'messages':
       return <MessagesPage key={key} />;
+    case 'reminders':
+      return <RemindersPage key={key} />;
     case 'notFound':
       return (
         <div className="stack">

@@ -148,6 +148,9 @@ export function TodayPage({ me, date }: { me: Me; date?: string }) {
           <li>
             <a href={href({ name: 'messages' })}>{t('nav.messages')}</a>
           </li>
+          <li>
+            <a href={href({ name: 'reminders' })}>{t('nav.reminders')}</a>
+          </li>
         </ul>
       </nav>
       {plans.isSuccess && <OwnRecord />}

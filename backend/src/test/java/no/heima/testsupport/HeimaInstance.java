@@ -37,6 +37,7 @@ public final class HeimaInstance {
 		properties.put("heima.questionnaire.seed", "false");
 		properties.put("heima.questionnaire.warm-up", "false");
 		properties.put("heima.rate-limit.enabled", "false");
+		properties.put("heima.reminder.enabled", "false");
 		properties.put("spring.security.oauth2.client.registration.patient.client-secret", TestIdp.CLIENT_SECRET);
 		properties.put("spring.security.oauth2.client.registration.clinician.client-secret", TestIdp.CLIENT_SECRET);
 		properties.putAll(extra);

@@ -44,6 +44,13 @@ public abstract class IntegrationTest {
 		registry.add("heima.patient.accept-synthetic-identifiers", () -> "true");
 		// the suites send hundreds of writes as one user; RateLimitIT tests the limits
 		registry.add("heima.rate-limit.enabled", () -> "false");
+		// reminders are planned and sent only by the tests that drive them with a fixed
+		// clock; e-mail and SMS are offered (for the settings API) but nothing is sent
+		// here
+		registry.add("heima.reminder.enabled", () -> "false");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> "1");
+		registry.add("heima.reminder.sms.url", () -> "http://127.0.0.1:1/sms");
 		registry.add("spring.security.oauth2.client.registration.patient.client-secret", () -> TestIdp.CLIENT_SECRET);
 		registry.add("spring.security.oauth2.client.registration.clinician.client-secret", () -> TestIdp.CLIENT_SECRET);
 	}
