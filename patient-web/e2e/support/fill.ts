@@ -122,8 +122,13 @@ async function fillTime(block: Locator, value: string, index = 0): Promise<void>
 }
 
 async function chooseOption(block: Locator, label: string, many: boolean): Promise<void> {
-  const role = many ? 'checkbox' : 'radio';
-  const control = block.getByRole(role, { name: exact(label) });
+  // Refero labels the first option with the question's text too (its question <label> points at
+  // the first input), so an option is found as a patient sees it: by the text beside it
+  const type = many ? 'checkbox' : 'radio';
+  const control = block
+    .locator(`label:has(input[type="${type}"])`)
+    .filter({ hasText: exact(label) })
+    .locator(`input[type="${type}"]`);
   if ((await control.count()) > 0) {
     if (!(await control.first().isChecked())) {
       await control.first().focus();
@@ -150,13 +155,10 @@ async function answerQuestion(
   for (const [index, answer] of answers.entries()) {
     switch (item.type) {
       case 'boolean': {
-        // refero's checkbox input sits under its styled label: ticked with the keyboard, as a
-        // keyboard user does
-        const box = block.getByRole('checkbox').first();
-        if ((await box.isChecked()) !== !!answer.valueBoolean) {
-          await box.focus();
-          await box.press('Space');
-        }
+        // a yes/no question is two radio buttons (Ja/Nei, Yes/No)
+        const yes = filler.language === 'en' ? 'Yes' : 'Ja';
+        const no = filler.language === 'en' ? 'No' : 'Nei';
+        await chooseOption(block, answer.valueBoolean ? yes : no, false);
         break;
       }
       case 'string':

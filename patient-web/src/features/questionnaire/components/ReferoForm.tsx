@@ -21,6 +21,11 @@ export interface ReferoFormProps {
   onUpload?: (file: File, input: HTMLInputElement | null) => Promise<Attachment>;
   /** Title of the message shown when an upload fails. */
   uploadFailedTitle?: string;
+  /**
+   * Called when a submit is stopped by the form's own checks. Refero's summary (only its
+   * messages, not the questions) is hidden: the page shows one that names each question.
+   */
+  onInvalid?: () => void;
 }
 
 /**
@@ -62,6 +67,9 @@ export default function ReferoForm(props: ReferoFormProps) {
           saveButtonDisabled={props.busy}
           syncQuestionnaireResponse
           validateScriptInjection
+          {...(props.onInvalid
+            ? { hideValidationSummary: true, onFieldsNotCorrectlyFilledOut: props.onInvalid }
+            : {})}
           {...(onUpload
             ? {
                 uploadAttachment: (files, onSuccess, onError) => {
