@@ -169,7 +169,7 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
     await patient.page
       .getByRole('heading', { level: 1, name: /^(Hei|Hello), / })
       .waitFor({ timeout: 120_000 });
-  });
+  }, 600_000); // ten imports and an enrolment: minutes on a loaded machine
 
   afterAll(async () => {
     // pasient1 is shared with the other browser tests: her extra care plan ends with this run

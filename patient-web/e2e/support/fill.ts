@@ -4,6 +4,7 @@ import type {
   QuestionnaireItem,
   QuestionnaireResponseItem,
   QuestionnaireResponseItemAnswer,
+  ValueSet,
 } from 'fhir/r4';
 import type { Locator, Page } from 'playwright-core';
 
@@ -109,12 +110,12 @@ async function fillDate(block: Locator, value: string): Promise<void> {
   await input.blur();
 }
 
-async function fillTime(block: Locator, value: string, index = 0): Promise<void> {
+async function fillTime(block: Locator, value: string): Promise<void> {
   const [h, min] = value.split(':');
   const inputs = block.locator('input:not([type="hidden"])');
   const count = await inputs.count();
   // a time field is two boxes (hours, minutes) after whatever comes before them in the block
-  const hours = inputs.nth(count - 2 - index * 0);
+  const hours = inputs.nth(count - 2);
   const minutes = inputs.nth(count - 1);
   await hours.fill(h ?? '');
   await minutes.fill(min ?? '');
@@ -165,12 +166,11 @@ async function answerQuestion(
       case 'text':
       case 'url': {
         const value = answer.valueString ?? answer.valueUri ?? '';
-        const boxes = block.getByRole('textbox');
-        if (item.repeats && index > 0) {
-          await block.getByRole('button', { name: /^(Legg til|Add)$/ }).click();
-        }
-        await boxes.nth(item.repeats ? index : 0).fill(value);
-        await boxes.nth(item.repeats ? index : 0).blur();
+        // a repeating question gets a copy of itself below with the form's add button
+        const target = item.repeats && index > 0 ? await addCopy(filler, block, item) : block;
+        const box = target.getByRole('textbox').first();
+        await box.fill(value);
+        await box.blur();
         break;
       }
       case 'integer':
@@ -194,12 +194,11 @@ async function answerQuestion(
       case 'date':
         await fillDate(block, answer.valueDate ?? '');
         break;
-      case 'time':
-        if (item.repeats && index > 0) {
-          await block.getByRole('button', { name: /^(Legg til|Add)$/ }).click();
-        }
-        await fillTime(block, answer.valueTime ?? '', index);
+      case 'time': {
+        const target = item.repeats && index > 0 ? await addCopy(filler, block, item) : block;
+        await fillTime(target, answer.valueTime ?? '');
         break;
+      }
       case 'dateTime': {
         const value = answer.valueDateTime ?? '';
         await fillDate(block, value);
@@ -225,9 +224,13 @@ async function answerQuestion(
             !!item.repeats,
           );
         } else if (answer.valueCoding && item.answerValueSet) {
+          // shown with the display the (contained) value set gives the code
           await chooseOption(
             block,
-            answer.valueCoding.display ?? answer.valueCoding.code ?? '',
+            answer.valueCoding.display ??
+              valueSetDisplay(filler.questionnaire, item.answerValueSet, answer.valueCoding) ??
+              answer.valueCoding.code ??
+              '',
             !!item.repeats,
           );
         } else if (item.type === 'open-choice' && answer.valueString !== undefined) {
@@ -254,6 +257,47 @@ async function answerQuestion(
     }
     if (answer.item?.length) await fillItems(filler, block, answer.item);
   }
+}
+
+function valueSetDisplay(
+  questionnaire: Questionnaire,
+  reference: string,
+  coding: Coding,
+): string | undefined {
+  const id = reference.replace(/^#/, '');
+  const valueSet = (questionnaire.contained ?? []).find(
+    (r) => r.resourceType === 'ValueSet' && r.id === id,
+  ) as ValueSet | undefined;
+  for (const include of valueSet?.compose?.include ?? []) {
+    if (coding.system && include.system && include.system !== coding.system) continue;
+    const concept = include.concept?.find((c) => c.code === coding.code);
+    if (concept?.display) return concept.display;
+  }
+  return undefined;
+}
+
+/** Adds a copy of a repeating question with the add button under it; returns the new copy. */
+async function addCopy(filler: Filler, block: Locator, item: QuestionnaireItem): Promise<Locator> {
+  const formLanguage = filler.questionnaire.language ?? 'nb';
+  const text = shownText(item, filler.language, formLanguage);
+  const page = filler.page;
+  const copies = () =>
+    page.locator('.page_refero__component').filter({
+      has: page.locator('label, legend').filter({ hasText: exact(text) }),
+    });
+  const before = await copies().count();
+  const last = before > 0 ? copies().nth(before - 1) : block;
+  const inside = last.locator('.page_refero__repeatbutton-wrapper').getByRole('button');
+  const add =
+    (await inside.count()) > 0
+      ? inside.last()
+      : last
+          .locator('xpath=following::*[contains(@class, "page_refero__repeatbutton-wrapper")][1]')
+          .getByRole('button')
+          .first();
+  await add.click();
+  await copies().nth(before).waitFor();
+  return copies().nth(before);
 }
 
 function sameCoding(a: Coding, b: Coding): boolean {

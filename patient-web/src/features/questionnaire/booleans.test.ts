@@ -1,5 +1,14 @@
 import type { Questionnaire, QuestionnaireResponse } from 'fhir/r4';
-import { YES_NO_SYSTEM, withBooleanAnswers, withYesNoAnswers, withYesNoRadios } from './booleans';
+import {
+  OPTION_VALUE_SYSTEM,
+  YES_NO_SYSTEM,
+  withBooleanAnswers,
+  withCheckboxesForRepeatingChoices,
+  withCodedOptions,
+  withYesNoAnswers,
+  withYesNoRadios,
+} from './booleans';
+import { normaliseResponse } from './normalise';
 
 const questionnaire = {
   resourceType: 'Questionnaire',
@@ -88,5 +97,97 @@ describe('yes/no questions as two radio buttons', () => {
       { valueCoding: { system: YES_NO_SYSTEM, code: 'true', display: 'Yes' } },
     ]);
     expect(withBooleanAnswers(questionnaire, shown)).toEqual(draft);
+  });
+});
+
+describe('options refero can show and compare', () => {
+  const nested = {
+    resourceType: 'Questionnaire',
+    status: 'active',
+    item: [
+      {
+        linkId: 'nights',
+        type: 'choice',
+        repeats: true,
+        answerOption: [{ valueString: 'man' }, { valueString: 'lør' }],
+      },
+      {
+        linkId: 'weekend',
+        type: 'boolean',
+        enableWhen: [{ question: 'nights', operator: '=', answerString: 'lør' }],
+      },
+    ],
+  } as Questionnaire;
+
+  it('shows string options as Codings and compares a condition on them as a Coding', () => {
+    const shown = withCodedOptions(nested);
+    expect(shown.item?.[0]?.answerOption).toEqual([
+      { valueCoding: { system: OPTION_VALUE_SYSTEM, code: 'man', display: 'man' } },
+      { valueCoding: { system: OPTION_VALUE_SYSTEM, code: 'lør', display: 'lør' } },
+    ]);
+    expect(shown.item?.[1]?.enableWhen).toEqual([
+      {
+        question: 'nights',
+        operator: '=',
+        answerCoding: { system: OPTION_VALUE_SYSTEM, code: 'lør', display: 'lør' },
+      },
+    ]);
+    // and what the patient chose goes back as the option's own string
+    const sent = normaliseResponse(nested, {
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      item: [
+        {
+          linkId: 'nights',
+          answer: [{ valueCoding: { system: OPTION_VALUE_SYSTEM, code: 'lør', display: 'lør' } }],
+        },
+        { linkId: 'weekend', answer: [{ valueBoolean: true }] },
+      ],
+    });
+    expect(sent.item).toEqual([
+      { linkId: 'nights', answer: [{ valueString: 'lør' }] },
+      { linkId: 'weekend', answer: [{ valueBoolean: true }] },
+    ]);
+  });
+
+  it('shows a repeating choice as checkboxes', () => {
+    const shown = withCheckboxesForRepeatingChoices(nested);
+    expect(shown.item?.[0]?.extension?.[0]?.valueCodeableConcept?.coding?.[0]?.code).toBe(
+      'check-box',
+    );
+    expect(shown.item?.[1]?.extension).toBeUndefined();
+  });
+
+  it("leaves out Refero's Other option of an open choice, keeping the typed text", () => {
+    const diet = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        {
+          linkId: 'diet',
+          type: 'open-choice',
+          answerOption: [{ valueCoding: { system: 'https://x', code: 'normal' } }],
+        },
+      ],
+    } as Questionnaire;
+    const sent = normaliseResponse(diet, {
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      item: [
+        {
+          linkId: 'diet',
+          answer: [
+            {
+              valueCoding: {
+                system: 'http://helsenorge.no/fhir/CodeSystem/open-choice',
+                code: 'other',
+              },
+            },
+            { valueString: 'Vegetar' },
+          ],
+        },
+      ],
+    });
+    expect(sent.item).toEqual([{ linkId: 'diet', answer: [{ valueString: 'Vegetar' }] }]);
   });
 });

@@ -2,6 +2,7 @@ import type {
   Coding,
   Questionnaire,
   QuestionnaireItem,
+  QuestionnaireItemAnswerOption,
   QuestionnaireItemEnableWhen,
   QuestionnaireResponse,
   QuestionnaireResponseItem,
@@ -196,6 +197,82 @@ export function withCheckboxesForRepeatingChoices(questionnaire: Questionnaire):
             },
           },
         ];
+      }
+      const children = convert(item.item);
+      if (children) copy.item = children;
+      return copy;
+    });
+  const items = convert(questionnaire.item);
+  return items ? { ...questionnaire, item: items } : questionnaire;
+}
+
+/** The system of the Codings the renderer gets for string, integer and date options. */
+export const OPTION_VALUE_SYSTEM = 'urn:heima:patient-web:option-value';
+
+function optionValue(option: QuestionnaireItemAnswerOption): string | undefined {
+  return [option.valueString, option.valueInteger, option.valueDate, option.valueTime]
+    .find((v) => v !== undefined)
+    ?.toString();
+}
+
+/**
+ * Refero turns a string, integer or date option into a Coding of its own once chosen, so an
+ * `enableWhen` that compares it with `answerString` (or `answerInteger`, `answerDate`) never
+ * matches and the question under it never appears. The renderer gets such options as Codings of
+ * an app-local system (code and display the value) and those conditions as `answerCoding`;
+ * `normaliseResponse` turns the chosen Coding back into the option's own type.
+ */
+export function withCodedOptions(questionnaire: Questionnaire): Questionnaire {
+  const valueOptioned = new Set<string>();
+  const visit = (items: QuestionnaireItem[] = []) => {
+    for (const item of items) {
+      const options = item.answerOption ?? [];
+      if (options.length && options.every((o) => optionValue(o) !== undefined)) {
+        valueOptioned.add(item.linkId);
+      }
+      visit(item.item);
+    }
+  };
+  visit(questionnaire.item);
+  if (!valueOptioned.size) return questionnaire;
+  const coding = (value: string): Coding => ({
+    system: OPTION_VALUE_SYSTEM,
+    code: value,
+    display: value,
+  });
+  const convert = (items: QuestionnaireItem[] | undefined): QuestionnaireItem[] | undefined =>
+    items?.map((item) => {
+      const copy: QuestionnaireItem = { ...item };
+      if (valueOptioned.has(item.linkId)) {
+        copy.answerOption = (item.answerOption ?? []).map((option) => {
+          const value = optionValue(option) ?? '';
+          const rest = { ...option };
+          delete rest.valueString;
+          delete rest.valueInteger;
+          delete rest.valueDate;
+          delete rest.valueTime;
+          return { ...rest, valueCoding: coding(value) };
+        });
+      }
+      if (item.enableWhen) {
+        copy.enableWhen = item.enableWhen.map((when) => {
+          if (
+            !valueOptioned.has(when.question) ||
+            (when.operator !== '=' && when.operator !== '!=')
+          ) {
+            return when;
+          }
+          const value = [when.answerString, when.answerInteger, when.answerDate, when.answerTime]
+            .find((v) => v !== undefined)
+            ?.toString();
+          if (value === undefined) return when;
+          const rest = { ...when };
+          delete rest.answerString;
+          delete rest.answerInteger;
+          delete rest.answerDate;
+          delete rest.answerTime;
+          return { ...rest, answerCoding: coding(value) };
+        });
       }
       const children = convert(item.item);
       if (children) copy.item = children;

@@ -24,6 +24,7 @@ import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
 import {
   withBooleanAnswers,
   withCheckboxesForRepeatingChoices,
+  withCodedOptions,
   withYesNoAnswers,
   withYesNoRadios,
 } from '../booleans';
@@ -135,7 +136,9 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       localized
         ? withUnitSublabels(
             withLiveCalculations(
-              withCheckboxesForRepeatingChoices(withYesNoRadios(localized, formLanguage)),
+              withCheckboxesForRepeatingChoices(
+                withCodedOptions(withYesNoRadios(localized, formLanguage)),
+              ),
             ),
             formLanguage,
           )
