@@ -223,7 +223,9 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
     await submit.waitFor({ timeout: 60_000 });
 
     const skipped: Skipped[] = [];
+    const uploads: { status: number; body: string }[] = [];
     const filler: Filler = {
+      uploads,
       page,
       questionnaire: form.questionnaire,
       language,
@@ -289,7 +291,16 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
       const named = definitions(form.questionnaire).get(c.expect.linkId ?? '');
       if (!named) throw new Error(`the table names ${c.expect.linkId}, not in the questionnaire`);
       const questionText = shownText(named, language, formLanguage);
-      await submit.click();
+      const refusedUpload = uploads.find((u) => u.status !== 201);
+      if (refusedUpload && c.expect.type?.startsWith('attachment-')) {
+        // refused as it was chosen: the problem names the question beside the file field, and
+        // no response is sent with it
+        const problem = JSON.parse(refusedUpload.body) as { type: string };
+        expect(refusedUpload.status).toBe(422);
+        expect(problem.type).toBe(`${PROBLEM}${c.expect.type}`);
+      } else {
+        await submit.click();
+      }
       const message = page
         .locator(
           '[role="alert"], .page_refero__validationSummary, [class*="validation"], [class*="error"]',

@@ -66,6 +66,8 @@ export interface Filler {
     buffer: Buffer;
   };
   skipped: Skipped[];
+  /** What the server answered each upload (status, body), in order. */
+  uploads?: { status: number; body: string }[];
 }
 
 const exact = (text: string) =>
@@ -248,8 +250,14 @@ async function answerQuestion(
         break;
       }
       case 'attachment': {
+        // the app uploads the file as it is chosen; a patient waits until it is there (or refused)
         const input = block.locator('input[type="file"]');
+        const uploaded = filler.page.waitForResponse(
+          (r) => r.url().includes('/api/me/attachments') && r.request().method() === 'POST',
+        );
         await input.setInputFiles(filler.file(answer));
+        const response = await uploaded;
+        filler.uploads?.push({ status: response.status(), body: await response.text() });
         break;
       }
       default:
