@@ -5,6 +5,8 @@ import {
   withBooleanAnswers,
   withCheckboxesForRepeatingChoices,
   withCodedOptions,
+  withUriAnswers,
+  withUrlsAsText,
   withYesNoAnswers,
   withYesNoRadios,
 } from './booleans';
@@ -189,5 +191,22 @@ describe('options refero can show and compare', () => {
       ],
     });
     expect(sent.item).toEqual([{ linkId: 'diet', answer: [{ valueString: 'Vegetar' }] }]);
+  });
+});
+
+describe('a url question', () => {
+  it('is a text field for the renderer and is sent as valueUri', () => {
+    const site = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [{ linkId: 'site', type: 'url', text: 'Website' }],
+    } as Questionnaire;
+    expect(withUrlsAsText(site).item?.[0]?.type).toBe('string');
+    expect(
+      withUriAnswers(
+        site,
+        response([{ linkId: 'site', answer: [{ valueString: 'https://example.org' }] }]),
+      ).item,
+    ).toEqual([{ linkId: 'site', answer: [{ valueUri: 'https://example.org' }] }]);
   });
 });

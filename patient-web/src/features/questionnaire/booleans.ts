@@ -281,3 +281,51 @@ export function withCodedOptions(questionnaire: Questionnaire): Questionnaire {
   const items = convert(questionnaire.item);
   return items ? { ...questionnaire, item: items } : questionnaire;
 }
+
+function urlLinkIds(questionnaire: Questionnaire): Set<string> {
+  const found = new Set<string>();
+  const visit = (items: QuestionnaireItem[] = []) => {
+    for (const item of items) {
+      if (item.type === 'url') found.add(item.linkId);
+      visit(item.item);
+    }
+  };
+  visit(questionnaire.item);
+  return found;
+}
+
+/**
+ * Refero 22 has no field for a `url` item: the question is not shown at all. The renderer gets it
+ * as a `string` question (a text field); `withUriAnswers` sends the typed text as `valueUri`.
+ */
+export function withUrlsAsText(questionnaire: Questionnaire): Questionnaire {
+  if (!urlLinkIds(questionnaire).size) return questionnaire;
+  const convert = (items: QuestionnaireItem[] | undefined): QuestionnaireItem[] | undefined =>
+    items?.map((item) => {
+      const copy: QuestionnaireItem = { ...item };
+      if (item.type === 'url') copy.type = 'string';
+      const children = convert(item.item);
+      if (children) copy.item = children;
+      return copy;
+    });
+  const items = convert(questionnaire.item);
+  return items ? { ...questionnaire, item: items } : questionnaire;
+}
+
+/** The renderer's response with the text typed for a `url` question as `valueUri`. */
+export function withUriAnswers(
+  questionnaire: Questionnaire,
+  response: QuestionnaireResponse,
+): QuestionnaireResponse {
+  const urls = urlLinkIds(questionnaire);
+  if (!urls.size) return response;
+  return withItems(
+    response,
+    mapAnswers(response.item, urls, (answer) => {
+      if (answer.valueString === undefined) return { ...answer };
+      const rest = { ...answer };
+      delete rest.valueString;
+      return { ...rest, valueUri: answer.valueString };
+    }),
+  );
+}

@@ -25,6 +25,8 @@ import {
   withBooleanAnswers,
   withCheckboxesForRepeatingChoices,
   withCodedOptions,
+  withUriAnswers,
+  withUrlsAsText,
   withYesNoAnswers,
   withYesNoRadios,
 } from '../booleans';
@@ -137,7 +139,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
         ? withUnitSublabels(
             withLiveCalculations(
               withCheckboxesForRepeatingChoices(
-                withCodedOptions(withYesNoRadios(localized, formLanguage)),
+                withCodedOptions(withUrlsAsText(withYesNoRadios(localized, formLanguage))),
               ),
             ),
             formLanguage,
@@ -157,7 +159,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     setSave({ state: 'saving' });
     try {
       const answers = questionnaire.data
-        ? withBooleanAnswers(questionnaire.data, response)
+        ? withUriAnswers(questionnaire.data, withBooleanAnswers(questionnaire.data, response))
         : response;
       const saved = await saveDraft(task, withMeta(answers, canonical, 'in-progress'));
       setSave({ state: 'saved', at: saved.updatedAt });
@@ -186,7 +188,10 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       ...task,
       questionnaireResponse: withMeta(
         questionnaire.data
-          ? normaliseResponse(questionnaire.data, withBooleanAnswers(questionnaire.data, response))
+          ? normaliseResponse(
+              questionnaire.data,
+              withUriAnswers(questionnaire.data, withBooleanAnswers(questionnaire.data, response)),
+            )
           : response,
         canonical,
         'completed',
