@@ -28,6 +28,20 @@ async function choose(locator: Locator): Promise<void> {
   expect(await locator.isChecked()).toBe(true);
 }
 
+/**
+ * An option of a question, found as a patient finds it: the question's text, then the text beside
+ * the radio button (a yes/no question is two radio buttons, Ja and Nei).
+ */
+function option(page: Page, question: string, text: string): Locator {
+  return page
+    .locator('.page_refero__component')
+    .filter({ has: page.locator('label', { hasText: question }) })
+    .last()
+    .locator('label:has(input[type="radio"])')
+    .filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
+    .locator('input');
+}
+
 /** axe on the page as it is, in Norwegian and then in English; the page is left in Norwegian. */
 async function axeInBothLanguages(page: Page, name: string): Promise<string[]> {
   const nb = await axeViolations(page, `${name}-nb`);
@@ -193,7 +207,7 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }).waitFor();
-    const trigger = page.getByRole('checkbox', { name: 'Er du mer tungpusten enn vanlig?' });
+    const trigger = option(page, 'Er du mer tungpusten enn vanlig?', 'Ja');
     await trigger.waitFor();
     expect(loadedScripts.some((url) => /ReferoForm-/.test(url))).toBe(true);
 
@@ -215,10 +229,26 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
     await page.getByRole('button', { name: 'English' }).click();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Heart failure symptom check' }).waitFor();
-    await choose(page.getByRole('checkbox', { name: 'Are you more short of breath than usual?' }));
+    await choose(option(page, 'Are you more short of breath than usual?', 'Yes'));
     await page.getByText('When do you get short of breath?').waitFor();
     await screenshot(page, 'followup-10-questionnaire-branch-en');
     expect(await axeViolations(page, 'followup-10-questionnaire-en')).toEqual([]);
+
+    // Sent with questions unanswered: a summary at the top names each one, linked to its field.
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const summary = page.getByRole('alert').filter({
+      has: page.getByRole('heading', { name: /questions? needs? an answer or a correction/ }),
+    });
+    await summary.waitFor();
+    const named = await summary.getByRole('link').allTextContents();
+    expect(named).toContain('When do you get short of breath?');
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    await summary.getByRole('link', { name: 'When do you get short of breath?' }).click();
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type),
+    ).toBe('radio');
+    await screenshot(page, 'followup-10-questionnaire-error-summary-en');
+    expect(await axeViolations(page, 'followup-10-questionnaire-error-summary-en')).toEqual([]);
     await page.getByRole('button', { name: 'Norsk bokmål' }).click();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }).waitFor();
@@ -231,7 +261,7 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
       console.warn('Skipped: the backend has no /api/me/responses yet');
       ctx.skip();
     }
-    const trigger = page.getByRole('checkbox', { name: 'Er du mer tungpusten enn vanlig?' });
+    const trigger = option(page, 'Er du mer tungpusten enn vanlig?', 'Ja');
     await choose(trigger);
     const branch = page.getByText('Når blir du tungpusten?');
     await branch.waitFor();
@@ -250,9 +280,30 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
     expect(await trigger.isChecked()).toBe(true);
     await screenshot(page, 'followup-11-questionnaire-resumed-nb');
 
+    // Sent too early: the summary at the top names each unanswered question, in Norwegian.
+    await page.getByRole('button', { name: 'Send inn' }).click();
+    const summary = page.getByRole('alert').filter({
+      has: page.getByRole('heading', { name: /spørsmål må besvares eller rettes/ }),
+    });
+    await summary.waitFor();
+    const named = await summary.getByRole('link').allTextContents();
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'Er du tungpusten når du sitter eller ligger i ro?',
+        'Hvor lenge har det vært slik?',
+        'Har du hevelse i anklene eller bena?',
+      ]),
+    );
+    expect(named).not.toContain('Når blir du tungpusten?'); // answered
+    await screenshot(page, 'followup-11-questionnaire-error-summary-nb');
+    expect(await axeViolations(page, 'followup-11-questionnaire-error-summary-nb')).toEqual([]);
+
     // The rest of the required answers.
     await choose(page.getByRole('radio', { name: 'Fra i dag' }));
-    await choose(page.getByRole('radio', { name: 'Nei' }).first());
+    await choose(option(page, 'Har du hevelse i anklene eller bena?', 'Nei'));
+    // yes/no questions are answered, "No" too: nothing is sent for the patient
+    await choose(option(page, 'Er du tungpusten når du sitter eller ligger i ro?', 'Nei'));
+    await choose(option(page, 'Har du merket at vekten har gått opp de siste dagene?', 'Nei'));
     await choose(page.getByRole('radio', { name: 'Liggende, som vanlig' }));
     await page.getByRole('button', { name: 'Send inn' }).click();
     await page.getByRole('heading', { level: 1, name: 'Takk, svarene er sendt' }).waitFor();

@@ -31,15 +31,15 @@ import { type Session, expectStatus, session } from './support/session';
  * must show a message that names the question on screen. Cases a patient cannot produce in the
  * app carry `serverOnly` in the table and are reported as skipped here.
  *
- * The default build runs the cases marked `browserSubset`; HEIMA_E2E_FULL_CORPUS=1 runs all.
+ * The default run drives the cases marked `browserSubset`; HEIMA_E2E_FULL_CORPUS=1 runs all.
  */
 
 const FULL = process.env.HEIMA_E2E_FULL_CORPUS === '1';
 /**
- * Off in the default build until the subset has passed on a machine that is not overloaded (see
- * the corpus README); HEIMA_E2E_CORPUS=1 runs the subset, HEIMA_E2E_FULL_CORPUS=1 everything.
+ * On by default: the `browserSubset` cases run with every `npm run e2e` (deploy/local's
+ * BrowserE2EIT). HEIMA_E2E_CORPUS=0 leaves the corpus out of a quick local run.
  */
-const RUN = FULL || process.env.HEIMA_E2E_CORPUS === '1';
+const RUN = FULL || process.env.HEIMA_E2E_CORPUS !== '0';
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 const PROBLEM = 'urn:heima:problem:';
 
@@ -85,6 +85,11 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
   const started = Date.now();
   const counts = { ui: 0, serverOnly: 0, notRun: 0 };
 
+  const importQuestionnaire = (form: Form) =>
+    admin.call('POST', '/api/questionnaires', JSON.stringify(form.questionnaire), {
+      'Content-Type': 'application/fhir+json',
+    });
+
   beforeAll(async () => {
     await requireRunningHeima();
     browser = await launchBrowser();
@@ -93,12 +98,12 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
 
     const activities: unknown[] = [];
     for (const form of corpus) {
-      const imported = await admin.call(
-        'POST',
-        '/api/questionnaires',
-        JSON.stringify(form.questionnaire),
-        { 'Content-Type': 'application/fhir+json' },
-      );
+      // the first import after a start warms up HAPI's validator: on a loaded machine it can
+      // pass the server's 30 s limit, answered 503 request-timeout ("try again shortly")
+      let imported = await importQuestionnaire(form);
+      for (let attempt = 1; attempt < 3 && imported.status() === 503; attempt++) {
+        imported = await importQuestionnaire(form);
+      }
       if (form.importRefused) {
         expect(imported.status(), form.folder).toBe(400);
         continue;
@@ -160,8 +165,11 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
       locale: 'nb-NO',
       timezoneId: 'Europe/Oslo',
     });
-    await patient.page.getByRole('heading', { level: 1, name: /^(Hei|Hello), / }).waitFor();
-  });
+    // the first load of the app after a start can be slow on a loaded machine
+    await patient.page
+      .getByRole('heading', { level: 1, name: /^(Hei|Hello), / })
+      .waitFor({ timeout: 120_000 });
+  }, 600_000); // ten imports and an enrolment: minutes on a loaded machine
 
   afterAll(async () => {
     // pasient1 is shared with the other browser tests: her extra care plan ends with this run
@@ -215,7 +223,9 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
     await submit.waitFor({ timeout: 60_000 });
 
     const skipped: Skipped[] = [];
+    const uploads: { status: number; body: string }[] = [];
     const filler: Filler = {
+      uploads,
       page,
       questionnaire: form.questionnaire,
       language,
@@ -281,7 +291,16 @@ describe.skipIf(!RUN)('the SDC conformance corpus through the patient app', () =
       const named = definitions(form.questionnaire).get(c.expect.linkId ?? '');
       if (!named) throw new Error(`the table names ${c.expect.linkId}, not in the questionnaire`);
       const questionText = shownText(named, language, formLanguage);
-      await submit.click();
+      const refusedUpload = uploads.find((u) => u.status !== 201);
+      if (refusedUpload && c.expect.type?.startsWith('attachment-')) {
+        // refused as it was chosen: the problem names the question beside the file field, and
+        // no response is sent with it
+        const problem = JSON.parse(refusedUpload.body) as { type: string };
+        expect(refusedUpload.status).toBe(422);
+        expect(problem.type).toBe(`${PROBLEM}${c.expect.type}`);
+      } else {
+        await submit.click();
+      }
       const message = page
         .locator(
           '[role="alert"], .page_refero__validationSummary, [class*="validation"], [class*="error"]',

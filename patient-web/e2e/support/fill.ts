@@ -4,6 +4,7 @@ import type {
   QuestionnaireItem,
   QuestionnaireResponseItem,
   QuestionnaireResponseItemAnswer,
+  ValueSet,
 } from 'fhir/r4';
 import type { Locator, Page } from 'playwright-core';
 
@@ -65,6 +66,8 @@ export interface Filler {
     buffer: Buffer;
   };
   skipped: Skipped[];
+  /** What the server answered each upload (status, body), in order. */
+  uploads?: { status: number; body: string }[];
 }
 
 const exact = (text: string) =>
@@ -109,12 +112,12 @@ async function fillDate(block: Locator, value: string): Promise<void> {
   await input.blur();
 }
 
-async function fillTime(block: Locator, value: string, index = 0): Promise<void> {
+async function fillTime(block: Locator, value: string): Promise<void> {
   const [h, min] = value.split(':');
   const inputs = block.locator('input:not([type="hidden"])');
   const count = await inputs.count();
   // a time field is two boxes (hours, minutes) after whatever comes before them in the block
-  const hours = inputs.nth(count - 2 - index * 0);
+  const hours = inputs.nth(count - 2);
   const minutes = inputs.nth(count - 1);
   await hours.fill(h ?? '');
   await minutes.fill(min ?? '');
@@ -122,8 +125,13 @@ async function fillTime(block: Locator, value: string, index = 0): Promise<void>
 }
 
 async function chooseOption(block: Locator, label: string, many: boolean): Promise<void> {
-  const role = many ? 'checkbox' : 'radio';
-  const control = block.getByRole(role, { name: exact(label) });
+  // Refero labels the first option with the question's text too (its question <label> points at
+  // the first input), so an option is found as a patient sees it: by the text beside it
+  const type = many ? 'checkbox' : 'radio';
+  const control = block
+    .locator(`label:has(input[type="${type}"])`)
+    .filter({ hasText: exact(label) })
+    .locator(`input[type="${type}"]`);
   if ((await control.count()) > 0) {
     if (!(await control.first().isChecked())) {
       await control.first().focus();
@@ -150,25 +158,21 @@ async function answerQuestion(
   for (const [index, answer] of answers.entries()) {
     switch (item.type) {
       case 'boolean': {
-        // refero's checkbox input sits under its styled label: ticked with the keyboard, as a
-        // keyboard user does
-        const box = block.getByRole('checkbox').first();
-        if ((await box.isChecked()) !== !!answer.valueBoolean) {
-          await box.focus();
-          await box.press('Space');
-        }
+        // a yes/no question is two radio buttons (Ja/Nei, Yes/No)
+        const yes = filler.language === 'en' ? 'Yes' : 'Ja';
+        const no = filler.language === 'en' ? 'No' : 'Nei';
+        await chooseOption(block, answer.valueBoolean ? yes : no, false);
         break;
       }
       case 'string':
       case 'text':
       case 'url': {
         const value = answer.valueString ?? answer.valueUri ?? '';
-        const boxes = block.getByRole('textbox');
-        if (item.repeats && index > 0) {
-          await block.getByRole('button', { name: /^(Legg til|Add)$/ }).click();
-        }
-        await boxes.nth(item.repeats ? index : 0).fill(value);
-        await boxes.nth(item.repeats ? index : 0).blur();
+        // a repeating question gets a copy of itself below with the form's add button
+        const target = item.repeats && index > 0 ? await addCopy(filler, block, item) : block;
+        const box = target.getByRole('textbox').first();
+        await box.fill(value);
+        await box.blur();
         break;
       }
       case 'integer':
@@ -192,12 +196,11 @@ async function answerQuestion(
       case 'date':
         await fillDate(block, answer.valueDate ?? '');
         break;
-      case 'time':
-        if (item.repeats && index > 0) {
-          await block.getByRole('button', { name: /^(Legg til|Add)$/ }).click();
-        }
-        await fillTime(block, answer.valueTime ?? '', index);
+      case 'time': {
+        const target = item.repeats && index > 0 ? await addCopy(filler, block, item) : block;
+        await fillTime(target, answer.valueTime ?? '');
         break;
+      }
       case 'dateTime': {
         const value = answer.valueDateTime ?? '';
         await fillDate(block, value);
@@ -223,9 +226,13 @@ async function answerQuestion(
             !!item.repeats,
           );
         } else if (answer.valueCoding && item.answerValueSet) {
+          // shown with the display the (contained) value set gives the code
           await chooseOption(
             block,
-            answer.valueCoding.display ?? answer.valueCoding.code ?? '',
+            answer.valueCoding.display ??
+              valueSetDisplay(filler.questionnaire, item.answerValueSet, answer.valueCoding) ??
+              answer.valueCoding.code ??
+              '',
             !!item.repeats,
           );
         } else if (item.type === 'open-choice' && answer.valueString !== undefined) {
@@ -243,8 +250,14 @@ async function answerQuestion(
         break;
       }
       case 'attachment': {
+        // the app uploads the file as it is chosen; a patient waits until it is there (or refused)
         const input = block.locator('input[type="file"]');
+        const uploaded = filler.page.waitForResponse(
+          (r) => r.url().includes('/api/me/attachments') && r.request().method() === 'POST',
+        );
         await input.setInputFiles(filler.file(answer));
+        const response = await uploaded;
+        filler.uploads?.push({ status: response.status(), body: await response.text() });
         break;
       }
       default:
@@ -252,6 +265,47 @@ async function answerQuestion(
     }
     if (answer.item?.length) await fillItems(filler, block, answer.item);
   }
+}
+
+function valueSetDisplay(
+  questionnaire: Questionnaire,
+  reference: string,
+  coding: Coding,
+): string | undefined {
+  const id = reference.replace(/^#/, '');
+  const valueSet = (questionnaire.contained ?? []).find(
+    (r) => r.resourceType === 'ValueSet' && r.id === id,
+  ) as ValueSet | undefined;
+  for (const include of valueSet?.compose?.include ?? []) {
+    if (coding.system && include.system && include.system !== coding.system) continue;
+    const concept = include.concept?.find((c) => c.code === coding.code);
+    if (concept?.display) return concept.display;
+  }
+  return undefined;
+}
+
+/** Adds a copy of a repeating question with the add button under it; returns the new copy. */
+async function addCopy(filler: Filler, block: Locator, item: QuestionnaireItem): Promise<Locator> {
+  const formLanguage = filler.questionnaire.language ?? 'nb';
+  const text = shownText(item, filler.language, formLanguage);
+  const page = filler.page;
+  const copies = () =>
+    page.locator('.page_refero__component').filter({
+      has: page.locator('label, legend').filter({ hasText: exact(text) }),
+    });
+  const before = await copies().count();
+  const last = before > 0 ? copies().nth(before - 1) : block;
+  const inside = last.locator('.page_refero__repeatbutton-wrapper').getByRole('button');
+  const add =
+    (await inside.count()) > 0
+      ? inside.last()
+      : last
+          .locator('xpath=following::*[contains(@class, "page_refero__repeatbutton-wrapper")][1]')
+          .getByRole('button')
+          .first();
+  await add.click();
+  await copies().nth(before).waitFor();
+  return copies().nth(before);
 }
 
 function sameCoding(a: Coding, b: Coding): boolean {

@@ -1,5 +1,5 @@
 import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from 'fhir/r4';
-import { withUntickedBooleansAnswered } from './booleans';
+import { YES_NO_SYSTEM, withBooleanAnswers } from './booleans';
 import { normaliseResponse } from './normalise';
 
 // The server's conformance corpus: what the app sends must be what the server keeps.
@@ -113,21 +113,31 @@ function hiddenLinkIds(questionnaire: Questionnaire): string[] {
 describe('normaliseResponse on what refero hands over', () => {
   const { questionnaire } = load('01-groups-nb');
 
-  it('leaves out a false for a hidden or disabled boolean, and empty items', () => {
+  it('leaves out a No for a hidden or disabled yes/no question, and empty items', () => {
     const fromRefero = response([
       {
         linkId: 'about',
         item: [
-          { linkId: 'smoker', answer: [{ valueBoolean: false, item: [{ linkId: 'cigs' }] }] },
+          {
+            linkId: 'smoker',
+            answer: [
+              { valueCoding: { system: YES_NO_SYSTEM, code: 'false' }, item: [{ linkId: 'cigs' }] },
+            ],
+          },
           { linkId: 'clinic-note', answer: [] },
         ],
       },
-      { linkId: 'quit', item: [{ linkId: 'wants-quit', answer: [{ valueBoolean: false }] }] },
+      {
+        linkId: 'quit',
+        item: [
+          {
+            linkId: 'wants-quit',
+            answer: [{ valueCoding: { system: YES_NO_SYSTEM, code: 'false' } }],
+          },
+        ],
+      },
     ]);
-    const sent = normaliseResponse(
-      questionnaire,
-      withUntickedBooleansAnswered(questionnaire, fromRefero),
-    );
+    const sent = normaliseResponse(questionnaire, withBooleanAnswers(questionnaire, fromRefero));
     expect(sent.item).toEqual([
       { linkId: 'about', item: [{ linkId: 'smoker', answer: [{ valueBoolean: false }] }] },
     ]);

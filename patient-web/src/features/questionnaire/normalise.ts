@@ -19,7 +19,8 @@ import type {
  *   items disabled by `enableWhen` carry no answer, with everything below them; repeated until nothing changes, so chains settle;
  * - items and group instances without any answer below them are left out; every instance of a
  *   repeating group stays its own item;
- * - an answer to an item whose options are strings is sent as `valueString`.
+ * - an answer to an item whose options are strings is sent as `valueString`;
+ * - the Coding of Refero's "Other" option of an open choice is left out (the typed text is the answer).
  * `enableWhenExpression` is left to the server (it usually reads calculated values the server
  * computes); what it drops comes back in `dropped` and is told to the patient.
  */
@@ -210,6 +211,13 @@ function conditionMet(
   }
 }
 
+/** Refero's own "Other" option of an open choice: the typed text is sent beside it as a string. */
+const REFERO_OPEN_CHOICE = 'http://helsenorge.no/fhir/CodeSystem/open-choice';
+
+function isReferoOther(answer: QuestionnaireResponseItemAnswer): boolean {
+  return answer.valueCoding?.system === REFERO_OPEN_CHOICE && !answer.item?.length;
+}
+
 function hasValue(answer: QuestionnaireResponseItemAnswer): boolean {
   return Object.keys(answer).some((key) => key.startsWith('value'));
 }
@@ -236,6 +244,7 @@ function clean(
     }
     if (node.answer) {
       const answers = node.answer
+        .filter((answer) => !isReferoOther(answer))
         .map((answer) => {
           const fixed = definition ? asOptionType(definition, answer) : { ...answer };
           if (answer.item) {

@@ -1,4 +1,5 @@
 import type { Questionnaire } from 'fhir/r4';
+import corpus04 from '../../../../backend/src/test/resources/sdc/04-values-en/questionnaire.json';
 import corpus07 from '../../../../backend/src/test/resources/sdc/07-calculated-nb/questionnaire.json';
 import { REFERO_SUBLABEL, withUnitSublabels } from './units';
 
@@ -18,5 +19,18 @@ describe('units next to number questions', () => {
       expect(sublabel?.valueMarkdown).toMatch(/^Enhet: \S+/);
       expect(item.extension?.some((e) => e.url === REFERO_SUBLABEL)).toBe(false);
     }
+  });
+
+  it('gives a quantity question its SDC unit option and quantity limits in the form refero reads', () => {
+    const shown = withUnitSublabels(corpus04 as Questionnaire, 'en');
+    const height = shown.item?.find((i) => i.linkId === 'height');
+    const ext = (suffix: string) => height?.extension?.find((e) => e.url.endsWith(suffix));
+    expect(ext('/questionnaire-unit')?.valueCoding).toEqual({
+      system: 'http://unitsofmeasure.org',
+      code: 'cm',
+      display: 'cm',
+    });
+    expect(ext('/minValue')?.valueDecimal).toBe(50);
+    expect(ext('/maxValue')?.valueDecimal).toBe(250);
   });
 });

@@ -362,6 +362,8 @@ export const en: Resources = {
     saveFailed: 'The questionnaire was not saved. {{reason}}',
     deliveredHeading: 'Thank you, your answers have been sent',
     delivered: 'Your answers have been stored with your care team.',
+    fieldErrors_one: 'One question needs an answer or a correction before you send:',
+    fieldErrors_other: '{{count}} questions need an answer or a correction before you send:',
     uploadFailed: 'The photo was not uploaded',
     uploadNoQuestion: 'We could not tell which question the photo is for. Please try again.',
     dropped:

@@ -359,6 +359,8 @@ export const nb = {
     saveFailed: 'Skjemaet ble ikke lagret. {{reason}}',
     deliveredHeading: 'Takk, svarene er sendt',
     delivered: 'Svarene dine er lagret hos helsetjenesten.',
+    fieldErrors_one: 'Ett spørsmål må besvares eller rettes før du sender:',
+    fieldErrors_other: '{{count}} spørsmål må besvares eller rettes før du sender:',
     uploadFailed: 'Bildet ble ikke lastet opp',
     uploadNoQuestion: 'Vi fant ikke ut hvilket spørsmål bildet hører til. Prøv igjen.',
     dropped:

@@ -104,7 +104,10 @@ describe('answering a questionnaire', () => {
       <QuestionnairePage me={kari} carePlanId={PLAN_ID} activityId="symptoms" date={DATE} />,
     );
 
-    expect(await screen.findByText('resumed: draft-7')).toBeInTheDocument();
+    // the first test loads the form's lazy chunk: slow on a loaded machine
+    expect(
+      await screen.findByText('resumed: draft-7', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { level: 1, name: 'Symptomsjekk ved hjertesvikt' }),
     ).toBeInTheDocument();

@@ -21,12 +21,21 @@ import {
   type TaskRef,
 } from '../api/questionnaires';
 import { useDraft, useQuestionnaire } from '../hooks/useQuestionnaire';
-import { withUntickedBooleansAnswered, withoutRequiredBooleans } from '../booleans';
+import {
+  withBooleanAnswers,
+  withCheckboxesForRepeatingChoices,
+  withCodedOptions,
+  withUriAnswers,
+  withUrlsAsText,
+  withYesNoAnswers,
+  withYesNoRadios,
+} from '../booleans';
 import { itemText, localizeQuestionnaire } from '../localize';
 import { normaliseResponse } from '../normalise';
 import { withLiveCalculations } from '../calculated';
 import { withUnitSublabels } from '../units';
 import { focusQuestion } from '../focusQuestion';
+import { type FieldError, collectFieldErrors } from '../formErrors';
 import { attachmentLinkId, uploadAttachment } from '../api/attachments';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
@@ -77,6 +86,47 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   const [formLanguage] = useState<'nb' | 'en'>(language);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // the questions the form's own checks stopped, after a submit (null: not tried yet)
+  const [fieldErrors, setFieldErrors] = useState<FieldError[] | null>(null);
+  const [focusSummary, setFocusSummary] = useState(0);
+
+  // Once shown, the summary follows the form: a question answered leaves it, one that became wrong joins it.
+  const watching = fieldErrors !== null;
+  useEffect(() => {
+    const root = formRef.current;
+    if (!watching || !root) return;
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const next = collectFieldErrors(root);
+        setFieldErrors((current) =>
+          JSON.stringify(current) === JSON.stringify(next) ? current : next,
+        );
+      });
+    });
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [watching]);
+
+  useEffect(() => {
+    if (focusSummary > 0) summaryRef.current?.focus();
+  }, [focusSummary]);
+
+  function onInvalid() {
+    // the field errors are on screen once react-hook-form has rendered them
+    setTimeout(() => {
+      requestAnimationFrame(() => {
+        if (!formRef.current) return;
+        setFieldErrors(collectFieldErrors(formRef.current));
+        setFocusSummary((n) => n + 1);
+      });
+    }, 0);
+  }
 
   const localized = useMemo(
     () => (questionnaire.data ? localizeQuestionnaire(questionnaire.data, formLanguage) : null),
@@ -86,7 +136,14 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   const forRenderer = useMemo(
     () =>
       localized
-        ? withUnitSublabels(withLiveCalculations(withoutRequiredBooleans(localized)), formLanguage)
+        ? withUnitSublabels(
+            withLiveCalculations(
+              withCheckboxesForRepeatingChoices(
+                withCodedOptions(withUrlsAsText(withYesNoRadios(localized, formLanguage))),
+              ),
+            ),
+            formLanguage,
+          )
         : null,
     [localized, formLanguage],
   );
@@ -101,7 +158,10 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   async function onSave(response: QuestionnaireResponse) {
     setSave({ state: 'saving' });
     try {
-      const saved = await saveDraft(task, withMeta(response, canonical, 'in-progress'));
+      const answers = questionnaire.data
+        ? withUriAnswers(questionnaire.data, withBooleanAnswers(questionnaire.data, response))
+        : response;
+      const saved = await saveDraft(task, withMeta(answers, canonical, 'in-progress'));
       setSave({ state: 'saved', at: saved.updatedAt });
     } catch (error) {
       setSave({ state: 'failed', error });
@@ -123,13 +183,14 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
   }
 
   async function onSubmit(response: QuestionnaireResponse) {
+    setFieldErrors(null);
     const body: ResponseSubmission = {
       ...task,
       questionnaireResponse: withMeta(
         questionnaire.data
           ? normaliseResponse(
               questionnaire.data,
-              withUntickedBooleansAnswered(questionnaire.data, response),
+              withUriAnswers(questionnaire.data, withBooleanAnswers(questionnaire.data, response)),
             )
           : response,
         canonical,
@@ -264,6 +325,37 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       {formLanguage !== language && (
         <p className="notice notice--info">{t('questionnaire.languageKept')}</p>
       )}
+      {fieldErrors !== null && fieldErrors.length > 0 && (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          className="notice notice--error error-summary"
+          role="alert"
+          aria-labelledby="form-errors-heading"
+        >
+          <h2 id="form-errors-heading" className="error-summary__heading">
+            {t('questionnaire.fieldErrors', { count: fieldErrors.length })}
+          </h2>
+          <ul>
+            {fieldErrors.map((error, index) => (
+              <li key={`${error.id}-${String(index)}`}>
+                <a
+                  href={`#${error.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const field = document.getElementById(error.id);
+                    field?.scrollIntoView?.({ block: 'center' });
+                    field?.focus();
+                  }}
+                >
+                  {error.question}
+                </a>
+                : {error.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {outcome.state === 'rejected' && (
         <div className="notice notice--error" role="alert" aria-labelledby="problem-summary">
           <p id="problem-summary">{problemMessage(i18n, outcome.problem)}</p>
@@ -315,7 +407,17 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
         <Suspense fallback={<Loading label={t('questionnaire.loadingForm')} />}>
           <ReferoForm
             questionnaire={forRenderer ?? localized}
-            {...(resumed ? { questionnaireResponse: resumed.questionnaireResponse } : {})}
+            {...(resumed
+              ? {
+                  questionnaireResponse: questionnaire.data
+                    ? withYesNoAnswers(
+                        questionnaire.data,
+                        resumed.questionnaireResponse,
+                        formLanguage,
+                      )
+                    : resumed.questionnaireResponse,
+                }
+              : {})}
             language={formLanguage}
             busy={outcome.state === 'sending' || save.state === 'saving'}
             onSave={(response) => void onSave(response)}
@@ -323,6 +425,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
             onCancel={() => navigate({ name: 'today' })}
             onUpload={onUpload}
             uploadFailedTitle={t('questionnaire.uploadFailed')}
+            onInvalid={onInvalid}
           />
         </Suspense>
       </div>

@@ -21,6 +21,11 @@ export interface ReferoFormProps {
   onUpload?: (file: File, input: HTMLInputElement | null) => Promise<Attachment>;
   /** Title of the message shown when an upload fails. */
   uploadFailedTitle?: string;
+  /**
+   * Called when a submit is stopped by the form's own checks. Refero's summary (only its
+   * messages, not the questions) is hidden: the page shows one that names each question.
+   */
+  onInvalid?: () => void;
 }
 
 /**
@@ -33,6 +38,8 @@ export default function ReferoForm(props: ReferoFormProps) {
   // The file input the patient last chose a file in: Refero's upload callback does not say which
   // question a file is for.
   const lastFileInput = useRef<HTMLInputElement | null>(null);
+  // Uploads under way: the form is not sent before the photo it names is on the server.
+  const [uploading, setUploading] = useState(0);
   const { onUpload } = props;
   return (
     <Provider store={store}>
@@ -58,20 +65,26 @@ export default function ReferoForm(props: ReferoFormProps) {
           onSave={props.onSave}
           onSubmit={props.onSubmit}
           onCancel={props.onCancel}
-          submitButtonDisabled={props.busy}
+          submitButtonDisabled={props.busy || uploading > 0}
           saveButtonDisabled={props.busy}
           syncQuestionnaireResponse
           validateScriptInjection
+          {...(props.onInvalid
+            ? { hideValidationSummary: true, onFieldsNotCorrectlyFilledOut: props.onInvalid }
+            : {})}
           {...(onUpload
             ? {
                 uploadAttachment: (files, onSuccess, onError) => {
                   for (const file of files) {
-                    onUpload(file, lastFileInput.current).then(onSuccess, (error: unknown) => {
-                      onError({
-                        Title: props.uploadFailedTitle ?? '',
-                        Body: error instanceof Error ? error.message : String(error),
-                      });
-                    });
+                    setUploading((n) => n + 1);
+                    onUpload(file, lastFileInput.current)
+                      .then(onSuccess, (error: unknown) => {
+                        onError({
+                          Title: props.uploadFailedTitle ?? '',
+                          Body: error instanceof Error ? error.message : String(error),
+                        });
+                      })
+                      .finally(() => setUploading((n) => n - 1));
                   }
                 },
                 onDeleteAttachment: (_fileId, onSuccess) => {
