@@ -128,6 +128,16 @@ class PopulationPlansIT {
 		assertNoFullReads(sent, "missed-task scan");
 	}
 
+	/** The check itself: a statement no index serves is caught. */
+	@Test
+	void aStatementNoIndexServesIsCaught() throws Exception {
+		List<StatementLog.Event> unindexed = List.of(new StatementLog.Event("c", "QUERY",
+				"select * from measurement where source = $1 and triage_level = $2", List.of("PATIENT", "RED")));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertNoFullReads(unindexed, "unindexed"))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageContaining("measurement in: select * from measurement where source");
+	}
+
 	private StatementLog log() {
 		return this.heima.getBean(StatementLog.class);
 	}
@@ -185,6 +195,7 @@ class PopulationPlansIT {
 				}
 			}
 		}
+		System.out.println("PLANS " + what + ": " + statements.size() + " distinct statements explained");
 		assertThat(fullReads).as(what + ": sequential scans of big tables").isEmpty();
 	}
 

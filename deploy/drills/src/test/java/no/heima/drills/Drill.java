@@ -135,7 +135,7 @@ final class Drill implements AutoCloseable {
 		if (remaining > 0) {
 			Thread.sleep(remaining / 1_000_000);
 		}
-		submitters.stop(Duration.ofSeconds(160));
+		submitters.stop(Duration.ofSeconds(360));
 		long loadEnd = System.nanoTime();
 		log("load off after " + Duration.ofNanos(loadEnd - loadStart).toSeconds() + " s: "
 				+ submitters.accepted().size() + " accepted, " + submitters.retries() + " retried attempts");
@@ -188,13 +188,13 @@ final class Drill implements AutoCloseable {
 		if (replicas > 1) {
 			this.b.start();
 		}
-		this.a.awaitReady(Duration.ofSeconds(300));
+		this.a.awaitReady(Duration.ofSeconds(600));
 		log(this.a.name() + " ready in " + Duration.ofNanos(System.nanoTime() - t).toMillis() / 1000.0 + " s (pid "
 				+ this.a.pid() + ")");
 		if (replicas < 2) {
 			return;
 		}
-		this.b.awaitReady(Duration.ofSeconds(300));
+		this.b.awaitReady(Duration.ofSeconds(600));
 		log("two replicas ready in " + Duration.ofNanos(System.nanoTime() - t).toSeconds() + " s");
 	}
 
@@ -203,7 +203,7 @@ final class Drill implements AutoCloseable {
 		replica.kill();
 		long t = System.nanoTime();
 		replica.start();
-		replica.awaitReady(Duration.ofSeconds(300));
+		replica.awaitReady(Duration.ofSeconds(600));
 		log(replica.name() + " ready again after " + Duration.ofNanos(System.nanoTime() - t).toSeconds() + " s");
 	}
 

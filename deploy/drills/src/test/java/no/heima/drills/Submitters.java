@@ -131,8 +131,8 @@ final class Submitters {
 					// fail
 					this.retries.incrementAndGet();
 					replica = (replica + 1) % this.replicas.size();
-					if (Duration.ofNanos(System.nanoTime() - started).toSeconds() > 150) {
-						this.refusals.add("no replica accepted " + key + " in 150 s");
+					if (Duration.ofNanos(System.nanoTime() - started).toSeconds() > 300) {
+						this.refusals.add("no replica accepted " + key + " in 300 s");
 						break;
 					}
 					if (attempt % this.replicas.size() == 0) {
