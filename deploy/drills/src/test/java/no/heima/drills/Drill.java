@@ -64,8 +64,11 @@ final class Drill implements AutoCloseable {
 		}
 
 		String summary() {
-			return "accepted %d, stored %d, in FHIR %d, duplicates %d, lost %d, drained in %.1f s".formatted(accepted,
-					stored, inFhir, duplicates, lost, drainedSeconds);
+			String line = "accepted %d, stored %d, in FHIR %d, duplicates %d, lost %d, drained in %.1f s"
+				.formatted(accepted, stored, inFhir, duplicates, lost, drainedSeconds);
+			return (parked == 0) ? line
+					: line + " (NOT drained: " + parked + " outbox rows pending or parked at the drain limit;"
+							+ " lost counts what was not on the FHIR server by then)";
 		}
 
 	}

@@ -28,7 +28,7 @@ record DrillSettings(int submitters, Duration minimumLoad, Duration firstFaultAf
 				Duration.ofSeconds(Long.getLong("drill.fhir-outage-seconds", longVersion ? 60 : 15)),
 				Duration.ofSeconds(longVersion ? 10 : 3),
 				Duration.ofMillis(Long.getLong("drill.pause-millis", longVersion ? 20 : 200)),
-				Duration.ofSeconds(Long.getLong("drill.drain-limit-seconds", longVersion ? 300 : 90)),
+				Duration.ofSeconds(Long.getLong("drill.drain-limit-seconds", longVersion ? 600 : 300)),
 				Integer.getInteger("drill.port-base", 0));
 	}
 
