@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class StatementLog implements ProxyConnectionFactoryCustomizer {
 
 	/** One thing sent: a statement ({@code QUERY}) or BEGIN, COMMIT, ROLLBACK. */
-	public record Event(String connection, String kind, String sql) {
+	public record Event(String connection, String kind, String sql, List<Object> bindings) {
 
 		public boolean isQuery() {
 			return "QUERY".equals(this.kind);
@@ -48,7 +48,16 @@ public class StatementLog implements ProxyConnectionFactoryCustomizer {
 			public void afterQuery(QueryExecutionInfo execution) {
 				if (StatementLog.this.recording) {
 					for (QueryInfo query : execution.getQueries()) {
-						add(execution.getConnectionInfo().getConnectionId(), "QUERY", query.getQuery());
+						List<Object> values = new ArrayList<>();
+						if (!query.getBindingsList().isEmpty()) {
+							for (io.r2dbc.proxy.core.Binding binding : query.getBindingsList()
+								.get(0)
+								.getIndexBindings()) {
+								values
+									.add(binding.getBoundValue().isNull() ? null : binding.getBoundValue().getValue());
+							}
+						}
+						add(execution.getConnectionInfo().getConnectionId(), "QUERY", query.getQuery(), values);
 					}
 				}
 			}
@@ -59,15 +68,16 @@ public class StatementLog implements ProxyConnectionFactoryCustomizer {
 				if (StatementLog.this.recording && TRANSACTION_METHODS.contains(method)
 						&& execution.getConnectionInfo() != null) {
 					add(execution.getConnectionInfo().getConnectionId(),
-							method.replace("Transaction", "").toUpperCase(java.util.Locale.ROOT), null);
+							method.replace("Transaction", "").toUpperCase(java.util.Locale.ROOT), null, List.of());
 				}
 			}
 
 		});
 	}
 
-	private void add(String connection, String kind, String sql) {
-		this.events.add(new Event(connection, kind, (sql != null) ? sql.strip().replaceAll("\\s+", " ") : null));
+	private void add(String connection, String kind, String sql, List<Object> bindings) {
+		this.events.add(new Event(connection, kind, (sql != null) ? sql.strip().replaceAll("\\s+", " ") : null,
+				java.util.Collections.unmodifiableList(bindings)));
 	}
 
 	/** Runs {@code work} while recording and answers what was sent meanwhile. */
