@@ -31,6 +31,16 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * What national identity providers ask of a login, per client registration
@@ -118,7 +128,55 @@ class ProviderLogins {
 			});
 			client.addParametersConverter(signed);
 		}
-		return client;
+		if (properties.clients().values().stream().noneMatch((configured) -> configured.login().dpop())) {
+			return client;
+		}
+		// DPoP: a proof in each token request of the registrations that ask for it; a
+		// provider that wants its nonce in the proof says so with use_dpop_nonce and a
+		// DPoP-Nonce header, and the request is made once more (a new client assertion
+		// and proof, now with the nonce)
+		DPoPProofs proofs = DPoPProofs.generated(Clock.systemUTC());
+		client.setWebClient(WebClient.builder().filter(proofs.nonceKeeper()).build());
+		client.addHeadersConverter((request) -> {
+			HttpHeaders headers = new HttpHeaders();
+			ClientRegistration registration = request.getClientRegistration();
+			if (dpop(properties, registration.getRegistrationId())) {
+				headers.set(DPoPProofs.HEADER,
+						proofs.proof(HttpMethod.POST, URI.create(registration.getProviderDetails().getTokenUri())));
+			}
+			return headers;
+		});
+		return (request) -> client.getTokenResponse(request)
+			.onErrorResume(
+					(ex) -> ex instanceof OAuth2AuthorizationException refused
+							&& DPoPProofs.USE_DPOP_NONCE.equals(refused.getError().getErrorCode()),
+					(ex) -> client.getTokenResponse(request));
+	}
+
+	/**
+	 * Spring's OIDC user service, except for DPoP logins: their access token is bound to
+	 * a key, so the user is read from the ID token alone (no userinfo request with it as
+	 * a bearer token).
+	 */
+	@Bean
+	ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(IdentityProperties properties) {
+		OidcReactiveOAuth2UserService service = new OidcReactiveOAuth2UserService();
+		return (request) -> {
+			ClientRegistration registration = request.getClientRegistration();
+			if (!dpop(properties, registration.getRegistrationId())) {
+				return service.loadUser(request);
+			}
+			ClientRegistration withoutUserInfo = ClientRegistration.withClientRegistration(registration)
+				.userInfoUri(null)
+				.build();
+			return service.loadUser(new OidcUserRequest(withoutUserInfo, request.getAccessToken(), request.getIdToken(),
+					request.getAdditionalParameters()));
+		};
+	}
+
+	private static boolean dpop(IdentityProperties properties, String registrationId) {
+		IdentityProperties.Client configured = properties.clients().get(registrationId);
+		return configured != null && configured.login().dpop();
 	}
 
 	/** The configured private keys by registration id; each must be a private JWK. */
