@@ -41,6 +41,13 @@ import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserSer
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ReactiveHttpInputMessage;
+import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.reactive.function.BodyExtractor;
+import org.springframework.web.reactive.function.BodyExtractors;
+import reactor.core.publisher.Mono;
 
 /**
  * What national identity providers ask of a login, per client registration
@@ -137,6 +144,7 @@ class ProviderLogins {
 		// and proof, now with the nonce)
 		DPoPProofs proofs = DPoPProofs.generated(Clock.systemUTC());
 		client.setWebClient(WebClient.builder().filter(proofs.nonceKeeper()).build());
+		client.setBodyExtractor(tokenResponses());
 		client.addHeadersConverter((request) -> {
 			HttpHeaders headers = new HttpHeaders();
 			ClientRegistration registration = request.getClientRegistration();
@@ -151,6 +159,32 @@ class ProviderLogins {
 					(ex) -> ex instanceof OAuth2AuthorizationException refused
 							&& DPoPProofs.USE_DPOP_NONCE.equals(refused.getError().getErrorCode()),
 					(ex) -> client.getTokenResponse(request));
+	}
+
+	/**
+	 * Token responses read by Spring's
+	 * {@link DefaultMapOAuth2AccessTokenResponseConverter}, which knows
+	 * {@code token_type: DPoP}: the reactive client's own body extractor (Spring Security
+	 * 7.0) turns every type but Bearer into null and fails. Error responses become
+	 * {@link OAuth2AuthorizationException}s, as there.
+	 */
+	static BodyExtractor<Mono<OAuth2AccessTokenResponse>, ReactiveHttpInputMessage> tokenResponses() {
+		DefaultMapOAuth2AccessTokenResponseConverter converter = new DefaultMapOAuth2AccessTokenResponseConverter();
+		BodyExtractor<Mono<Map<String, Object>>, ReactiveHttpInputMessage> json = BodyExtractors
+			.toMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		return (input, context) -> json.extract(input, context)
+			.switchIfEmpty(Mono.error(() -> new OAuth2AuthorizationException(
+					new OAuth2Error("invalid_token_response", "Empty token response", null))))
+			.map((body) -> {
+				Object error = body.get(OAuth2ParameterNames.ERROR);
+				if (error != null) {
+					throw new OAuth2AuthorizationException(
+							new OAuth2Error(error.toString(), (String) body.get(OAuth2ParameterNames.ERROR_DESCRIPTION),
+									(String) body.get(OAuth2ParameterNames.ERROR_URI)));
+				}
+				return converter.convert(body);
+			});
 	}
 
 	/**
