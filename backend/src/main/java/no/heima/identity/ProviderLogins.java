@@ -121,6 +121,40 @@ class ProviderLogins {
 	@Bean
 	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
 			IdentityProperties properties) {
+		WebClientReactiveAuthorizationCodeTokenResponseClient client = tokenClient(properties);
+		if (properties.clients().values().stream().noneMatch((configured) -> configured.login().dpop())) {
+			return client;
+		}
+		// DPoP, only for the registrations that ask for it (the others keep the client
+		// above, unchanged): a proof in each token request; a provider that wants its
+		// nonce in the proof says so with use_dpop_nonce and a DPoP-Nonce header, and the
+		// request is made once more (a new client assertion and proof, now with the
+		// nonce)
+		DPoPProofs proofs = DPoPProofs.generated(Clock.systemUTC());
+		WebClientReactiveAuthorizationCodeTokenResponseClient bound = tokenClient(properties);
+		bound.setWebClient(WebClient.builder().filter(proofs.nonceKeeper()).build());
+		bound.setBodyExtractor(tokenResponses());
+		bound.addHeadersConverter((request) -> {
+			HttpHeaders headers = new HttpHeaders();
+			ClientRegistration registration = request.getClientRegistration();
+			headers.set(DPoPProofs.HEADER,
+					proofs.proof(HttpMethod.POST, URI.create(registration.getProviderDetails().getTokenUri())));
+			return headers;
+		});
+		return (request) -> {
+			if (!dpop(properties, request.getClientRegistration().getRegistrationId())) {
+				return client.getTokenResponse(request);
+			}
+			return bound.getTokenResponse(request)
+				.onErrorResume(
+						(ex) -> ex instanceof OAuth2AuthorizationException refused
+								&& DPoPProofs.USE_DPOP_NONCE.equals(refused.getError().getErrorCode()),
+						(ex) -> bound.getTokenResponse(request));
+		};
+	}
+
+	/** Spring's token client, with signed client assertions where a key is configured. */
+	private static WebClientReactiveAuthorizationCodeTokenResponseClient tokenClient(IdentityProperties properties) {
 		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
 		Map<String, JWK> keys = privateKeys(properties);
 		if (!keys.isEmpty()) {
@@ -135,30 +169,7 @@ class ProviderLogins {
 			});
 			client.addParametersConverter(signed);
 		}
-		if (properties.clients().values().stream().noneMatch((configured) -> configured.login().dpop())) {
-			return client;
-		}
-		// DPoP: a proof in each token request of the registrations that ask for it; a
-		// provider that wants its nonce in the proof says so with use_dpop_nonce and a
-		// DPoP-Nonce header, and the request is made once more (a new client assertion
-		// and proof, now with the nonce)
-		DPoPProofs proofs = DPoPProofs.generated(Clock.systemUTC());
-		client.setWebClient(WebClient.builder().filter(proofs.nonceKeeper()).build());
-		client.setBodyExtractor(tokenResponses());
-		client.addHeadersConverter((request) -> {
-			HttpHeaders headers = new HttpHeaders();
-			ClientRegistration registration = request.getClientRegistration();
-			if (dpop(properties, registration.getRegistrationId())) {
-				headers.set(DPoPProofs.HEADER,
-						proofs.proof(HttpMethod.POST, URI.create(registration.getProviderDetails().getTokenUri())));
-			}
-			return headers;
-		});
-		return (request) -> client.getTokenResponse(request)
-			.onErrorResume(
-					(ex) -> ex instanceof OAuth2AuthorizationException refused
-							&& DPoPProofs.USE_DPOP_NONCE.equals(refused.getError().getErrorCode()),
-					(ex) -> client.getTokenResponse(request));
+		return client;
 	}
 
 	/**
