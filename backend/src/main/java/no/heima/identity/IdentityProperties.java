@@ -69,8 +69,13 @@ record IdentityProperties(@DefaultValue Claims claims, Map<String, Client> clien
 	 * from the environment or a mounted file
 	 * @param assertionAudience the {@code aud} of the signed client assertion:
 	 * {@code token-endpoint} (default) or {@code issuer} (HelseID)
+	 * @param dpop send a DPoP proof with the token request, so the provider binds the
+	 * access token to this instance's key (HelseID requires it); the user's claims are
+	 * then taken from the ID token alone, as the userinfo endpoint would want the bound
+	 * token presented with a proof too
 	 */
-	record Login(boolean pkce, String acrValues, Set<String> acceptedAcr, String privateKey, String assertionAudience) {
+	record Login(boolean pkce, String acrValues, Set<String> acceptedAcr, String privateKey, String assertionAudience,
+			boolean dpop) {
 		Login {
 			acceptedAcr = acceptedAcr == null ? Set.of() : Set.copyOf(acceptedAcr);
 		}

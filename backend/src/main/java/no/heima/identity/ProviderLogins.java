@@ -31,6 +31,23 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ReactiveHttpInputMessage;
+import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.reactive.function.BodyExtractor;
+import org.springframework.web.reactive.function.BodyExtractors;
+import reactor.core.publisher.Mono;
 
 /**
  * What national identity providers ask of a login, per client registration
@@ -104,6 +121,40 @@ class ProviderLogins {
 	@Bean
 	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
 			IdentityProperties properties) {
+		WebClientReactiveAuthorizationCodeTokenResponseClient client = tokenClient(properties);
+		if (properties.clients().values().stream().noneMatch((configured) -> configured.login().dpop())) {
+			return client;
+		}
+		// DPoP, only for the registrations that ask for it (the others keep the client
+		// above, unchanged): a proof in each token request; a provider that wants its
+		// nonce in the proof says so with use_dpop_nonce and a DPoP-Nonce header, and the
+		// request is made once more (a new client assertion and proof, now with the
+		// nonce)
+		DPoPProofs proofs = DPoPProofs.generated(Clock.systemUTC());
+		WebClientReactiveAuthorizationCodeTokenResponseClient bound = tokenClient(properties);
+		bound.setWebClient(WebClient.builder().filter(proofs.nonceKeeper()).build());
+		bound.setBodyExtractor(tokenResponses());
+		bound.addHeadersConverter((request) -> {
+			HttpHeaders headers = new HttpHeaders();
+			ClientRegistration registration = request.getClientRegistration();
+			headers.set(DPoPProofs.HEADER,
+					proofs.proof(HttpMethod.POST, URI.create(registration.getProviderDetails().getTokenUri())));
+			return headers;
+		});
+		return (request) -> {
+			if (!dpop(properties, request.getClientRegistration().getRegistrationId())) {
+				return client.getTokenResponse(request);
+			}
+			return bound.getTokenResponse(request)
+				.onErrorResume(
+						(ex) -> ex instanceof OAuth2AuthorizationException refused
+								&& DPoPProofs.USE_DPOP_NONCE.equals(refused.getError().getErrorCode()),
+						(ex) -> bound.getTokenResponse(request));
+		};
+	}
+
+	/** Spring's token client, with signed client assertions where a key is configured. */
+	private static WebClientReactiveAuthorizationCodeTokenResponseClient tokenClient(IdentityProperties properties) {
 		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
 		Map<String, JWK> keys = privateKeys(properties);
 		if (!keys.isEmpty()) {
@@ -119,6 +170,58 @@ class ProviderLogins {
 			client.addParametersConverter(signed);
 		}
 		return client;
+	}
+
+	/**
+	 * Token responses read by Spring's
+	 * {@link DefaultMapOAuth2AccessTokenResponseConverter}, which knows
+	 * {@code token_type: DPoP}: the reactive client's own body extractor (Spring Security
+	 * 7.0) turns every type but Bearer into null and fails. Error responses become
+	 * {@link OAuth2AuthorizationException}s, as there.
+	 */
+	static BodyExtractor<Mono<OAuth2AccessTokenResponse>, ReactiveHttpInputMessage> tokenResponses() {
+		DefaultMapOAuth2AccessTokenResponseConverter converter = new DefaultMapOAuth2AccessTokenResponseConverter();
+		BodyExtractor<Mono<Map<String, Object>>, ReactiveHttpInputMessage> json = BodyExtractors
+			.toMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		return (input, context) -> json.extract(input, context)
+			.switchIfEmpty(Mono.error(() -> new OAuth2AuthorizationException(
+					new OAuth2Error("invalid_token_response", "Empty token response", null))))
+			.map((body) -> {
+				Object error = body.get(OAuth2ParameterNames.ERROR);
+				if (error != null) {
+					throw new OAuth2AuthorizationException(
+							new OAuth2Error(error.toString(), (String) body.get(OAuth2ParameterNames.ERROR_DESCRIPTION),
+									(String) body.get(OAuth2ParameterNames.ERROR_URI)));
+				}
+				return converter.convert(body);
+			});
+	}
+
+	/**
+	 * Spring's OIDC user service, except for DPoP logins: their access token is bound to
+	 * a key, so the user is read from the ID token alone (no userinfo request with it as
+	 * a bearer token).
+	 */
+	@Bean
+	ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(IdentityProperties properties) {
+		OidcReactiveOAuth2UserService service = new OidcReactiveOAuth2UserService();
+		return (request) -> {
+			ClientRegistration registration = request.getClientRegistration();
+			if (!dpop(properties, registration.getRegistrationId())) {
+				return service.loadUser(request);
+			}
+			ClientRegistration withoutUserInfo = ClientRegistration.withClientRegistration(registration)
+				.userInfoUri(null)
+				.build();
+			return service.loadUser(new OidcUserRequest(withoutUserInfo, request.getAccessToken(), request.getIdToken(),
+					request.getAdditionalParameters()));
+		};
+	}
+
+	private static boolean dpop(IdentityProperties properties, String registrationId) {
+		IdentityProperties.Client configured = properties.clients().get(registrationId);
+		return configured != null && configured.login().dpop();
 	}
 
 	/** The configured private keys by registration id; each must be a private JWK. */

@@ -68,6 +68,7 @@ class IdentityProfilesTest {
 		assertThat(clinician.login().privateKey()).isEqualTo("file:/run/secrets/helseid/jwk.json");
 		assertThat(clinician.login().assertionAudience()).isEqualTo("issuer");
 		assertThat(clinician.login().pkce()).isTrue();
+		assertThat(clinician.login().dpop()).as("DPoP-bound access tokens by default").isTrue();
 
 		ClaimsMapper mapper = new ClaimsMapper(identity);
 		CurrentUser nurse = mapper.map("helseid-sub",
@@ -112,6 +113,7 @@ class IdentityProfilesTest {
 			.isEqualTo("https://login.example/realms/heima");
 		IdentityProperties identity = identity(config);
 		assertThat(identity.clients().get("patient").login().pkce()).isTrue();
+		assertThat(identity.clients().get("clinician").login().dpop()).as("Keycloak: bearer tokens").isFalse();
 		CurrentUser nurse = new ClaimsMapper(identity).map("kc-sub", Map.of("name", "Nina Berg", "roles",
 				List.of("CLINICIAN", "offline_access"), "teams", List.of("hjerte"), "pid", "05848140009"), "clinician");
 		assertThat(nurse.roles()).containsExactly(Role.CLINICIAN);

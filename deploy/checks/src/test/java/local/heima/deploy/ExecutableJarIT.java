@@ -66,8 +66,9 @@ class ExecutableJarIT {
 		int idpPort = freePort();
 		issuer = "http://localhost:" + idpPort;
 		clientKey = new ClientKey();
-		// the clinician client must authenticate with private_key_jwt (as HelseID
-		// requires); the patient client with its secret, and PKCE
+		// the clinician client must authenticate with private_key_jwt and send DPoP
+		// proofs with the provider's nonce (as HelseID requires); the patient client
+		// with its secret, and PKCE
 		String backend = "http://localhost:" + backendPort;
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("server.port", idpPort);
@@ -84,6 +85,7 @@ class ExecutableJarIT {
 		properties.put("heima.local-idp.clients[1].redirect-uris[0]", backend + "/login/oauth2/code/clinician");
 		properties.put("heima.local-idp.clients[1].grant-types", "authorization_code");
 		properties.put("heima.local-idp.clients[1].scopes", "openid,profile");
+		properties.put("heima.local-idp.dpop-clients", "heima-clinician");
 		idp = LocalIdpApplication.start(properties);
 		fhir = LocalFhirServer.start(0);
 	}
@@ -123,6 +125,8 @@ class ExecutableJarIT {
 		// clinicians with a signed client assertion, the key from a mounted file
 		env.put("HEIMA_CLINICIAN_CLIENT_AUTH", "private_key_jwt");
 		env.put("HEIMA_CLINICIAN_PRIVATE_KEY", clientKey.mount(WORK.resolve("clinician-key.jwk.json")));
+		// ... and DPoP-bound access tokens: refused by the provider without a proof
+		env.put("HEIMA_CLINICIAN_DPOP", "true");
 		// tracing exported over OTLP, as to a collector, every request sampled
 		OtlpReceiver collector = new OtlpReceiver();
 		env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", collector.tracesEndpoint());
@@ -157,6 +161,9 @@ class ExecutableJarIT {
 			assertThat(me.headers().firstValue("X-Request-Id")).as("correlation id").isPresent();
 			assertThat(me.body()).contains("Nina Berg").contains("CLINICIAN");
 			assertThat(clientKey.fetched()).as("the provider checked the client assertion's signature").isPositive();
+			// her team came through too (from the ID token: no userinfo request with a
+			// DPoP-bound token)
+			assertThat(me.body()).contains("hjerte");
 
 			// a patient logs in through the ID-porten settings (PKCE, acr, pid)
 			HttpClient patientBrowser = OidcTestLogin.newBrowser();

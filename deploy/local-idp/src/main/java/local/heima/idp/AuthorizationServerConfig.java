@@ -1,5 +1,8 @@
 package local.heima.idp;
 
+import java.util.Set;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,7 +62,12 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, DemoDirectory directory,
-			AuthorizationServerSettings settings) throws Exception {
+			AuthorizationServerSettings settings,
+			@org.springframework.beans.factory.annotation.Value("${heima.local-idp.dpop-clients:}") Set<String> dpopClients)
+			throws Exception {
+		// the clients that must send DPoP proofs, with this server's nonce (as HelseID)
+		http.addFilterBefore(new DPoPRequired(dpopClients, settings.getTokenEndpoint()),
+				AbstractPreAuthenticatedProcessingFilter.class);
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(directory::userInfo)));
