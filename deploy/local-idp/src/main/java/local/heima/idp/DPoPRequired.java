@@ -47,7 +47,10 @@ final class DPoPRequired extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!this.clients.contains(clientId(request))) {
+		// a client that authenticates in the Authorization header (client_secret_basic)
+		// names itself nowhere in the form; Set.copyOf's contains refuses null
+		String clientId = clientId(request);
+		if (clientId == null || !this.clients.contains(clientId)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -98,15 +98,27 @@ class LocalIdpDPoPTest {
 		HttpResponse<String> bearer = tokenRequest("bearer-machine", null);
 		assertThat(bearer.statusCode()).as(bearer.body()).isEqualTo(200);
 		assertThat(bearer.body()).contains("\"token_type\":\"Bearer\"");
+		// a client that names itself only in the Authorization header
+		// (client_secret_basic,
+		// as Heima's patient login does): no client_id in the form at all
+		HttpResponse<String> basicOnly = tokenRequest("bearer-machine", null, false);
+		assertThat(basicOnly.statusCode()).as(basicOnly.body()).isEqualTo(200);
+		assertThat(basicOnly.body()).contains("\"token_type\":\"Bearer\"");
 	}
 
 	private static HttpResponse<String> tokenRequest(String clientId, String proof) throws Exception {
+		return tokenRequest(clientId, proof, true);
+	}
+
+	private static HttpResponse<String> tokenRequest(String clientId, String proof, boolean clientIdInForm)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(issuer.resolve("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Authorization",
 					"Basic " + Base64.getEncoder()
 						.encodeToString((clientId + ":test-secret").getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=client_credentials" + (clientIdInForm ? "&client_id=" + clientId : "")));
 		if (proof != null) {
 			request.header("DPoP", proof);
 		}
