@@ -92,6 +92,23 @@ function definitionOf(
  * `.page_refero__component` wrapper, and a group's wrapper holds its children's, so the last
  * match in document order is the question's own.
  */
+/**
+ * How long a question may take to appear after the answer that enables it: the renderer shows
+ * an enabled question on its next render, not at once, so "not on screen" is only concluded
+ * after this wait (a driver that looked once skipped questions a patient would have seen).
+ */
+const APPEARS_WITHIN_MS = 3_000;
+
+/** Polls `find` until it gives a value or the wait is over. */
+async function appearing<T>(find: () => Promise<T | null>): Promise<T | null> {
+  const deadline = Date.now() + APPEARS_WITHIN_MS;
+  for (;;) {
+    const found = await find();
+    if (found !== null || Date.now() >= deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function questionBlock(scope: Locator, text: string): Promise<Locator | null> {
   const blocks = scope.locator('.page_refero__component').filter({
     has: scope
@@ -99,10 +116,12 @@ async function questionBlock(scope: Locator, text: string): Promise<Locator | nu
       .locator('label, legend, h2, h3, h4, h5, h6, span, p')
       .filter({ hasText: exact(text) }),
   });
-  const count = await blocks.count();
-  if (count === 0) return null;
-  const block = blocks.nth(count - 1);
-  return (await block.isVisible()) ? block : null;
+  return appearing(async () => {
+    const count = await blocks.count();
+    if (count === 0) return null;
+    const block = blocks.nth(count - 1);
+    return (await block.isVisible()) ? block : null;
+  });
 }
 
 async function fillDate(block: Locator, value: string): Promise<void> {
@@ -173,6 +192,11 @@ async function answerQuestion(
         const box = target.getByRole('textbox').first();
         await box.fill(value);
         await box.blur();
+        // Refero 22 moves typed text into the form's state 250 ms after the last keystroke
+        // (its string debounce): a send within that time goes without the text. A patient
+        // pauses longer than that before tapping Send; the driver does too (a known Refero
+        // limit, in patient-web/README.md)
+        await box.page().waitForTimeout(400);
         break;
       }
       case 'integer':
@@ -360,8 +384,12 @@ export async function fillItems(
           .click();
         await groups.nth(instance).waitFor();
       }
-      const count = await groups.count();
-      if (count === 0 || !(await groups.first().isVisible())) {
+      const count =
+        (await appearing(async () => {
+          const shown = await groups.count();
+          return shown > 0 && (await groups.first().isVisible()) ? shown : null;
+        })) ?? 0;
+      if (count === 0) {
         filler.skipped.push({ linkId: item.linkId, why: 'not shown' });
         continue;
       }
