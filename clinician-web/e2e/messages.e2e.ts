@@ -24,7 +24,15 @@ async function newContext(
   browser: Browser,
   viewport: { width: number; height: number },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    // the patient app's service worker precaches while the patient logs in; a precache request
+    // that carried the pre-login session cookie can come back expiring the new one (the
+    // intermittent logged-out-after-login defect, see the closing note of 2026-12-02): these
+    // tests are about the clinician's side, so the patient's worker is kept out of them
+    serviceWorkers: 'block',
+    viewport,
+    reducedMotion: 'reduce',
+  });
   return { context, page: await context.newPage() };
 }
 
