@@ -31,9 +31,9 @@ async function newContext(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     // the patient app's service worker precaches while the patient logs in; a precache request
-    // that carried the pre-login session cookie can come back expiring the new one (the
-    // intermittent logged-out-after-login defect, see the closing note of 2026-12-02): these
-    // tests are about the clinician's side, so the patient's worker is kept out of them
+    // that carried the pre-login session cookie came back expiring the new one (fixed on the
+    // server: platform/AppFilesKeepTheSessionCookie); these tests are about the clinician's side,
+    // so the patient's worker stays out of them until the fix is seen holding in the browser
     serviceWorkers: 'block',
     viewport,
     reducedMotion: 'reduce',

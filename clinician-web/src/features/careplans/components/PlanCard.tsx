@@ -76,7 +76,7 @@ export function PlanCard({ plan }: { plan: CarePlan }) {
       {plan.status !== 'ENDED' && (
         <>
           <h4>{t('tasks.heading')}</h4>
-          <TaskTable plan={plan} />
+          <TaskTable plan={plan} headingId={headingId} />
           <h4>{t('personal.heading')}</h4>
           <PersonalThresholdsForm plan={plan} />
         </>

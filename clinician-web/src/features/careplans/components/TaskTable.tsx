@@ -7,8 +7,12 @@ import { useTasks } from '../hooks/useCarePlans';
 
 export const TASK_DAYS = 14;
 
-/** The plan's tasks for the next two weeks, with their windows as clock times in Norway. */
-export function TaskTable({ plan }: { plan: CarePlan }) {
+/**
+ * The plan's tasks for the next two weeks, with their windows as clock times in Norway. The
+ * scrolling region is named by the plan's heading and the caption together: a patient with two
+ * plans has two such tables, and each landmark needs a name of its own.
+ */
+export function TaskTable({ plan, headingId }: { plan: CarePlan; headingId?: string }) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
@@ -20,7 +24,12 @@ export function TaskTable({ plan }: { plan: CarePlan }) {
     return <p className="list-status">{t('tasks.empty', { count: TASK_DAYS })}</p>;
   }
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div
+      className="table-scroll"
+      role="region"
+      aria-labelledby={headingId ? `${headingId} ${captionId}` : captionId}
+      tabIndex={0}
+    >
       <table className="table" aria-busy={tasks.isFetching}>
         <caption id={captionId}>{t('tasks.caption', { count: TASK_DAYS })}</caption>
         <thead>
