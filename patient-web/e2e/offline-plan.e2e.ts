@@ -9,7 +9,7 @@ import {
   screenshot,
   scrollsSideways,
 } from './support/browser';
-import { logIn } from './support/login';
+import { session } from './support/session';
 
 interface Task {
   title: string;
@@ -38,15 +38,11 @@ describe('my plan, and the app offline (360×640 and 1366×768)', () => {
   beforeAll(async () => {
     await requireRunningHeima();
     browser = await launchBrowser();
-    context = await browser.newContext({
+    ({ context, page } = await session(browser, 'patient', 'pasient1', {
       viewport: { width: 360, height: 640 },
       locale: 'nb-NO',
       timezoneId: 'Europe/Oslo',
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
-    await page.goto(`${BASE_URL}/patient/`);
-    await logIn(page, { appPath: '/patient/', loginLinkName: 'Logg inn', username: 'pasient1' });
+    }));
     await page.getByRole('heading', { level: 1, name: 'Hei, Kari Nordvik' }).waitFor();
   });
 

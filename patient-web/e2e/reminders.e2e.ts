@@ -1,33 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BASE_URL,
   axeViolations,
   launchBrowser,
   requireRunningHeima,
   screenshot,
   scrollsSideways,
 } from './support/browser';
-import { logIn } from './support/login';
+import { session } from './support/session';
 
 // pasient1 on a phone: the reminder choices, in both languages, saved and read back.
 describe('reminder choices (360×640)', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     await requireRunningHeima();
     browser = await launchBrowser();
-    context = await browser.newContext({
+    ({ page } = await session(browser, 'patient', 'pasient1', {
       viewport: { width: 360, height: 640 },
       locale: 'nb-NO',
       timezoneId: 'Europe/Oslo',
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
-    await page.goto(`${BASE_URL}/patient/`);
-    await logIn(page, { appPath: '/patient/', loginLinkName: 'Logg inn', username: 'pasient1' });
+    }));
     await page.getByRole('heading', { level: 1, name: 'Hei, Kari Nordvik' }).waitFor();
   });
 

@@ -138,15 +138,12 @@ function ReminderForm({ settings }: { settings: ReminderSettings }) {
 
       <fieldset className="card stack">
         <legend>{t('reminders.whenLegend')}</legend>
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id="reminder-at-opening"
-            checked={atOpening}
-            onChange={(e) => setAtOpening(e.target.checked)}
-          />
-          <label htmlFor="reminder-at-opening">{t('reminders.atOpening')}</label>
-        </div>
+        <Checkbox
+          id="reminder-at-opening"
+          checked={atOpening}
+          onChange={setAtOpening}
+          label={t('reminders.atOpening')}
+        />
         <div className="field">
           <label htmlFor="reminder-before-closing" className="field__label">
             {t('reminders.beforeClosing')}
@@ -167,39 +164,26 @@ function ReminderForm({ settings }: { settings: ReminderSettings }) {
 
       <fieldset className="card stack">
         <legend>{t('reminders.quietLegend')}</legend>
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id="reminder-quiet"
-            checked={quiet}
-            onChange={(e) => setQuiet(e.target.checked)}
-          />
-          <label htmlFor="reminder-quiet">{t('reminders.quiet')}</label>
-        </div>
+        <Checkbox
+          id="reminder-quiet"
+          checked={quiet}
+          onChange={setQuiet}
+          label={t('reminders.quiet')}
+        />
         {quiet && (
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="reminder-quiet-from" className="field__label">
-                {t('reminders.quietFrom')}
-              </label>
-              <input
-                type="time"
-                id="reminder-quiet-from"
-                value={quietFrom}
-                onChange={(e) => setQuietFrom(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="reminder-quiet-until" className="field__label">
-                {t('reminders.quietUntil')}
-              </label>
-              <input
-                type="time"
-                id="reminder-quiet-until"
-                value={quietUntil}
-                onChange={(e) => setQuietUntil(e.target.value)}
-              />
-            </div>
+            <TimeField
+              id="reminder-quiet-from"
+              value={quietFrom}
+              onChange={setQuietFrom}
+              label={t('reminders.quietFrom')}
+            />
+            <TimeField
+              id="reminder-quiet-until"
+              value={quietUntil}
+              onChange={setQuietUntil}
+              label={t('reminders.quietUntil')}
+            />
           </div>
         )}
       </fieldset>
@@ -243,6 +227,46 @@ export function RemindersPage() {
       <p>
         <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
       </p>
+    </div>
+  );
+}
+
+function Checkbox(props: {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+}) {
+  return (
+    <div className="checkbox">
+      <input
+        type="checkbox"
+        id={props.id}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      <label htmlFor={props.id}>{props.label}</label>
+    </div>
+  );
+}
+
+function TimeField(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id} className="field__label">
+        {props.label}
+      </label>
+      <input
+        type="time"
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
     </div>
   );
 }

@@ -34,12 +34,8 @@ class ReminderPlanner {
 	private final java.util.Set<ReminderPreferences.Channel> offered;
 
 	ReminderPlanner(CarePlanService carePlans, PreferenceRepository preferences, ReminderRepository reminders,
-			ReminderMetrics metrics, ReminderProperties properties, Clock clock,
-			java.util.List<ReminderChannel> channels) {
-		this.offered = channels.stream()
-			.filter(ReminderChannel::configured)
-			.map(ReminderChannel::channel)
-			.collect(java.util.stream.Collectors.toSet());
+			ReminderMetrics metrics, ReminderProperties properties, Clock clock, ReminderChannels channels) {
+		this.offered = channels.offered();
 		this.carePlans = carePlans;
 		this.preferences = preferences;
 		this.reminders = reminders;

@@ -3,9 +3,6 @@ package no.heima.reminder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
@@ -36,8 +33,7 @@ class ReminderSender {
 
 	private final PatientService patients;
 
-	private final Map<ReminderPreferences.Channel, ReminderChannel> channels = new EnumMap<>(
-			ReminderPreferences.Channel.class);
+	private final ReminderChannels channels;
 
 	private final ReminderMetrics metrics;
 
@@ -46,13 +42,13 @@ class ReminderSender {
 	private final Clock clock;
 
 	ReminderSender(ReminderRepository reminders, PreferenceRepository preferences, CarePlanService carePlans,
-			PatientService patients, List<ReminderChannel> channels, ReminderMetrics metrics,
-			ReminderProperties properties, Clock clock) {
+			PatientService patients, ReminderChannels channels, ReminderMetrics metrics, ReminderProperties properties,
+			Clock clock) {
 		this.reminders = reminders;
 		this.preferences = preferences;
 		this.carePlans = carePlans;
 		this.patients = patients;
-		channels.forEach((c) -> this.channels.put(c.channel(), c));
+		this.channels = channels;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;

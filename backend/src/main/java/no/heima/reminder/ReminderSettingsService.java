@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import no.heima.identity.CurrentUser;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
@@ -34,19 +33,18 @@ class ReminderSettingsService {
 
 	private final ReminderRepository reminders;
 
-	private final Map<ReminderPreferences.Channel, ReminderChannel> channels = new java.util.EnumMap<>(
-			ReminderPreferences.Channel.class);
+	private final ReminderChannels channels;
 
 	private final PushChannel push;
 
 	private final TransactionalOperator tx;
 
 	ReminderSettingsService(PatientService patients, PreferenceRepository preferences, ReminderRepository reminders,
-			List<ReminderChannel> channels, PushChannel push, TransactionalOperator tx) {
+			ReminderChannels channels, PushChannel push, TransactionalOperator tx) {
 		this.patients = patients;
 		this.preferences = preferences;
 		this.reminders = reminders;
-		channels.forEach((c) -> this.channels.put(c.channel(), c));
+		this.channels = channels;
 		this.push = push;
 		this.tx = tx;
 	}
@@ -128,11 +126,7 @@ class ReminderSettingsService {
 	}
 
 	private List<ReminderPreferences.Channel> offered() {
-		return this.channels.values()
-			.stream()
-			.filter(ReminderChannel::configured)
-			.map(ReminderChannel::channel)
-			.toList();
+		return List.copyOf(this.channels.offered());
 	}
 
 	private List<FieldProblem> check(Patient patient, ReminderSettings.Change change) {

@@ -241,7 +241,7 @@ class ReminderDeliveryIT extends IntegrationTest {
 
 	private ReminderPlanner planner(Clock clock) {
 		return new ReminderPlanner(this.carePlans, new PreferenceRepository(this.db), new ReminderRepository(this.db),
-				this.metrics, this.properties, clock, List.of(this.email));
+				this.metrics, this.properties, clock, new ReminderChannels(List.of(this.email)));
 	}
 
 	private ReminderSender sender(Clock clock, DatabaseClient client) {
@@ -250,7 +250,7 @@ class ReminderDeliveryIT extends IntegrationTest {
 
 	private ReminderSender sender(Clock clock, DatabaseClient client, ReminderProperties settings) {
 		return new ReminderSender(new ReminderRepository(client), new PreferenceRepository(client), this.carePlans,
-				this.patients, List.of(this.email), this.metrics, settings, clock);
+				this.patients, new ReminderChannels(List.of(this.email)), this.metrics, settings, clock);
 	}
 
 	private static ReminderProperties withBatchSize(ReminderProperties p, int batchSize) {

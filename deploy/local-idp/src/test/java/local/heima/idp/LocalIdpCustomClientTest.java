@@ -1,7 +1,6 @@
 package local.heima.idp;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import local.heima.idp.testsupport.TestJwtDecoder;
@@ -28,20 +26,13 @@ class LocalIdpCustomClientTest {
 
 	private static final String CALLBACK = "http://127.0.0.1:1/test/callback";
 
-	private static ConfigurableApplicationContext idp;
+	private static TestIdp idp;
 
 	private static URI issuer;
 
 	@BeforeAll
 	static void start() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		issuer = URI.create("http://localhost:" + port);
 		Map<String, Object> properties = new HashMap<>();
-		properties.put("server.port", String.valueOf(port));
-		properties.put("heima.local-idp.issuer", issuer.toString());
 		properties.put("heima.local-idp.clients[0].client-id", "test-client");
 		properties.put("heima.local-idp.clients[0].client-secret", "test-secret");
 		properties.put("heima.local-idp.clients[0].redirect-uris[0]", CALLBACK);
@@ -59,7 +50,8 @@ class LocalIdpCustomClientTest {
 		properties.put("heima.local-idp.users[0].roles", "CLINICIAN,ADMIN");
 		properties.put("heima.local-idp.users[0].teams", "hjerte,lunge");
 		properties.put("heima.local-idp.users[0].locale", "en");
-		idp = LocalIdpApplication.start(properties);
+		idp = TestIdp.start(properties);
+		issuer = idp.issuer();
 	}
 
 	@AfterAll
@@ -69,7 +61,7 @@ class LocalIdpCustomClientTest {
 
 	@Test
 	void replacesTheDefaultClientsAndUsers() {
-		LocalIdpProperties properties = idp.getBean(LocalIdpProperties.class);
+		LocalIdpProperties properties = idp.context().getBean(LocalIdpProperties.class);
 		assertThat(properties.clients()).extracting(LocalIdpProperties.Client::clientId)
 			.containsExactly("test-client", "test-machine");
 		assertThat(properties.users()).extracting(LocalIdpProperties.User::username).containsExactly("tester");

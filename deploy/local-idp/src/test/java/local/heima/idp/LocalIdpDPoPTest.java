@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,6 @@ import local.heima.idp.testsupport.TestJwtDecoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -37,20 +35,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 class LocalIdpDPoPTest {
 
-	private static ConfigurableApplicationContext idp;
+	private static TestIdp idp;
 
 	private static URI issuer;
 
 	@BeforeAll
 	static void start() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		issuer = URI.create("http://localhost:" + port);
 		Map<String, Object> properties = new HashMap<>();
-		properties.put("server.port", String.valueOf(port));
-		properties.put("heima.local-idp.issuer", issuer.toString());
 		properties.put("heima.local-idp.dpop-clients", "bound-machine");
 		for (int i = 0; i < 2; i++) {
 			properties.put("heima.local-idp.clients[" + i + "].client-id",
@@ -59,7 +50,8 @@ class LocalIdpDPoPTest {
 			properties.put("heima.local-idp.clients[" + i + "].grant-types[0]", "client_credentials");
 			properties.put("heima.local-idp.clients[" + i + "].roles[0]", "ADMIN");
 		}
-		idp = LocalIdpApplication.start(properties);
+		idp = TestIdp.start(properties);
+		issuer = idp.issuer();
 	}
 
 	@AfterAll
