@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -19,6 +20,17 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['region'] }],
     },
+  },
+  {
+    // Features never import each other in a loop (issue 14): a cycle makes a feature impossible to
+    // change or test alone. Resolves the app's own relative imports; packages are not followed.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['e2e/**/*.ts', '*.config.ts', 'scripts/**/*.mjs'],

@@ -7,8 +7,9 @@ export default mergeConfig(
     test: {
       environment: 'jsdom',
       globals: true,
-      include: ['src/**/*.test.{ts,tsx}'],
-      setupFiles: ['./src/test/setup.ts'],
+      // web-common's own tests run with this app's (its files have no node_modules of their own)
+      include: ['src/**/*.test.{ts,tsx}', '../web-common/src/**/*.test.{ts,tsx}'],
+      setupFiles: ['../web-common/src/test/setup.ts'],
       restoreMocks: true,
       // jsdom + user-event typing is slow on a loaded 2-core machine; 5 s timed out there
       testTimeout: 30_000,

@@ -6,9 +6,9 @@ import {
   launchBrowser,
   requireRunningHeima,
   screenshot,
-} from './support/browser';
+} from '@heima/web-common/e2e/browser';
 import { syntheticFnr } from './support/fnr';
-import { logIn } from './support/login';
+import { logIn } from '@heima/web-common/e2e/login';
 
 const INVALID_FNR = '01819040181'; // second check digit wrong
 const VALID_FNR = '01819040180';

@@ -6,8 +6,8 @@ import {
   launchBrowser,
   requireRunningHeima,
   screenshot,
-} from './support/browser';
-import { logIn } from './support/login';
+} from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 /**
  * The heart-failure follow-up loop (issue 10): the admin adds a weight trend and an answer trigger

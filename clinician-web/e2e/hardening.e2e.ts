@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, launchBrowser, requireRunningHeima } from './support/browser';
-import { logIn } from './support/login';
+import { BASE_URL, launchBrowser, requireRunningHeima } from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 /**
  * The Content Security Policy (no inline or evaluated script) breaks nothing silently: both apps

@@ -7,9 +7,9 @@ import {
   launchBrowser,
   requireRunningHeima,
   screenshot,
-} from './support/browser';
+} from '@heima/web-common/e2e/browser';
 import { syntheticFnr } from './support/fnr';
-import { logIn } from './support/login';
+import { logIn } from '@heima/web-common/e2e/login';
 
 /**
  * The admin builds a pathway end to end (questionnaire import, preview, pathway form, publish)

@@ -8,8 +8,8 @@ import {
   requireRunningHeima,
   screenshot,
   scrollsSideways,
-} from './support/browser';
-import { logIn } from './support/login';
+} from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 /**
  * The nurse's worklist at volume (issue 17): 500 open items for her team, raised through the real

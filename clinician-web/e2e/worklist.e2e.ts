@@ -6,8 +6,8 @@ import {
   launchBrowser,
   requireRunningHeima,
   screenshot,
-} from './support/browser';
-import { logIn } from './support/login';
+} from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 /**
  * The worklist live: the nurse has the list open, the patient (in another browser context)

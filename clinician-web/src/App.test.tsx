@@ -1,6 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { App } from './App';
-import { jsonResponse, mockFetch, problemResponse, unauthenticated } from './test/fetchMock';
+import {
+  jsonResponse,
+  mockFetch,
+  problemResponse,
+  unauthenticated,
+} from '@heima/web-common/test/fetchMock';
 import { nina, pathwaySummary, patientPage } from './test/fixtures';
 import { renderWithProviders } from './test/render';
 

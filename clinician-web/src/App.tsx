@@ -1,12 +1,12 @@
 import { NoAccess, NotFound } from './features/access/components/NoAccess';
 import { NotClinician } from './features/access/components/NotClinician';
 import { AdminHome } from './features/admin/components/AdminHome';
-import type { Me } from './features/auth/api/me';
-import { useMe } from './features/auth/hooks/useMe';
+import type { Me } from '@heima/web-common/auth/me';
+import { useMe } from '@heima/web-common/auth/useMe';
 import { PatientPage } from './features/careplans/components/PatientPage';
 import { AppHeader } from './features/layout/components/AppHeader';
-import { MAIN_ID, SkipLink } from './features/layout/components/SkipLink';
-import { ErrorPanel, Loading } from './features/layout/components/Status';
+import { MAIN_ID, SkipLink } from '@heima/web-common/ui/SkipLink';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { AppNav } from './features/navigation/components/AppNav';
 import { NewPathwayPage } from './features/pathways/components/NewPathwayPage';
 import { PathwayList } from './features/pathways/components/PathwayList';

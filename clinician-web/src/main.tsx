@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppProviders } from './AppProviders';
 import { createI18n } from './i18n';
-import { createQueryClient } from './lib/queryClient';
+import { createQueryClient } from '@heima/web-common/queryClient';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -8,8 +8,8 @@ import {
   requireRunningHeima,
   screenshot,
   scrollsSideways,
-} from './support/browser';
-import { logIn } from './support/login';
+} from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 interface Task {
   title: string;

@@ -8,7 +8,7 @@ import {
   requireRunningHeima,
   screenshot,
   scrollsSideways,
-} from './support/browser';
+} from '@heima/web-common/e2e/browser';
 import { session } from './support/session';
 
 interface Task {

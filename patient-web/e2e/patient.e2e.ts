@@ -7,8 +7,8 @@ import {
   requireRunningHeima,
   screenshot,
   scrollsSideways,
-} from './support/browser';
-import { logIn } from './support/login';
+} from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 // One person's visit, step by step: each test builds on the one before.
 describe('patient app on a phone (360×640)', () => {

@@ -8,7 +8,7 @@ import {
   launchBrowser,
   requireRunningHeima,
   screenshot,
-} from './support/browser';
+} from '@heima/web-common/e2e/browser';
 import {
   type Case,
   type Form,

@@ -6,7 +6,7 @@ import {
   requireRunningHeima,
   screenshot,
   scrollsSideways,
-} from './support/browser';
+} from '@heima/web-common/e2e/browser';
 import { session } from './support/session';
 
 // pasient1 on a phone: the reminder choices, in both languages, saved and read back.

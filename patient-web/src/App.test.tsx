@@ -6,7 +6,7 @@ import {
   mockFetch,
   problemResponse,
   unauthenticated,
-} from './test/fetchMock';
+} from '@heima/web-common/test/fetchMock';
 import { kari, karisRecord } from './test/fixtures';
 import { renderWithProviders } from './test/render';
 

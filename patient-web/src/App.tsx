@@ -1,9 +1,9 @@
 import { NotPatient } from './features/access/components/NotPatient';
 import { useMe } from './features/auth/hooks/useMe';
 import { AppHeader } from './features/layout/components/AppHeader';
-import { MAIN_ID, SkipLink } from './features/layout/components/SkipLink';
+import { MAIN_ID, SkipLink } from '@heima/web-common/ui/SkipLink';
 import { PatientApp } from './features/layout/components/PatientApp';
-import { ErrorPanel, Loading } from './features/layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { WelcomePage } from './features/welcome/components/WelcomePage';
 
 function Content() {

@@ -4,7 +4,7 @@ import { App } from './App';
 import { AppProviders } from './AppProviders';
 import { Outbox } from './features/outbox/outbox';
 import { createI18n } from './i18n';
-import { createQueryClient } from './lib/queryClient';
+import { createQueryClient } from '@heima/web-common/queryClient';
 import './styles.css';
 
 const root = document.getElementById('root');

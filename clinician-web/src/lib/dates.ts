@@ -1,29 +1,12 @@
-const LOCALES: Record<string, string> = { nb: 'nb-NO', en: 'en-GB' };
+import { OSLO, locale, utcDate } from '@heima/web-common/dates';
 
-/** Formats a calendar date (`YYYY-MM-DD`) without letting the browser's time zone shift it. */
-export function formatDate(isoDate: string, language: string, style: 'long' | 'short'): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (match === null) return isoDate;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
-    dateStyle: style === 'long' ? 'long' : 'short',
-    timeZone: 'UTC',
-  }).format(date);
-}
-
-function utcDate(isoDate: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (match === null) return null;
-  const [, year, month, day] = match;
-  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-}
+export { addDays, formatDate } from '@heima/web-common/dates';
 
 /** The short weekday name of a calendar date (`YYYY-MM-DD`), e.g. "man." or "Mon". */
 export function weekdayName(isoDate: string, language: string): string {
   const date = utcDate(isoDate);
   if (date === null) return '';
-  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+  return new Intl.DateTimeFormat(locale(language), {
     weekday: 'short',
     timeZone: 'UTC',
   }).format(date);
@@ -39,20 +22,12 @@ export function todayInOslo(now: Date = new Date()): string {
   }).format(now);
 }
 
-/** `YYYY-MM-DD` plus `days` calendar days. */
-export function addDays(isoDate: string, days: number): string {
-  const date = utcDate(isoDate);
-  if (date === null) return isoDate;
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Times are shown as they are on the clock in Norway (instants are stored in UTC). */
-export const CLINIC_TIME_ZONE = 'Europe/Oslo';
+export const CLINIC_TIME_ZONE = OSLO;
 
 /** An instant's clock time in Norway, e.g. "07:00". */
 export function timeInOslo(instant: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+  return new Intl.DateTimeFormat(locale(language), {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -62,7 +37,7 @@ export function timeInOslo(instant: string, language: string): string {
 
 /** An instant as date and time in Norway, e.g. "22.11.2026, 07:00". */
 export function dateTimeInOslo(instant: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
+  return new Intl.DateTimeFormat(locale(language), {
     dateStyle: 'short',
     timeStyle: 'short',
     timeZone: CLINIC_TIME_ZONE,
@@ -83,7 +58,7 @@ export function relativeTime(instant: string, language: string, now: number = Da
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(amount) < size || unit === 'week') {
       const rounded = unit === 'second' ? 0 : Math.round(amount);
-      return new Intl.RelativeTimeFormat(LOCALES[language] ?? language, {
+      return new Intl.RelativeTimeFormat(locale(language), {
         style: 'short',
         numeric: 'auto',
       }).format(rounded === 0 && unit === 'second' ? 0 : rounded, unit);

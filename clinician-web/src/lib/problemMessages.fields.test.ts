@@ -1,5 +1,5 @@
 import { createI18n } from '../i18n';
-import { fieldErrorMessage } from './problemMessages';
+import { fieldErrorMessage } from '@heima/web-common/problemMessages';
 
 describe('field error → message', () => {
   it.each(['required', 'length', 'digits', 'date', 'check-digit-1', 'check-digit-2'])(

@@ -1,4 +1,4 @@
-import type { Me } from '../features/auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import type { CarePlan } from '../features/careplans/api/carePlans';
 import type { PathwaySummary } from '../features/pathways/api/pathways';
 import type { Patient, PatientPage } from '../features/patients/api/patients';

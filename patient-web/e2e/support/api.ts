@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { BASE_URL } from './browser';
+import { BASE_URL } from '@heima/web-common/e2e/browser';
 
 /** A GET from inside the page, with the patient's session, as the app itself would make it. */
 export function getJson<T>(page: Page, path: string): Promise<{ status: number; body: T }> {

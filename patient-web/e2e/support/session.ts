@@ -1,6 +1,6 @@
 import type { APIResponse, Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL } from './browser';
-import { DEMO_PASSWORD } from './login';
+import { BASE_URL } from '@heima/web-common/e2e/browser';
+import { DEMO_PASSWORD } from '@heima/web-common/e2e/login';
 
 /** A logged-in person: the page and API calls made with their session (and XSRF token). */
 export interface Session {

@@ -1,56 +1,18 @@
-import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import { createI18nWith, type Language } from '@heima/web-common/i18n';
 import { en } from './resources/en';
 import { nb } from './resources/nb';
 
-export const LANGUAGES = ['nb', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'nb';
-export const LANGUAGE_STORAGE_KEY = 'heima.language';
+export {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  LANGUAGE_NAMES,
+  chooseLanguage,
+  isLanguage,
+  type Language,
+} from '@heima/web-common/i18n';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+/** This app's texts in a ready i18next instance (see web-common's createI18nWith). */
+export function createI18n(language?: Language): I18n {
+  return createI18nWith({ nb, en }, language);
 }
-
-/** The language the person chose last time on this device, else Norwegian. */
-export function rememberedLanguage(): Language {
-  try {
-    const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
-  } catch {
-    return DEFAULT_LANGUAGE; // storage can be blocked; the default will do
-  }
-}
-
-/** Switches language and remembers the choice for the next visit. */
-export async function chooseLanguage(i18n: I18n, language: Language): Promise<void> {
-  try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // Not remembered, but still switched.
-  }
-  await i18n.changeLanguage(language);
-}
-
-/** A ready i18next instance; keeps `<html lang>` and the document title in step with it. */
-export function createI18n(language: Language = rememberedLanguage()): I18n {
-  const instance = i18next.createInstance();
-  const syncDocument = () => {
-    document.documentElement.lang = instance.resolvedLanguage ?? instance.language;
-    document.title = instance.t('app.documentTitle');
-  };
-  instance.on('initialized', syncDocument);
-  instance.on('languageChanged', syncDocument);
-  void instance.use(initReactI18next).init({
-    resources: { nb: { translation: nb }, en: { translation: en } },
-    lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false }, // React escapes
-    initAsync: false,
-  });
-  return instance;
-}
-
-/** Each language named in itself, as language pickers should show them. */
-export const LANGUAGE_NAMES: Record<Language, string> = { nb: 'Norsk bokmål', en: 'English' };

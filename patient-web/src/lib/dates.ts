@@ -1,23 +1,9 @@
-const LOCALES: Record<string, string> = { nb: 'nb-NO', en: 'en-GB' };
+import { OSLO, locale } from '@heima/web-common/dates';
 
-/** Formats a calendar date (`YYYY-MM-DD`) without letting the browser's time zone shift it. */
-export function formatDate(isoDate: string, language: string, style: 'long' | 'short'): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (match === null) return isoDate;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return new Intl.DateTimeFormat(LOCALES[language] ?? language, {
-    dateStyle: style === 'long' ? 'long' : 'short',
-    timeZone: 'UTC',
-  }).format(date);
-}
+export { addDays, formatDate } from '@heima/web-common/dates';
 
 /** Patients' schedules are in Norwegian time; every instant is shown in this zone. */
-export const PATIENT_ZONE = 'Europe/Oslo';
-
-function locale(language: string): string {
-  return LOCALES[language] ?? language;
-}
+export const PATIENT_ZONE = OSLO;
 
 /** The calendar date (`YYYY-MM-DD`) an instant falls on in `zone`. */
 export function dateInZone(instant: Date, zone: string = PATIENT_ZONE): string {
@@ -33,13 +19,6 @@ export function dateInZone(instant: Date, zone: string = PATIENT_ZONE): string {
 /** Today in the patient's zone. */
 export function todayInZone(zone: string = PATIENT_ZONE, now: Date = new Date()): string {
   return dateInZone(now, zone);
-}
-
-/** `YYYY-MM-DD` plus `days` (may be negative), as calendar arithmetic. */
-export function addDays(isoDate: string, days: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days));
-  return date.toISOString().slice(0, 10);
 }
 
 export function isIsoDate(value: string): boolean {

@@ -1,5 +1,5 @@
 import { clearOfflineCopies, meOrOfflineCopy, orOfflineCopy } from './offlineCopy';
-import { ProblemError, ProblemType } from './problem';
+import { ProblemError, ProblemType } from '@heima/web-common/problem';
 
 const offline = () => Promise.reject(new ProblemError({ type: ProblemType.network, status: 0 }));
 const refused = () => Promise.reject(new ProblemError({ type: 'about:blank', status: 500 }));

@@ -1,4 +1,4 @@
-import { ProblemError, ProblemType } from './problem';
+import { ProblemError, ProblemType } from '@heima/web-common/problem';
 
 /**
  * The last answer to the three requests the app needs to open without network: who is logged in

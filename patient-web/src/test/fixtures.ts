@@ -1,4 +1,4 @@
-import type { Me } from '../features/auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import type { Patient } from '../features/record/api/ownPatient';
 
 export const kari: Me = {

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { AppProviders } from '../AppProviders';
 import { Outbox, type Sender } from '../features/outbox/outbox';
 import { createI18n, type Language } from '../i18n';
-import { createQueryClient } from '../lib/queryClient';
+import { createQueryClient } from '@heima/web-common/queryClient';
 
 /** Renders with the app's real i18n and query client (no retries, so errors show at once). */
 export function renderWithProviders(

@@ -1100,6 +1100,9 @@ export const en: Resources = {
     'malformed-request': 'The request could not be read. Reload the page and try again.',
     'precondition-required':
       'The change was sent without version information. Reload the page and try again.',
+    'fhir-unavailable': 'The FHIR server is not answering right now. Try again in a little while.',
+    'request-timeout': 'That took too long. Try again in a little while.',
+    'rate-limited': 'Many requests were sent in a short time. Wait a little and try again.',
     'state-conflict': 'Not possible now: the plan has already ended.',
     'invalid-questionnaire': 'The questionnaire is not valid.',
     'unwatched-activity':

@@ -1094,6 +1094,9 @@ export const nb = {
     'malformed-request': 'Forespørselen kunne ikke leses. Last inn siden på nytt og prøv igjen.',
     'precondition-required':
       'Endringen manglet versjonsinformasjon. Last inn siden på nytt og prøv igjen.',
+    'fhir-unavailable': 'FHIR-serveren svarer ikke akkurat nå. Prøv igjen om litt.',
+    'request-timeout': 'Det tok for lang tid. Prøv igjen om litt.',
+    'rate-limited': 'Det er sendt mange forespørsler på kort tid. Vent litt og prøv igjen.',
     'state-conflict': 'Det går ikke nå: planen er allerede avsluttet.',
     'invalid-questionnaire': 'Skjemaet er ikke gyldig.',
     'unwatched-activity':

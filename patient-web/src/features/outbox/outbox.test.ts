@@ -1,5 +1,5 @@
-import { jsonResponse, mockFetch, problemResponse } from '../../test/fetchMock';
-import { ProblemType } from '../../lib/problem';
+import { jsonResponse, mockFetch, problemResponse } from '@heima/web-common/test/fetchMock';
+import { ProblemType } from '@heima/web-common/problem';
 import { OUTBOX_STORAGE_KEY, Outbox, backoff } from './outbox';
 
 const weight = { vital: 'BODY_WEIGHT', values: [{ code: '29463-7', value: 82.5, unit: 'kg' }] };

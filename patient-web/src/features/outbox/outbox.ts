@@ -1,5 +1,5 @@
-import { apiFetch } from '../../lib/http';
-import { ProblemError, ProblemType, type Problem } from '../../lib/problem';
+import { apiFetch } from '@heima/web-common/http';
+import { ProblemError, ProblemType, type Problem } from '@heima/web-common/problem';
 
 /**
  * Submissions that must never be lost: each is stored on the device (localStorage, so it survives

@@ -453,6 +453,14 @@ export const en: Resources = {
     'idempotency-key-reused':
       'This submission clashed with an earlier one. Please record it again.',
     'invalid-response': 'Some answers do not fit the questionnaire. Check these questions:',
+    'fhir-unavailable':
+      'The health record system is not answering right now. Try again in a little while.',
+    'invalid-questionnaire': 'The form is not valid. Contact your clinic.',
+    'duplicate-version': 'This version already exists.',
+    'request-timeout': 'That took too long. Try again in a little while.',
+    'rate-limited': 'You have sent many requests in a short time. Wait a little and try again.',
+    'unwatched-activity': 'This is not part of your follow-up.',
+    'not-team-member': 'This does not belong to your team.',
     'state-conflict': 'This is not possible right now. Reload the page and try again.',
     'answer-required': 'Some questions must be answered. Check these questions:',
     'answer-repeats': 'Some questions allow only one answer. Check these questions:',

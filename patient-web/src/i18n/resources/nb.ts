@@ -449,6 +449,13 @@ export const nb = {
     'idempotency-key-reused':
       'Denne innsendingen kom i konflikt med en tidligere innsending. Registrer den på nytt.',
     'invalid-response': 'Noen av svarene passer ikke til skjemaet. Sjekk disse spørsmålene:',
+    'fhir-unavailable': 'Journalsystemet svarer ikke akkurat nå. Prøv igjen om litt.',
+    'invalid-questionnaire': 'Skjemaet er ikke gyldig. Ta kontakt med behandlingsstedet ditt.',
+    'duplicate-version': 'Denne versjonen finnes allerede.',
+    'request-timeout': 'Det tok for lang tid. Prøv igjen om litt.',
+    'rate-limited': 'Du har sendt mange forespørsler på kort tid. Vent litt og prøv igjen.',
+    'unwatched-activity': 'Dette er ikke en del av oppfølgingen din.',
+    'not-team-member': 'Dette hører ikke til teamet ditt.',
     'state-conflict': 'Dette går ikke akkurat nå. Last inn siden på nytt og prøv igjen.',
     'answer-required': 'Noen spørsmål må besvares. Se over disse spørsmålene:',
     'answer-repeats': 'Noen spørsmål har bare ett svar. Se over disse spørsmålene:',

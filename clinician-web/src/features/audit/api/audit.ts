@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /** One row of the audit trail (`GET /api/admin/audit`, ADMIN only). */
 export interface AuditRow {

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../lib/dates';
-import { ProblemError, type FieldError, type Problem } from '../../../lib/problem';
-import { fieldErrorMessage, problemMessage } from '../../../lib/problemMessages';
+import { ProblemError, type FieldError, type Problem } from '@heima/web-common/problem';
+import { fieldErrorMessage, problemMessage } from '@heima/web-common/problemMessages';
 import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
 import { SelectField, TextField } from '../../forms/components/FormFields';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePathways } from '../../pathways/hooks/usePathways';
 import type { CarePlan } from '../api/carePlans';
 import { useEnrol } from '../hooks/useCarePlans';

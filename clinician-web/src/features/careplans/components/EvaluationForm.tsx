@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemError, type FieldError } from '../../../lib/problem';
-import { fieldErrorMessage } from '../../../lib/problemMessages';
+import { ProblemError, type FieldError } from '@heima/web-common/problem';
+import { fieldErrorMessage } from '@heima/web-common/problemMessages';
 import { FieldGroup, TextAreaField, TextField } from '../../forms/components/FormFields';
 import type { CarePlan, EvaluationOutcome } from '../api/carePlans';
 import { useChangePlan } from '../hooks/useCarePlans';

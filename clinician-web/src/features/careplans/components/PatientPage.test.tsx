@@ -5,7 +5,7 @@ import {
   mockFetch,
   problemResponse,
   type RecordedRequest,
-} from '../../../test/fetchMock';
+} from '@heima/web-common/test/fetchMock';
 import { carePlan, nina, pathwaySummary, patient } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import type { CarePlan, Task } from '../api/carePlans';

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { jsonResponse, mockFetch, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch, problemResponse } from '@heima/web-common/test/fetchMock';
 import { renderWithProviders } from '../../../test/render';
 import type { CarePlan } from '../api/carePlans';
 import { PersonalThresholdsForm } from './PersonalThresholdsForm';

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFetch } from '../../../lib/http';
-import { ProblemError, type FieldError } from '../../../lib/problem';
-import { fieldErrorMessage } from '../../../lib/problemMessages';
+import { apiFetch } from '@heima/web-common/http';
+import { ProblemError, type FieldError } from '@heima/web-common/problem';
+import { fieldErrorMessage } from '@heima/web-common/problemMessages';
 import { FieldGroup } from '../../forms/components/FormFields';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { BOUNDS, parseDecimal, type Bound } from '../../pathways/api/pathwayForm';
 import type { Activity, Threshold } from '../../pathways/api/pathways';
 import { VITAL_INFO, displayUnit } from '../../pathways/api/vitals';

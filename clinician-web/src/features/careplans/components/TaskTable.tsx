@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, timeInOslo, todayInOslo, weekdayName } from '../../../lib/dates';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { CarePlan } from '../api/carePlans';
 import { useTasks } from '../hooks/useCarePlans';
 

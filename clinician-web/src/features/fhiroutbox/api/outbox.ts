@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /** The FHIR write-back outbox (`/api/admin/fhir-outbox`, ADMIN only). */
 

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
-import { errorMessage } from '../../../lib/problemMessages';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { errorMessage } from '@heima/web-common/problemMessages';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useOutboxStats, useParkedRows, useRetryRow } from '../hooks/useOutbox';
 
 /** FHIR write-back for administrators: how much waits, what stopped and why, and retry. */

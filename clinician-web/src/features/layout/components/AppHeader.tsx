@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/me';
-import { LogoutForm } from '../../auth/components/LogoutForm';
-import { LanguageSwitch } from '../../language/components/LanguageSwitch';
+import type { Me } from '@heima/web-common/auth/me';
+import { LogoutForm } from '@heima/web-common/auth/LogoutForm';
+import { LanguageSwitch } from '@heima/web-common/ui/LanguageSwitch';
 
 function UserFacts({ me }: { me: Me }) {
   const { t } = useTranslation();

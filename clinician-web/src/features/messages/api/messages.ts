@@ -1,30 +1,10 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
-/**
- * A patient's conversation with the care team (`/api/patients/{id}/messages`). Text is plain
- * text: show it as text, never as markup. `readAt`/`readByName` is the other side's read receipt.
- */
-export interface MessagePhoto {
-  id: string;
-  contentType: string;
-  size: number;
-  /** Serves the photo's bytes to a clinician of the patient's team. */
-  url: string;
-}
+import type { Message } from '@heima/web-common/messages';
 
-export interface Message {
-  id: string;
-  team: string;
-  authorKind: 'PATIENT' | 'CLINICIAN';
-  authorName: string;
-  text: string;
-  photos: MessagePhoto[];
-  sentAt: string;
-  readAt: string | null;
-  readByName: string | null;
-}
+export { MAX_MESSAGE_LENGTH, type Message, type MessagePhoto } from '@heima/web-common/messages';
 
-export const MAX_MESSAGE_LENGTH = 2000;
+/** A patient's conversation with the care team (`/api/patients/{id}/messages`). */
 
 const path = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/messages`;
 

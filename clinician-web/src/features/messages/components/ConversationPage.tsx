@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemType, hasProblemType } from '../../../lib/problem';
-import { errorMessage } from '../../../lib/problemMessages';
+import { ProblemType, hasProblemType } from '@heima/web-common/problem';
+import { errorMessage } from '@heima/web-common/problemMessages';
 import { Link } from '../../../lib/router';
 import { TextAreaField } from '../../forms/components/FormFields';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import { MAX_MESSAGE_LENGTH } from '../api/messages';
 import { useMessages, useSendMessage } from '../hooks/useMessages';

@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { sameDayInOslo } from '@heima/web-common/dates';
 import { dateTimeInOslo, timeInOslo } from '../../../lib/dates';
 import type { Message } from '../api/messages';
-
-/** Whether two instants fall on the same day in Norway. */
-function sameDay(a: string, b: string): boolean {
-  const day = (iso: string) =>
-    new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
-  return day(a) === day(b);
-}
 
 /** The conversation, oldest first; each message as plain text, its photos, and its read receipt. */
 export function MessageList({ messages }: { messages: Message[] }) {
@@ -52,7 +46,7 @@ export function MessageList({ messages }: { messages: Message[] }) {
               {m.readAt
                 ? t('messages.readBy', {
                     name: m.readByName ?? '',
-                    time: sameDay(m.readAt, m.sentAt)
+                    time: sameDayInOslo(m.readAt, m.sentAt)
                       ? timeInOslo(m.readAt, language)
                       : dateTimeInOslo(m.readAt, language),
                   })

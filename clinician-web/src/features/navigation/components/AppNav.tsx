@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, type Route } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 
 type NavKey =
   | 'worklist'

@@ -2,7 +2,7 @@ import { Suspense, lazy, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
 import type { CarePlan } from '../../careplans/api/carePlans';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { PublishedPathway, Threshold } from '../../pathways/api/pathways';
 import { VITAL_INFO, displayUnit, type Vital } from '../../pathways/api/vitals';
 import { bands, series, type Measurement } from '../api/measurements';

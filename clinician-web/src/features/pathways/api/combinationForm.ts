@@ -1,11 +1,5 @@
-import {
-  BOUNDS,
-  textOut,
-  type FormErrors,
-  type PathwayForm,
-  type Rest,
-  type TextPair,
-} from './pathwayForm';
+import { BOUNDS, textOut, type FormErrors, type Rest, type TextPair } from './formParts';
+import type { PathwayForm } from './pathwayForm';
 import type { CombinationCondition, CombinationRule, RuleLevel } from './pathways';
 
 /**

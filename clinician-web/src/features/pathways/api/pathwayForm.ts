@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../lib/problem';
+import type { FieldError } from '@heima/web-common/problem';
 import {
   LEVELS,
   WEEKDAYS,
@@ -16,6 +16,21 @@ import {
   type Weekday,
 } from './pathways';
 import { VITAL_INFO, isVital, type Vital } from './vitals';
+import {
+  BOUNDS,
+  textOut,
+  type FormErrors,
+  type Rest,
+  type TextPair,
+} from './formParts';
+export {
+  BOUNDS,
+  textOut,
+  type Bound,
+  type FormErrors,
+  type Rest,
+  type TextPair,
+} from './formParts';
 import {
   combinationPaths,
   fromCombinations,
@@ -36,12 +51,6 @@ import {
  * edits), and `toDefinition` sends them back unchanged. Saving without edits gives back the stored
  * definition.
  */
-
-/** Fields of a stored object that the form does not edit, sent back as they came. */
-export type Rest = Record<string, unknown>;
-
-export const BOUNDS = ['redLow', 'yellowLow', 'yellowHigh', 'redHigh'] as const;
-export type Bound = (typeof BOUNDS)[number];
 
 export interface ThresholdRow {
   /** React key; stable while the row exists. */
@@ -114,27 +123,6 @@ export interface ActivityForm {
   /** Collected, not monitored: the explicit choice for an activity with no rule, with why. */
   collectOnly: boolean;
   collectOnlyReason: TextPair;
-}
-
-export interface TextPair {
-  nb: string;
-  en: string;
-  /** The stored text as it came (null when there was none), so it goes back unchanged. */
-  stored?: Record<string, unknown> | null;
-}
-
-/**
- * The text to send: both languages (blank as null) with whatever else the stored object held, or
- * null when there was none and none was typed.
- */
-export function textOut(pair: TextPair): { nb: string | null; en: string | null } | null {
-  const nb = nullIfBlank(pair.nb);
-  const en = nullIfBlank(pair.en);
-  if (pair.stored === null && nb === null && en === null) return null;
-  const { nb: _nb, en: _en, ...rest } = pair.stored ?? {};
-  void _nb;
-  void _en;
-  return { ...rest, nb, en };
 }
 
 export interface PathwayForm {
@@ -534,10 +522,6 @@ function toTrigger(row: TriggerRow): AnswerTrigger {
   };
 }
 
-function nullIfBlank(text: string): string | null {
-  return text.trim() === '' ? null : text.trim();
-}
-
 export interface DefinitionAndRows {
   definition: PathwayDefinition;
   /** For activity i, the form row of each threshold sent: `rows[i][k]` is the row of threshold k. */
@@ -621,9 +605,6 @@ export function toDefinition(form: PathwayForm): DefinitionAndRows {
     rows,
   };
 }
-
-/** Errors by form path; a path is where the message is shown. */
-export type FormErrors = Record<string, FieldError>;
 
 /**
  * The checks worth making before asking the server: what is missing, and what cannot be read as

@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 import type { Vital } from './vitals';
 
 /** The pathway API (`/api/pathways`): templates that ADMINs edit and publish in versions. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, navigate } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import { emptyForm } from '../api/pathwayForm';
 import { useCreatePathway } from '../hooks/usePathways';
 import { PathwayEditor } from './PathwayEditor';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { ProblemError } from '../../../lib/problem';
-import { jsonResponse, mockFetch } from '../../../test/fetchMock';
+import { ProblemError } from '@heima/web-common/problem';
+import { jsonResponse, mockFetch } from '@heima/web-common/test/fetchMock';
 import { questionnairePage, questionnaireRef } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { emptyForm, fromDefinition } from '../api/pathwayForm';

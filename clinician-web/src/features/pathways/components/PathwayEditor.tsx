@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldError, Problem } from '../../../lib/problem';
-import { ProblemError } from '../../../lib/problem';
-import { problemMessage } from '../../../lib/problemMessages';
+import type { FieldError, Problem } from '@heima/web-common/problem';
+import { ProblemError } from '@heima/web-common/problem';
+import { problemMessage } from '@heima/web-common/problemMessages';
 import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
 import {
   FieldGroup,

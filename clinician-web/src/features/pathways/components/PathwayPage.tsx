@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
-import { ProblemError } from '../../../lib/problem';
-import { errorMessage } from '../../../lib/problemMessages';
+import { ProblemError } from '@heima/web-common/problem';
+import { errorMessage } from '@heima/web-common/problemMessages';
 import { Link } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { emptyForm, fromDefinition } from '../api/pathwayForm';
 import type { PathwaySummary } from '../api/pathways';
 import { useDraft, usePathway, usePublishPathway, useSaveDraft } from '../hooks/usePathways';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { todayInOslo } from '../../../lib/dates';
-import { jsonResponse, mockFetch } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch } from '@heima/web-common/test/fetchMock';
 import { renderWithProviders } from '../../../test/render';
 import type { PreviewDay } from '../api/pathways';
 import { SchedulePreviewSection } from './SchedulePreviewSection';

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../lib/dates';
 import { SelectField, TextField } from '../../forms/components/FormFields';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useSchedulePreview } from '../hooks/usePathways';
 import { SchedulePreviewTable } from './SchedulePreviewTable';
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePathwayVersions } from '../hooks/usePathways';
 
 /** The published versions, newest first, each with a way to preview its schedule. */

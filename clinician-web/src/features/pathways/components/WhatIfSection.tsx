@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { fetchDraft, whatIf, type WhatIfAlert, type WhatIfResult } from '../api/pathways';
 

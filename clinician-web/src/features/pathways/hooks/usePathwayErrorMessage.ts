@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { FieldError } from '../../../lib/problem';
+import type { FieldError } from '@heima/web-common/problem';
 import type { PathwayForm } from '../api/pathwayForm';
 import { VITAL_INFO, displayUnit } from '../api/vitals';
 

@@ -1,5 +1,5 @@
-import type { FieldError, Problem } from '../../../lib/problem';
-import { ProblemError, ProblemType } from '../../../lib/problem';
+import type { FieldError, Problem } from '@heima/web-common/problem';
+import { ProblemError, ProblemType } from '@heima/web-common/problem';
 import type { RegisterPatientRequest } from './patients';
 
 export const REGISTRATION_FIELDS = [

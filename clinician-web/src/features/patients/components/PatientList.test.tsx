@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { jsonResponse, mockFetch } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch } from '@heima/web-common/test/fetchMock';
 import { patient, patientPage } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { PatientList, normalizeQuery } from './PatientList';

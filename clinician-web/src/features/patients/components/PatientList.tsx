@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { PAGE_SIZE } from '../api/patients';
 import { usePatientSearch, type PatientSearchResult } from '../hooks/usePatientSearch';
 import { Pager } from './Pager';

@@ -1,5 +1,5 @@
 import { act, screen } from '@testing-library/react';
-import { jsonResponse, mockFetch, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch, problemResponse } from '@heima/web-common/test/fetchMock';
 import { patient } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { RegisterPatientForm } from './RegisterPatientForm';

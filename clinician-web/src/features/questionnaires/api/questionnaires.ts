@@ -1,5 +1,5 @@
 import type { Questionnaire } from 'fhir/r4';
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /**
  * The questionnaire library API (`/api/questionnaires`). Every response is mapped here, in one

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { jsonResponse, mockFetch, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch, problemResponse } from '@heima/web-common/test/fetchMock';
 import { questionnaireRef } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { ImportQuestionnaireForm } from './ImportQuestionnaireForm';

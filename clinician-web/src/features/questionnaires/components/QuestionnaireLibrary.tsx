@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { titleIn } from '../api/questionnaires';
 import { useQuestionnaires } from '../hooks/useQuestionnaires';
 import { ImportQuestionnaireForm } from './ImportQuestionnaireForm';

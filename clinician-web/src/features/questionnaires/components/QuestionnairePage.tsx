@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { Link } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { titleIn, type QuestionnaireVersion } from '../api/questionnaires';
 import {
   useQuestionnaire,

@@ -3,7 +3,7 @@ import { configureStore } from '@reduxjs/toolkit';
 import type { Questionnaire } from 'fhir/r4';
 import { useState } from 'react';
 import { Provider } from 'react-redux';
-import { referoResources } from './referoResources';
+import { REFERO_RESOURCES } from '@heima/web-common/refero/resources';
 
 /**
  * The questionnaire as the patient app renders it, with @helsenorge/refero. This module (and
@@ -21,7 +21,7 @@ export default function ReferoPreview(props: {
     <Provider store={store}>
       <Refero
         questionnaire={props.questionnaire}
-        resources={referoResources(props.language)}
+        resources={REFERO_RESOURCES[props.language === 'en' ? 'en' : 'nb']}
         language={props.language === 'en' ? 'en-gb' : 'nb-no'}
         authorized
         loginButton={<></>}

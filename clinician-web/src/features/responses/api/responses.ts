@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /** A patient's questionnaire responses for the care team (`/api/patients/{id}/responses`). */
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { Link } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import type { AnswerLine, Reason, ResponseDetail } from '../api/responses';
 import { useResponse, useResponses } from '../hooks/useResponses';

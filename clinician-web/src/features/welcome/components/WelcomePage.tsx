@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LoginLink } from '../../auth/components/LoginLink';
+import { LoginLink } from '@heima/web-common/auth/LoginLink';
 
 export function WelcomePage() {
   const { t } = useTranslation();

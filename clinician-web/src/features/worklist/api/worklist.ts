@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /**
  * The worklist (`/api/worklist`): what the clinician's teams must look at, red first, then yellow,

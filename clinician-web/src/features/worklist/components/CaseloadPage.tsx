@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/me';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import type { Me } from '@heima/web-common/auth/me';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { NO_FILTER, type CaseloadFilter } from '../api/caseload';
 import { useCaseload, useCaseloadRefresh } from '../hooks/useCaseload';
 import { useNow } from '../hooks/useNow';

@@ -2,7 +2,7 @@ import { Fragment, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo, relativeTime } from '../../../lib/dates';
 import { Link } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import type { PatientRow } from '../api/caseload';
 import { LevelBadge } from './LevelBadge';
 import { WorklistRow } from './WorklistRow';

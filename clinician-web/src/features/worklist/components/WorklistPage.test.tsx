@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
-import { jsonResponse, mockFetch, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch, problemResponse } from '@heima/web-common/test/fetchMock';
 import { nina } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { FakeEventSource, worklistItem } from '../../../test/worklistFixtures';

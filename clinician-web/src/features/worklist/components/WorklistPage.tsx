@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import { WORKLIST_SIZE, type WorklistItem } from '../api/worklist';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useNow } from '../hooks/useNow';
 import { useWorklist, useWorklistStream } from '../hooks/useWorklist';
 import { WorklistPager } from './WorklistPager';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo, relativeTime } from '../../../lib/dates';
-import { ProblemType, hasProblemType } from '../../../lib/problem';
-import { errorMessage } from '../../../lib/problemMessages';
+import { ProblemType, hasProblemType } from '@heima/web-common/problem';
+import { errorMessage } from '@heima/web-common/problemMessages';
 import { Link } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import { itemText } from '../api/itemText';
 import type { WorklistItem } from '../api/worklist';
 import { useAssign } from '../hooks/useCaseload';

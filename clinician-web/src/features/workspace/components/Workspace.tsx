@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import { PatientList } from '../../patients/components/PatientList';
 import { RegisterPatientForm } from '../../patients/components/RegisterPatientForm';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 
 export function NotPatient({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /**
  * One access to the patient's data by someone else (`GET /api/me/access-log`), from Heima's

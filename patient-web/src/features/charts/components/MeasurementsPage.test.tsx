@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { jsonResponse, mockApi } from '../../../test/fetchMock';
+import { jsonResponse, mockApi } from '@heima/web-common/test/fetchMock';
 import { measurement } from '../../../test/measurementFixtures';
 import { renderWithProviders } from '../../../test/render';
 import type { MeasurementChartProps } from './MeasurementChart';

@@ -2,7 +2,7 @@ import { Suspense, lazy, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
 import { href } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { Measurement, Period } from '../../measurements/api/measurements';
 import { formatNumber, unitText } from '../../measurements/format';
 import { COMPONENTS, VITALS, isVital, type Vital } from '../../measurements/vitals';

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/me';
-import { LogoutForm } from '../../auth/components/LogoutForm';
-import { LanguageSwitch } from '../../language/components/LanguageSwitch';
+import { clearOfflineCopies } from '../../../lib/offlineCopy';
+import type { Me } from '@heima/web-common/auth/me';
+import { LogoutForm } from '@heima/web-common/auth/LogoutForm';
+import { LanguageSwitch } from '@heima/web-common/ui/LanguageSwitch';
 
 export function AppHeader({ me }: { me: Me | null }) {
   const { t } = useTranslation();
@@ -21,7 +22,8 @@ export function AppHeader({ me }: { me: Me | null }) {
               <span className="user__label">{t('auth.loggedInAs')}</span>{' '}
               <strong className="user__name">{me.name}</strong>
             </p>
-            <LogoutForm />
+            {/* the copies that open the app offline belong to this login only */}
+            <LogoutForm onLogout={() => clearOfflineCopies(window.localStorage)} />
           </div>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, useRoute } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import { AccessLogPage } from '../../accesslog/components/AccessLogPage';
 import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
 import { MeasurePage } from '../../measurements/components/MeasurePage';
@@ -11,7 +11,7 @@ import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
 import { RemindersPage } from '../../reminders/components/RemindersPage';
 import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
 import { TodayPage } from '../../tasks/components/TodayPage';
-import { MAIN_ID } from './SkipLink';
+import { MAIN_ID } from '@heima/web-common/ui/SkipLink';
 
 /** The logged-in patient's pages, one per route; the outbox sends in the background throughout. */
 export function PatientApp({ me }: { me: Me }) {

@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 import type { Advice, Assessment } from '../../triage/types';
 import type { EnteredValue } from '../validation';
 import type { Vital } from '../vitals';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { ProblemType } from '../../../lib/problem';
-import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
+import { ProblemType } from '@heima/web-common/problem';
+import { jsonResponse, mockApi, problemResponse } from '@heima/web-common/test/fetchMock';
 import { kari } from '../../../test/fixtures';
 import { PLAN_ID, measurement } from '../../../test/measurementFixtures';
 import { renderWithProviders } from '../../../test/render';

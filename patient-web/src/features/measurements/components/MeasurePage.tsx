@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
-import type { Problem } from '../../../lib/problem';
+import type { Problem } from '@heima/web-common/problem';
 import { href } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
+import type { Me } from '@heima/web-common/auth/me';
 import { useSubmit } from '../../outbox/hooks/useSubmit';
 import { ReviewState } from '../../reviews/components/ReviewState';
 import { TriageResult } from '../../triage/components/TriageResult';

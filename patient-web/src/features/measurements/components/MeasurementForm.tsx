@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instantToZonedLocal } from '../../../lib/dates';
-import type { Problem } from '../../../lib/problem';
-import { ProblemType } from '../../../lib/problem';
-import { problemMessage } from '../../../lib/problemMessages';
+import type { Problem } from '@heima/web-common/problem';
+import { ProblemType } from '@heima/web-common/problem';
+import { problemMessage } from '@heima/web-common/problemMessages';
 import { formatNumber, unitText } from '../format';
 import {
   MEASURED_AT_FIELD,

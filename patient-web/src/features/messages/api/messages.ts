@@ -1,30 +1,11 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
-/**
- * The patient's conversation with their care team (`/api/me/messages`). Text is plain text: it is
- * shown as text, never as markup. `readAt`/`readByName` is the other side's read receipt.
- */
-export interface MessagePhoto {
-  id: string;
-  contentType: string;
-  size: number;
-  url: string;
-}
+import type { Message, MessagePhoto } from '@heima/web-common/messages';
 
-export interface Message {
-  id: string;
-  team: string;
-  authorKind: 'PATIENT' | 'CLINICIAN';
-  authorName: string;
-  text: string;
-  photos: MessagePhoto[];
-  sentAt: string;
-  readAt: string | null;
-  readByName: string | null;
-}
+export { MAX_MESSAGE_LENGTH, type Message, type MessagePhoto } from '@heima/web-common/messages';
 
+/** The patient's conversation with their care team. */
 export const MESSAGES_PATH = '/api/me/messages';
-export const MAX_MESSAGE_LENGTH = 2000;
 export const MAX_PHOTOS = 4;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** What the file picker offers; the server decides from the bytes. */

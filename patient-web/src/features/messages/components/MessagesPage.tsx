@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sameDayInOslo } from '@heima/web-common/dates';
 import { formatDateTime, formatTime } from '../../../lib/dates';
-import { errorMessage } from '../../../lib/problemMessages';
+import { errorMessage } from '@heima/web-common/problemMessages';
 import { href } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   MAX_MESSAGE_LENGTH,
   MAX_PHOTOS,
@@ -12,12 +13,6 @@ import {
   type Message,
 } from '../api/messages';
 import { useMessages, useSendMessage } from '../hooks/useMessages';
-
-function sameDay(a: string, b: string): boolean {
-  const day = (iso: string) =>
-    new Date(iso).toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
-  return day(a) === day(b);
-}
 
 function Conversation({ messages }: { messages: Message[] }) {
   const { t, i18n } = useTranslation();
@@ -60,7 +55,7 @@ function Conversation({ messages }: { messages: Message[] }) {
                 {m.readAt
                   ? t('messages.readBy', {
                       name: m.readByName ?? '',
-                      time: sameDay(m.readAt, m.sentAt)
+                      time: sameDayInOslo(m.readAt, m.sentAt)
                         ? formatTime(m.readAt, language)
                         : formatDateTime(m.readAt, language),
                     })

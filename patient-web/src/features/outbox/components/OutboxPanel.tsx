@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
-import { problemMessage } from '../../../lib/problemMessages';
+import { problemMessage } from '@heima/web-common/problemMessages';
 import { href } from '../../../lib/router';
 import { describeValues, vitalName } from '../../measurements/format';
 import { measurementNaming } from '../../measurements/components/MeasurePage';

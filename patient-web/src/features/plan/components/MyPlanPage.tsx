@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
 import { href } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { fetchMyPlan, inLanguage, myPlanQueryKey, type MyPlan, type Schedule } from '../api/plan';
 
 const WEEKDAY_INDEX: Record<string, number> = {

@@ -1,6 +1,6 @@
 import type { Questionnaire } from 'fhir/r4';
-import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
-import { ProblemError } from '../../../lib/problem';
+import { jsonResponse, mockApi, problemResponse } from '@heima/web-common/test/fetchMock';
+import { ProblemError } from '@heima/web-common/problem';
 import { attachmentLinkId, uploadAttachment } from './attachments';
 
 const CANONICAL = 'https://heima.example/fhir/Questionnaire/sdc-08-attachment-en|1.0.0';

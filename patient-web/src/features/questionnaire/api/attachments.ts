@@ -1,5 +1,5 @@
 import type { Attachment, Questionnaire, QuestionnaireItem } from 'fhir/r4';
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /** The answer to `POST /api/me/attachments`. */
 export interface UploadedAttachment {

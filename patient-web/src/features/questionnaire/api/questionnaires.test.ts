@@ -1,6 +1,6 @@
 import type { QuestionnaireResponse } from 'fhir/r4';
-import { ProblemType } from '../../../lib/problem';
-import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
+import { ProblemType } from '@heima/web-common/problem';
+import { jsonResponse, mockApi, problemResponse } from '@heima/web-common/test/fetchMock';
 import { fetchDraft, fetchQuestionnaire, saveDraft } from './questionnaires';
 
 const task = { carePlanId: 'plan-1', activityId: 'symptoms', date: '2026-11-21' };

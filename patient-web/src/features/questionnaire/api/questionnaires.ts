@@ -1,6 +1,6 @@
 import type { Questionnaire, QuestionnaireResponse } from 'fhir/r4';
-import { apiFetch } from '../../../lib/http';
-import { ProblemType, hasProblemType } from '../../../lib/problem';
+import { apiFetch } from '@heima/web-common/http';
+import { ProblemType, hasProblemType } from '@heima/web-common/problem';
 import type { Advice, Assessment } from '../../triage/types';
 
 export const RESPONSES_PATH = '/api/me/responses';

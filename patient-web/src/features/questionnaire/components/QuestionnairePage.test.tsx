@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import type { QuestionnaireResponse } from 'fhir/r4';
-import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockApi, problemResponse } from '@heima/web-common/test/fetchMock';
 import { kari } from '../../../test/fixtures';
 import { PLAN_ID, task } from '../../../test/measurementFixtures';
 import { renderWithProviders } from '../../../test/render';

@@ -2,12 +2,16 @@ import type { QuestionnaireResponse } from 'fhir/r4';
 import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDayHeading, formatTime } from '../../../lib/dates';
-import type { Problem } from '../../../lib/problem';
-import { ProblemError, ProblemType } from '../../../lib/problem';
-import { answerProblemMessage, errorMessage, problemMessage } from '../../../lib/problemMessages';
+import type { Problem } from '@heima/web-common/problem';
+import { ProblemError, ProblemType } from '@heima/web-common/problem';
+import {
+  answerProblemMessage,
+  errorMessage,
+  problemMessage,
+} from '@heima/web-common/problemMessages';
 import { href, navigate } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import type { Me } from '@heima/web-common/auth/me';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { formatNumber } from '../../measurements/format';
 import { useSubmit } from '../../outbox/hooks/useSubmit';
 import { useTasks } from '../../tasks/hooks/useTasks';

@@ -3,7 +3,7 @@ import { configureStore } from '@reduxjs/toolkit';
 import type { Attachment, Questionnaire, QuestionnaireResponse } from 'fhir/r4';
 import { useRef, useState } from 'react';
 import { Provider } from 'react-redux';
-import { REFERO_RESOURCES } from '../referoResources';
+import { REFERO_RESOURCES } from '@heima/web-common/refero/resources';
 
 export interface ReferoFormProps {
   questionnaire: Questionnaire;

@@ -1,5 +1,5 @@
-import { apiFetch } from '../../../lib/http';
-import { ProblemType, hasProblemType } from '../../../lib/problem';
+import { apiFetch } from '@heima/web-common/http';
+import { ProblemType, hasProblemType } from '@heima/web-common/problem';
 
 export const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
 export const DNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.2';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useOwnPatient } from '../hooks/useOwnPatient';
 import { NotRegistered } from './NotRegistered';
 import { PatientRecord } from './PatientRecord';

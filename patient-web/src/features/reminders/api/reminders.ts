@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 /**
  * The patient's reminder choices (`/api/me/reminders`): which channels, whether to be reminded

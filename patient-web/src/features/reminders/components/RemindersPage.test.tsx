@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockApi, problemResponse } from '@heima/web-common/test/fetchMock';
 import { renderWithProviders } from '../../../test/render';
 import type { ReminderSettings } from '../api/reminders';
 

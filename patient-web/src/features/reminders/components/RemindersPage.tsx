@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemError } from '../../../lib/problem';
-import { errorMessage, fieldErrorMessage } from '../../../lib/problemMessages';
+import { ProblemError } from '@heima/web-common/problem';
+import { errorMessage, fieldErrorMessage } from '@heima/web-common/problemMessages';
 import { href } from '../../../lib/router';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   CHANNELS,
   fetchReminderSettings,

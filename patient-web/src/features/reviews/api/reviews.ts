@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 
 export type ReviewStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
 

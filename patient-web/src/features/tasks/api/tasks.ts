@@ -1,4 +1,4 @@
-import { apiFetch } from '../../../lib/http';
+import { apiFetch } from '@heima/web-common/http';
 import type { Vital } from '../../measurements/vitals';
 
 export type TaskState = 'UPCOMING' | 'DUE' | 'DONE' | 'MISSED';

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { jsonResponse, mockApi, problemResponse } from '../../../test/fetchMock';
+import { jsonResponse, mockApi, problemResponse } from '@heima/web-common/test/fetchMock';
 import { kari, karisRecord } from '../../../test/fixtures';
 import { PLAN_ID, plan, task } from '../../../test/measurementFixtures';
 import { renderWithProviders } from '../../../test/render';

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, formatDayHeading, isIsoDate, todayInZone } from '../../../lib/dates';
-import { ProblemType, hasProblemType } from '../../../lib/problem';
+import { ProblemType, hasProblemType } from '@heima/web-common/problem';
 import { href, navigate } from '../../../lib/router';
-import type { Me } from '../../auth/api/me';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import type { Me } from '@heima/web-common/auth/me';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useOutbox } from '../../outbox/hooks/useOutbox';
 import { OutboxPanel } from '../../outbox/components/OutboxPanel';
 import { NurseMessages } from '../../reviews/components/NurseMessages';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { todayInZone } from '../../../lib/dates';
 import { orOfflineCopy } from '../../../lib/offlineCopy';
-import { meQueryKey, type Me } from '../../auth/api/me';
+import { meQueryKey, type Me } from '@heima/web-common/auth/me';
 
 /** The logged-in person's subject, as the app already knows it (no request of its own). */
 function useOwner(): string | undefined {
