@@ -6,14 +6,14 @@ import { useMe } from '@heima/web-common/auth/useMe';
 import { PatientPage } from './features/careplans/components/PatientPage';
 import { AppHeader } from './features/layout/components/AppHeader';
 import { MAIN_ID, SkipLink } from '@heima/web-common/ui/SkipLink';
-import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
+import { MeGate } from '@heima/web-common/auth/MeGate';
 import { AppNav } from './features/navigation/components/AppNav';
 import { NewPathwayPage } from './features/pathways/components/NewPathwayPage';
 import { PathwayList } from './features/pathways/components/PathwayList';
 import { PathwayPage } from './features/pathways/components/PathwayPage';
 import { QuestionnaireLibrary } from './features/questionnaires/components/QuestionnaireLibrary';
 import { QuestionnairePage } from './features/questionnaires/components/QuestionnairePage';
-import { WelcomePage } from './features/welcome/components/WelcomePage';
+import { WelcomePage } from '@heima/web-common/ui/WelcomePage';
 import { Workspace } from './features/workspace/components/Workspace';
 import { CaseloadPage } from './features/worklist/components/CaseloadPage';
 import { WorklistPage } from './features/worklist/components/WorklistPage';
@@ -81,14 +81,17 @@ function Page({ me, route }: { me: Me; route: Route }) {
 }
 
 function Content({ route }: { route: Route }) {
-  const me = useMe();
-  if (me.isPending) return <Loading />;
-  if (me.isError) return <ErrorPanel error={me.error} onRetry={() => void me.refetch()} />;
-  if (me.data === null) return <WelcomePage />;
-  if (!me.data.roles.includes('CLINICIAN') && !me.data.roles.includes('ADMIN')) {
-    return <NotClinician me={me.data} />;
-  }
-  return <Page me={me.data} route={route} />;
+  return (
+    <MeGate me={useMe()} loggedOut={<WelcomePage />}>
+      {(me) =>
+        me.roles.includes('CLINICIAN') || me.roles.includes('ADMIN') ? (
+          <Page me={me} route={route} />
+        ) : (
+          <NotClinician me={me} />
+        )
+      }
+    </MeGate>
+  );
 }
 
 export function App() {

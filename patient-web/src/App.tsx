@@ -3,16 +3,15 @@ import { useMe } from './features/auth/hooks/useMe';
 import { AppHeader } from './features/layout/components/AppHeader';
 import { MAIN_ID, SkipLink } from '@heima/web-common/ui/SkipLink';
 import { PatientApp } from './features/layout/components/PatientApp';
-import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
-import { WelcomePage } from './features/welcome/components/WelcomePage';
+import { MeGate } from '@heima/web-common/auth/MeGate';
+import { WelcomePage } from '@heima/web-common/ui/WelcomePage';
 
 function Content() {
-  const me = useMe();
-  if (me.isPending) return <Loading />;
-  if (me.isError) return <ErrorPanel error={me.error} onRetry={() => void me.refetch()} />;
-  if (me.data === null) return <WelcomePage />;
-  if (!me.data.roles.includes('PATIENT')) return <NotPatient me={me.data} />;
-  return <PatientApp me={me.data} />;
+  return (
+    <MeGate me={useMe()} loggedOut={<WelcomePage />}>
+      {(me) => (me.roles.includes('PATIENT') ? <PatientApp me={me} /> : <NotPatient me={me} />)}
+    </MeGate>
+  );
 }
 
 export function App() {

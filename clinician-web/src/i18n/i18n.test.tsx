@@ -1,18 +1,9 @@
-import { expectCompleteTranslations } from '@heima/web-common/test/translations';
+import { describeAppTexts } from '@heima/web-common/test/translations';
 import { createI18n } from '.';
 import { en } from './resources/en';
 import { nb } from './resources/nb';
 
-// The language switch and remembering the choice are tested in web-common (i18n.test.tsx).
-describe('this app’s texts', () => {
-  it('has its welcome heading and document title in both languages', () => {
-    expect(createI18n('nb').t('welcome.heading')).toBe('Heima for helsepersonell');
-    expect(document.title).toBe('Heima – helsepersonell');
-    expect(createI18n('en').t('welcome.heading')).toBe('Heima for health professionals');
-    expect(document.title).toBe('Heima – health professionals');
-  });
-
-  it('has the same keys in English as in Norwegian, none empty', () => {
-    expectCompleteTranslations(nb, en);
-  });
+describeAppTexts({ nb, en }, createI18n, {
+  nb: { heading: 'Heima for helsepersonell', title: 'Heima – helsepersonell' },
+  en: { heading: 'Heima for health professionals', title: 'Heima – health professionals' },
 });

@@ -2,17 +2,14 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { AppProviders } from '../AppProviders';
-import { createI18n, type Language } from '../i18n';
-import { createQueryClient } from '@heima/web-common/queryClient';
+import type { Language } from '@heima/web-common/i18n';
+import { createI18n } from '../i18n';
+import { testQueryClient } from '@heima/web-common/test/queryClient';
 
 /** Renders with the app's real i18n and query client (no retries, so errors show at once). */
 export function renderWithProviders(ui: ReactElement, options: { language?: Language } = {}) {
   const i18n = createI18n(options.language ?? 'nb');
-  const queryClient = createQueryClient();
-  queryClient.setDefaultOptions({
-    queries: { retry: false, staleTime: Infinity, refetchOnWindowFocus: false },
-    mutations: { retry: false },
-  });
+  const queryClient = testQueryClient();
   const user = userEvent.setup();
   const view = render(
     <AppProviders i18n={i18n} queryClient={queryClient}>

@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { AppProviders } from '../AppProviders';
 import { Outbox, type Sender } from '../features/outbox/outbox';
-import { createI18n, type Language } from '../i18n';
-import { createQueryClient } from '@heima/web-common/queryClient';
+import type { Language } from '@heima/web-common/i18n';
+import { createI18n } from '../i18n';
+import { testQueryClient } from '@heima/web-common/test/queryClient';
 
 /** Renders with the app's real i18n and query client (no retries, so errors show at once). */
 export function renderWithProviders(
@@ -12,11 +13,7 @@ export function renderWithProviders(
   options: { language?: Language; outbox?: Outbox; sender?: Sender } = {},
 ) {
   const i18n = createI18n(options.language ?? 'nb');
-  const queryClient = createQueryClient();
-  queryClient.setDefaultOptions({
-    queries: { retry: false, staleTime: Infinity, refetchOnWindowFocus: false },
-    mutations: { retry: false },
-  });
+  const queryClient = testQueryClient();
   const outbox = options.outbox ?? new Outbox(localStorage, options.sender);
   const user = userEvent.setup();
   const view = render(

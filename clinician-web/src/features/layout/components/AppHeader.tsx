@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@heima/web-common/auth/me';
-import { LogoutForm } from '@heima/web-common/auth/LogoutForm';
-import { LanguageSwitch } from '@heima/web-common/ui/LanguageSwitch';
+import { AppHeader as SharedAppHeader } from '@heima/web-common/ui/AppHeader';
 
 function UserFacts({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -24,24 +23,5 @@ function UserFacts({ me }: { me: Me }) {
 }
 
 export function AppHeader({ me }: { me: Me | null }) {
-  const { t } = useTranslation();
-  return (
-    <header className="app-header">
-      <div className="app-header__inner">
-        <div className="app-header__top">
-          <p className="brand">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tagline">{t('app.tagline')}</span>
-          </p>
-          <LanguageSwitch />
-        </div>
-        {me !== null && (
-          <div className="app-header__user">
-            <UserFacts me={me} />
-            <LogoutForm />
-          </div>
-        )}
-      </div>
-    </header>
-  );
+  return <SharedAppHeader user={me !== null ? <UserFacts me={me} /> : null} />;
 }

@@ -16,13 +16,7 @@ import {
   type Weekday,
 } from './pathways';
 import { VITAL_INFO, isVital, type Vital } from './vitals';
-import {
-  BOUNDS,
-  textOut,
-  type FormErrors,
-  type Rest,
-  type TextPair,
-} from './formParts';
+import { BOUNDS, textOut, type FormErrors, type Rest, type TextPair } from './formParts';
 export {
   BOUNDS,
   textOut,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, LANGUAGE_NAMES } from '../../../i18n';
+import { LANGUAGES, LANGUAGE_NAMES } from '@heima/web-common/i18n';
 import { fieldErrorMessage, problemMessage } from '@heima/web-common/problemMessages';
 import { isAccessRequested, type Patient } from '../api/patients';
 import {

@@ -1,7 +1,7 @@
 import type { Questionnaire } from 'fhir/r4';
 import { Component, lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES } from '../../../i18n';
+import { LANGUAGE_NAMES } from '@heima/web-common/i18n';
 import { Loading } from '@heima/web-common/ui/Status';
 import { languagesOf, localize } from '../api/translations';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { LoginLink } from '@heima/web-common/auth/LoginLink';
+import { LoginLink } from '../auth/LoginLink';
 
+/** The page for someone not logged in: the app's welcome texts (`welcome.*`) and the log-in link. */
 export function WelcomePage() {
   const { t } = useTranslation();
   return (
