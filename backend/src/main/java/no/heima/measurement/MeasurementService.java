@@ -13,9 +13,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.identity.CurrentUser;
 import no.heima.pathway.TrendRule;
@@ -137,8 +135,7 @@ public class MeasurementService {
 		return this.repository.forPatient(patient.id(), vital, from, to, MAX_HISTORY)
 			.collectList()
 			.flatMap((list) -> this.audit
-				.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient.id(),
-						AuditAction.READ, SubmissionKind.MEASUREMENT.resource(), AuditOutcome.SUCCESS, detail))
+				.success(actor, patient.id(), AuditAction.READ, SubmissionKind.MEASUREMENT.resource(), detail)
 				.thenReturn(list));
 	}
 

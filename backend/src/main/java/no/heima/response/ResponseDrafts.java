@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.identity.CurrentUser;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
@@ -64,8 +62,7 @@ class ResponseDrafts {
 	}
 
 	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {
-		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId, action,
-				SubmissionKind.RESPONSE.resource(), AuditOutcome.SUCCESS, detail));
+		return this.audit.success(actor, patientId, action, SubmissionKind.RESPONSE.resource(), detail);
 	}
 
 }

@@ -11,9 +11,7 @@ import java.util.function.Supplier;
 import no.heima.attachment.AttachmentService;
 import no.heima.attachment.StoredAttachment;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
 import no.heima.patient.PatientService;
@@ -160,9 +158,7 @@ public class ResponseService {
 			.flatMap((patient) -> this.repository.forPatient(patient.id(), from, MAX_HISTORY)
 				.collectList()
 				.flatMap((list) -> this.audit
-					.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient.id(),
-							AuditAction.READ, SubmissionKind.RESPONSE.resource(), AuditOutcome.SUCCESS,
-							"own responses"))
+					.success(actor, patient.id(), AuditAction.READ, SubmissionKind.RESPONSE.resource(), "own responses")
 					.thenReturn(list)));
 	}
 

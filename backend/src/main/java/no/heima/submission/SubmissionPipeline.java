@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.combination.CombinationSignals;
@@ -103,9 +101,8 @@ public class SubmissionPipeline {
 				.then(completion)
 				.then(this.outbox.enqueueAll(accepted.outbox()))
 				.then(raise(target, accepted))
-				.then(this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(),
-						target.patient().id(), AuditAction.CREATE, accepted.kind().resource, AuditOutcome.SUCCESS,
-						accepted.auditDetail())))
+				.then(this.audit.success(actor, target.patient().id(), AuditAction.CREATE, accepted.kind().resource,
+						accepted.auditDetail()))
 				.thenReturn(accepted.result()))
 			.doOnNext((stored) -> this.metrics.submissionAccepted(accepted.kind().metric, accepted.triage().level()));
 	}

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.identity.CurrentUser;
@@ -149,9 +147,7 @@ class WhatIfController {
 							.defaultIfEmpty("");
 				// the replay reads the patient's submissions (and, for the list, the
 				// name): audited
-				return this.audit
-					.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), plan.patientId(),
-							AuditAction.SEARCH, "CarePlan", AuditOutcome.SUCCESS, "what-if replay"))
+				return this.audit.success(user, plan.patientId(), AuditAction.SEARCH, "CarePlan", "what-if replay")
 					.then(name)
 					.map((patientName) -> new PlanReplay(RuleReplay.counts(before), RuleReplay.counts(after),
 							alerts(plan.patientId(), patientName, differing)));
