@@ -1,5 +1,6 @@
 package no.heima.measurement;
 
+import org.springframework.modulith.NamedInterface;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import reactor.core.publisher.Mono;
  * Records a patient's measurement: validate and convert, pick the care plan activity it
  * answers, triage against that activity's rules, and hand it to the submission pipeline.
  */
+@NamedInterface("readings")
 @Service
 public class MeasurementService {
 

@@ -1,5 +1,6 @@
 package no.heima.response;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -39,6 +40,7 @@ import reactor.core.scheduler.Schedulers;
  * the questionnaire, then handed to the submission pipeline (drafts are
  * {@link ResponseDrafts}').
  */
+@NamedInterface("replay")
 @Service
 public class ResponseService {
 

@@ -1,5 +1,6 @@
 package no.heima.submission;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
  * @param detail the worklist item's detail (written as JSON)
  * @param auditDetail the audit row's detail
  */
+@NamedInterface("pipeline")
 public record Accepted<T>(SubmissionKind kind, T result, UUID id, Instant completedAt, Assessment triage,
 		Mono<Void> rows, List<OutboxMessage> outbox, String summary, Object detail, String auditDetail) {
 

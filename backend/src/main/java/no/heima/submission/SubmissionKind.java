@@ -1,10 +1,12 @@
 package no.heima.submission;
 
+import org.springframework.modulith.NamedInterface;
 import no.heima.worklist.ItemRaised;
 
 /**
  * The two kinds of patient submission: their metric tag, audited resource and item kind.
  */
+@NamedInterface("pipeline")
 public enum SubmissionKind {
 
 	MEASUREMENT("measurement", "Observation", ItemRaised.Kind.MEASUREMENT),

@@ -1,5 +1,6 @@
 package no.heima.submission;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * live worklists) and writes the audit row. The caller's idempotency record joins that
  * transaction.
  */
+@NamedInterface("pipeline")
 @Service
 public class SubmissionPipeline {
 

@@ -1,5 +1,6 @@
 package no.heima.submission;
 
+import org.springframework.modulith.NamedInterface;
 import java.util.List;
 import no.heima.careplan.CarePlan;
 import no.heima.pathway.Activity;
@@ -13,6 +14,7 @@ import no.heima.triage.RuleVersion;
  * What a submission answers: the patient's care plan, the pathway version it is pinned
  * to, and the activity (a measurement or a questionnaire) of that version.
  */
+@NamedInterface("pipeline")
 public record SubmissionTarget(Patient patient, CarePlan plan, PublishedPathway pathway, Activity activity) {
 
 	public PathwayDefinition definition() {

@@ -4,4 +4,8 @@
  * fail-safe outside any transaction, then one transaction that stores it, completes the
  * task, writes the FHIR outbox rows, raises the worklist item and writes the audit row.
  */
+@ApplicationModule(allowedDependencies = { "audit", "careplan", "combination", "fhirsync", "pathway", "patient",
+		"platform", "triage", "worklist::raise" })
 package no.heima.submission;
+
+import org.springframework.modulith.ApplicationModule;

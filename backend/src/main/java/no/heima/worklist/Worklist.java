@@ -1,5 +1,6 @@
 package no.heima.worklist;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Clock;
 import no.heima.fhirsync.Outbox;
 import no.heima.platform.DomainMetrics;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
  * when that transaction commits, so an open worklist never shows an item that was rolled
  * back.
  */
+@NamedInterface("raise")
 @Service
 public class Worklist {
 
