@@ -30,9 +30,10 @@ class QuestionnaireLibrary {
 
 	private final QuestionnaireValidation validation;
 
-	private final FhirGateway fhir;
+	private final ValidatorAndFhirPath fhir;
 
-	QuestionnaireLibrary(QuestionnaireRepository repository, QuestionnaireValidation validation, FhirGateway fhir) {
+	QuestionnaireLibrary(QuestionnaireRepository repository, QuestionnaireValidation validation,
+			ValidatorAndFhirPath fhir) {
 		this.repository = repository;
 		this.validation = validation;
 		this.fhir = fhir;

@@ -4,7 +4,7 @@ import org.springframework.modulith.NamedInterface;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.triage.Assessment;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +23,6 @@ import reactor.core.publisher.Mono;
  */
 @NamedInterface("pipeline")
 public record Accepted<T>(SubmissionKind kind, T result, UUID id, Instant completedAt, Assessment triage,
-		Mono<Void> rows, List<OutboxMessage> outbox, String summary, Object detail, String auditDetail) {
+		Mono<Void> rows, List<FhirOutboxMessage> outbox, String summary, Object detail, String auditDetail) {
 
 }

@@ -9,7 +9,7 @@ import no.heima.audit.AuditLog;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.combination.CombinationSignals;
-import no.heima.fhirsync.Outbox;
+import no.heima.fhirsync.FhirOutbox;
 import no.heima.identity.CurrentUser;
 import no.heima.platform.DomainMetrics;
 import no.heima.triage.Assessment;
@@ -40,7 +40,7 @@ public class SubmissionPipeline {
 
 	private final CarePlanService carePlans;
 
-	private final Outbox outbox;
+	private final FhirOutbox outbox;
 
 	private final Worklist worklist;
 
@@ -54,7 +54,7 @@ public class SubmissionPipeline {
 
 	private final JsonMapper json;
 
-	SubmissionPipeline(TransactionalOperator tx, CarePlanService carePlans, Outbox outbox, Worklist worklist,
+	SubmissionPipeline(TransactionalOperator tx, CarePlanService carePlans, FhirOutbox outbox, Worklist worklist,
 			AuditLog audit, DomainMetrics metrics, FailSafe failSafe, CombinationSignals signals, JsonMapper json) {
 		this.tx = tx;
 		this.carePlans = carePlans;

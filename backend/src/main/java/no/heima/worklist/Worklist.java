@@ -2,7 +2,7 @@ package no.heima.worklist;
 
 import org.springframework.modulith.NamedInterface;
 import java.time.Clock;
-import no.heima.fhirsync.Outbox;
+import no.heima.fhirsync.FhirOutbox;
 import no.heima.platform.DomainMetrics;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -22,7 +22,7 @@ public class Worklist {
 
 	private final Clock clock;
 
-	private final Outbox outbox;
+	private final FhirOutbox outbox;
 
 	private final FlagMapper flags;
 
@@ -30,7 +30,7 @@ public class Worklist {
 
 	private final DomainMetrics metrics;
 
-	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags,
+	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, FhirOutbox outbox, FlagMapper flags,
 			WorkingDays days, DomainMetrics metrics) {
 		this.days = days;
 		this.repository = repository;

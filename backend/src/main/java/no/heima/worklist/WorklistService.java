@@ -9,7 +9,7 @@ import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
 import no.heima.audit.AuditOutcome;
-import no.heima.fhirsync.Outbox;
+import no.heima.fhirsync.FhirOutbox;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
@@ -42,14 +42,14 @@ public class WorklistService {
 
 	private final Clock clock;
 
-	private final Outbox outbox;
+	private final FhirOutbox outbox;
 
 	private final FlagMapper flags;
 
 	private final TeamDirectory directory;
 
-	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock, Outbox outbox,
-			FlagMapper flags, TeamDirectory directory) {
+	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock,
+			FhirOutbox outbox, FlagMapper flags, TeamDirectory directory) {
 		this.directory = directory;
 		this.repository = repository;
 		this.audit = audit;
