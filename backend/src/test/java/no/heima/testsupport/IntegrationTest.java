@@ -100,16 +100,8 @@ public abstract class IntegrationTest {
 	 * id.
 	 */
 	protected java.util.UUID publishedPathway(java.util.Map<String, ?> definition) {
-		String id = (String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(java.util.Map.of("definition", definition))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(java.util.Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String id = createdId(
+				as("admin").post().uri("/api/pathways").bodyValue(java.util.Map.of("definition", definition)));
 		as("admin").post().uri("/api/pathways/" + id + "/publish").exchange().expectStatus().isOk();
 		return java.util.UUID.fromString(id);
 	}
@@ -119,11 +111,15 @@ public abstract class IntegrationTest {
 	 * {@code daysAgo} days ago in Oslo: the care plan's id.
 	 */
 	protected String enrol(java.util.UUID patient, java.util.UUID pathway, int daysAgo) {
-		return (String) as("sykepleier1").post()
+		return createdId(as("sykepleier1").post()
 			.uri("/api/patients/" + patient + "/care-plans")
 			.bodyValue(java.util.Map.of("pathwayId", pathway, "startDate",
-					java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(daysAgo).toString()))
-			.exchange()
+					java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(daysAgo).toString())));
+	}
+
+	/** The id in the body of a request that must answer 201 Created. */
+	private String createdId(WebTestClient.RequestHeadersSpec<?> request) {
+		return (String) request.exchange()
 			.expectStatus()
 			.isCreated()
 			.expectBody(java.util.Map.class)
