@@ -14,9 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.identity.CurrentUser;
 import no.heima.patient.PatientService;
 import no.heima.problem.FieldProblem;
@@ -92,9 +90,8 @@ public class AttachmentService {
 					StoredAttachment stored = new StoredAttachment(UUID.randomUUID(), patient.id(), type, bytes.length,
 							clean(title), bytes);
 					return this.repository.insert(stored, sha256(bytes))
-						.then(this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(),
-								patient.id(), AuditAction.CREATE, "Attachment", AuditOutcome.SUCCESS,
-								"attachment for " + linkId + " " + type + " " + bytes.length + " bytes")))
+						.then(this.audit.success(actor, patient.id(), AuditAction.CREATE, "Attachment",
+								"attachment for " + linkId + " " + type + " " + bytes.length + " bytes"))
 						.thenReturn(new Uploaded(stored.url(), type, bytes.length, stored.title()));
 				})));
 	}

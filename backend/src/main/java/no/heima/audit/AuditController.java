@@ -72,8 +72,8 @@ class AuditController {
 		if (query.patient() == null) {
 			return Mono.empty();
 		}
-		return this.audit.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), query.patient(),
-				AuditAction.SEARCH, "AuditEvent", AuditOutcome.SUCCESS, "audit trail of the patient"));
+		return this.audit.success(user, query.patient(), AuditAction.SEARCH, "AuditEvent",
+				"audit trail of the patient");
 	}
 
 	private static Mono<AuditQuery> query(UUID patient, String actor, Instant from, Instant to, AuditOutcome outcome,

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import no.heima.identity.CurrentUser;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -34,6 +35,11 @@ public class AuditLog {
 
 	AuditLog(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/** A successful access by {@code actor} to a patient's data. */
+	public Mono<Void> success(CurrentUser actor, UUID patientId, AuditAction action, String resource, String detail) {
+		return record(AuditEntry.of(actor, patientId, action, resource, AuditOutcome.SUCCESS, detail));
 	}
 
 	public Mono<Void> record(AuditEntry entry) {

@@ -74,8 +74,8 @@ class DenialAudit implements WebFilter, Ordered {
 		AuditAction action = HttpMethod.GET.equals(method)
 				? (path.matches("^/api/[a-z-]+/?$") ? AuditAction.SEARCH : AuditAction.READ)
 				: HttpMethod.POST.equals(method) ? AuditAction.CREATE : AuditAction.UPDATE;
-		return new AuditEntry(user.subject(), user.name(), user.rolesAsText(), patientId, action, resource(path),
-				AuditOutcome.DENIED, "refused " + status.value() + " " + method + " " + path);
+		return AuditEntry.of(user, patientId, action, resource(path), AuditOutcome.DENIED,
+				"refused " + status.value() + " " + method + " " + path);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import no.heima.pathway.Threshold;
+import no.heima.triage.RuleVersion;
 
 /**
  * A patient's enrolment on a pathway version. {@code status} is ACTIVE, PAUSED (a pause
@@ -41,6 +43,21 @@ public record CarePlan(UUID id, UUID patientId, UUID pathwayId, int pathwayVersi
 			return false;
 		}
 		return this.pauses.stream().noneMatch((p) -> p.covers(day));
+	}
+
+	/** The patient's own bounds for one activity (they win over the pathway's). */
+	public List<Threshold> personalBounds(String activityId) {
+		return this.personalThresholds.stream()
+			.filter((p) -> p.activityId().equals(activityId))
+			.map(PersonalThreshold::threshold)
+			.toList();
+	}
+
+	/**
+	 * The rules a triage under this plan comes from: pathway version and plan version.
+	 */
+	public RuleVersion ruleVersion() {
+		return new RuleVersion(this.pathwayId, this.pathwayVersion, this.id, this.version);
 	}
 
 }

@@ -1,5 +1,6 @@
 package no.heima.careplan;
 
+import no.heima.identity.Access;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
@@ -75,7 +74,8 @@ public class CarePlanService {
 	}
 
 	public Mono<CarePlan> enrol(CurrentUser actor, UUID patientId, Enrolment enrolment) {
-		return requireRole(actor, Role.CLINICIAN).then(this.patients.get(actor, patientId))
+		return Access.require(actor, Role.CLINICIAN)
+			.then(this.patients.get(actor, patientId))
 			.flatMap((patient) -> validated(actor, patient, enrolment))
 			.flatMap((checked) -> {
 				UUID id = UUID.randomUUID();
@@ -89,7 +89,8 @@ public class CarePlanService {
 	}
 
 	public Mono<List<CarePlan>> forPatient(CurrentUser actor, UUID patientId) {
-		return requireRole(actor, Role.CLINICIAN).then(this.patients.get(actor, patientId))
+		return Access.require(actor, Role.CLINICIAN)
+			.then(this.patients.get(actor, patientId))
 			.flatMap((patient) -> this.tx.transactional(audit(actor, patientId, AuditAction.READ, "care plans")
 				.thenMany(this.plans.completeAll(this.repository.forPatient(patientId)))
 				.filter((plan) -> actor.isMemberOf(plan.team()))
@@ -103,7 +104,8 @@ public class CarePlanService {
 
 	/** The logged-in patient's own care plans. */
 	public Mono<List<CarePlan>> own(CurrentUser actor) {
-		return requireRole(actor, Role.PATIENT).then(this.patients.getOwn(actor))
+		return Access.require(actor, Role.PATIENT)
+			.then(this.patients.getOwn(actor))
 			.flatMap((patient) -> this.plans.completeAll(this.repository.forPatient(patient.id()))
 				.collectList()
 				.flatMap((list) -> audit(actor, patient.id(), AuditAction.READ, "own care plans").thenReturn(list)));
@@ -318,7 +320,8 @@ public class CarePlanService {
 	}
 
 	private Mono<CarePlan> visible(CurrentUser actor, UUID carePlanId) {
-		return requireRole(actor, Role.CLINICIAN).then(this.plans.load(carePlanId))
+		return Access.require(actor, Role.CLINICIAN)
+			.then(this.plans.load(carePlanId))
 			.filter((plan) -> actor.isMemberOf(plan.team()))
 			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND, "No such care plan")));
 	}
@@ -370,8 +373,7 @@ public class CarePlanService {
 	}
 
 	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {
-		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId, action,
-				RESOURCE, AuditOutcome.SUCCESS, detail));
+		return this.audit.success(actor, patientId, action, RESOURCE, detail);
 	}
 
 	private static boolean ended(CarePlan plan) {
@@ -380,11 +382,6 @@ public class CarePlanService {
 
 	private static HeimaProblemException endedProblem() {
 		return new HeimaProblemException(ProblemType.STATE_CONFLICT, "The care plan has ended");
-	}
-
-	private static Mono<Void> requireRole(CurrentUser actor, Role role) {
-		return actor.has(role) ? Mono.empty()
-				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role));
 	}
 
 	private LocalDate today() {

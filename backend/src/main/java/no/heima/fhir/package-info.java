@@ -4,4 +4,7 @@
  * extensions, code systems). The base of those URIs is configuration
  * ({@code heima.fhir.namespace}), so a hospital can put them under its own domain.
  */
+@ApplicationModule(allowedDependencies = {})
 package no.heima.fhir;
+
+import org.springframework.modulith.ApplicationModule;

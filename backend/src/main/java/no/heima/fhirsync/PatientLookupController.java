@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
@@ -81,9 +79,8 @@ class PatientLookupController {
 		return this.patients.idOf(id.value())
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.empty())
-			.flatMap((patient) -> this.audit.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(),
-					patient.orElse(null), AuditAction.READ, "Patient", AuditOutcome.SUCCESS,
-					"FHIR lookup of " + id.kind() + " " + id.value())));
+			.flatMap((patient) -> this.audit.success(user, patient.orElse(null), AuditAction.READ, "Patient",
+					"FHIR lookup of " + id.kind() + " " + id.value()));
 	}
 
 	private static Lookup toLookup(NationalId id, Patient patient) {

@@ -10,4 +10,7 @@
  * else is retried with exponential backoff and jitter. Also looks patients up on the FHIR
  * server for registration.
  */
+@ApplicationModule(allowedDependencies = { "audit", "patient" })
 package no.heima.fhirsync;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * body gets 409. Concurrent retries queue on the key's row, so twenty identical requests
  * store one result.
  */
+@ApplicationModule(allowedDependencies = {})
 package no.heima.idempotency;
+
+import org.springframework.modulith.ApplicationModule;

@@ -31,8 +31,7 @@ public class CurrentUsers {
 
 	/** The caller, required to hold {@code role}, else a FORBIDDEN problem. */
 	public Mono<CurrentUser> requireRole(Role role) {
-		return current().flatMap(user -> user.has(role) ? Mono.just(user)
-				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role)));
+		return current().flatMap(user -> Access.require(user, role).thenReturn(user));
 	}
 
 	CurrentUser toUser(Authentication authentication) {

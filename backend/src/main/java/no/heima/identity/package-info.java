@@ -5,4 +5,7 @@
  * claim holds what is configuration, so ID-porten, HelseID, Entra ID or Keycloak can be
  * plugged in without code.
  */
+@ApplicationModule(allowedDependencies = {})
 package no.heima.identity;
+
+import org.springframework.modulith.ApplicationModule;

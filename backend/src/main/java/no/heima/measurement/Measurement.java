@@ -1,5 +1,6 @@
 package no.heima.measurement;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import no.heima.vital.Vital;
  * the triage result with its rule version, and the advice the patient was shown for that
  * level.
  */
+@NamedInterface("readings")
 public record Measurement(UUID id, UUID patientId, Vital vital, List<EnteredValue> values, List<EnteredValue> entered,
 		Instant measuredAt, Instant receivedAt, UUID carePlanId, String activityId, String source, Assessment triage,
 		LocalizedText advice) {

@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.List;
 import no.heima.fhir.FhirJson;
 import no.heima.fhir.HeimaUris;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.Patient;
 import no.heima.triage.Level;
 import no.heima.vital.Vital;
@@ -48,13 +48,13 @@ class ObservationMapper {
 		this.uris = uris;
 	}
 
-	List<OutboxMessage> toOutbox(Measurement m, Patient patient) {
-		List<OutboxMessage> messages = new ArrayList<>();
+	List<FhirOutboxMessage> toOutbox(Measurement m, Patient patient) {
+		List<FhirOutboxMessage> messages = new ArrayList<>();
 		for (Observation observation : toFhir(m, patient)) {
 			Identifier id = observation.getIdentifierFirstRep();
-			messages.add(new OutboxMessage("Observation", id.getSystem(), id.getValue(), FhirJson.write(observation),
-					patient.identifier().system(), patient.identifier().value(), patient.givenName(),
-					patient.familyName(), patient.birthDate()));
+			messages.add(new FhirOutboxMessage("Observation", id.getSystem(), id.getValue(),
+					FhirJson.write(observation), patient.identifier().system(), patient.identifier().value(),
+					patient.givenName(), patient.familyName(), patient.birthDate()));
 		}
 		return messages;
 	}

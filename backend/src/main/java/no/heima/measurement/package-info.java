@@ -6,4 +6,8 @@
  * for the level. The device's measured-at time and the server's received-at time are both
  * kept.
  */
+@ApplicationModule(allowedDependencies = { "audit", "careplan", "fhirsync", "idempotency", "pathway", "patient",
+		"submission::pipeline", "triage" })
 package no.heima.measurement;
+
+import org.springframework.modulith.ApplicationModule;

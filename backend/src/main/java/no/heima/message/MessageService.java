@@ -12,9 +12,7 @@ import java.util.stream.Collectors;
 import no.heima.attachment.Photos;
 import no.heima.attachment.StoredAttachment;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.identity.CurrentUser;
@@ -287,8 +285,7 @@ public class MessageService {
 	}
 
 	private Mono<Void> audit(CurrentUser actor, UUID patientId, AuditAction action, String detail) {
-		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId, action,
-				RESOURCE, AuditOutcome.SUCCESS, detail));
+		return this.audit.success(actor, patientId, action, RESOURCE, detail);
 	}
 
 }

@@ -4,4 +4,7 @@
  * receipts both ways. A new patient message raises a MESSAGE worklist item (one open at a
  * time per patient). Text is plain text: markup is refused, never rendered.
  */
+@ApplicationModule(allowedDependencies = { "attachment", "audit", "careplan", "patient", "worklist::raise" })
 package no.heima.message;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package no.heima.pathway;
 
+import no.heima.identity.Access;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,10 +109,8 @@ public class PathwayService {
 	}
 
 	public Flux<PathwaySummary> list(CurrentUser actor) {
-		if (!actor.has(Role.ADMIN) && !actor.has(Role.CLINICIAN)) {
-			return Flux.error(forbidden());
-		}
-		return this.repository.list(actor.teams());
+		return requireRole(actor, Role.ADMIN, Role.CLINICIAN)
+			.thenMany(Flux.defer(() -> this.repository.list(actor.teams())));
 	}
 
 	public Mono<PathwaySummary> get(CurrentUser actor, UUID id) {
@@ -192,18 +191,14 @@ public class PathwayService {
 	}
 
 	private Mono<PathwaySummary> readableBy(CurrentUser actor, UUID id) {
-		if (!actor.has(Role.ADMIN) && !actor.has(Role.CLINICIAN)) {
-			return Mono.error(forbidden());
-		}
-		return this.repository.summary(id).filter((p) -> actor.isMemberOf(p.team())).switchIfEmpty(notFound());
+		return requireRole(actor, Role.ADMIN, Role.CLINICIAN).then(Mono.defer(() -> this.repository.summary(id)))
+			.filter((p) -> actor.isMemberOf(p.team()))
+			.switchIfEmpty(notFound());
 	}
 
-	private static Mono<Void> requireRole(CurrentUser actor, Role role) {
-		return actor.has(role) ? Mono.empty() : Mono.error(forbidden());
-	}
-
-	private static HeimaProblemException forbidden() {
-		return new HeimaProblemException(ProblemType.FORBIDDEN, "Pathways are configured by clinic admins");
+	/** Pathways are configured by clinic admins; clinicians may read them. */
+	private static Mono<Void> requireRole(CurrentUser actor, Role... roles) {
+		return Access.require(actor, "Pathways are configured by clinic admins", roles);
 	}
 
 	private static <T> Mono<T> notFound() {

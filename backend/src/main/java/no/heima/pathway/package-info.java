@@ -6,4 +6,7 @@
  * enrolled on it keeps exactly what they were enrolled on. Exported as FHIR
  * PlanDefinition with ActivityDefinitions.
  */
+@ApplicationModule(allowedDependencies = { "questionnaire" })
 package no.heima.pathway;
+
+import org.springframework.modulith.ApplicationModule;

@@ -54,8 +54,8 @@ class AccessLogController {
 	}
 
 	private static AuditEntry entry(CurrentUser user, Patient patient) {
-		return new AuditEntry(user.subject(), user.name(), user.rolesAsText(), patient.id(), AuditAction.READ,
-				"AuditEvent", AuditOutcome.SUCCESS, "own access log");
+		return AuditEntry.of(user, patient.id(), AuditAction.READ, "AuditEvent", AuditOutcome.SUCCESS,
+				"own access log");
 	}
 
 	private static AccessLogEntry line(AuditRecord row) {

@@ -1,5 +1,6 @@
 package no.heima.patient;
 
+import no.heima.identity.Access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,9 +56,10 @@ public class AccessRequests {
 	}
 
 	public Mono<AccessRequested> request(CurrentUser actor, RequestAccess command) {
-		if (!actor.has(Role.CLINICIAN)) {
-			return Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role CLINICIAN"));
-		}
+		return Access.require(actor, Role.CLINICIAN).then(Mono.defer(() -> checked(actor, command)));
+	}
+
+	private Mono<AccessRequested> checked(CurrentUser actor, RequestAccess command) {
 		PatientValidator validator = new PatientValidator();
 		NationalId id = validator.identifier(command.identifier(), this.properties.acceptSyntheticIdentifiers(),
 				LocalDate.now(this.clock));
@@ -100,23 +102,18 @@ public class AccessRequests {
 
 	/** Pending requests for patients the caller's teams follow. */
 	public Mono<List<AccessRequest>> pending(CurrentUser actor) {
-		if (!actor.has(Role.CLINICIAN)) {
-			return Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role CLINICIAN"));
-		}
-		return this.tx.transactional(this.requests.pendingFor(actor.teams())
-			.collectList()
-			.flatMap((list) -> this.audit
-				.recordAll(list.stream()
-					.map((r) -> entry(actor, r.patientId(), AuditAction.SEARCH, AuditOutcome.SUCCESS,
-							"listed with an access request"))
-					.toList())
-				.thenReturn(list)));
+		return Access.require(actor, Role.CLINICIAN)
+			.then(this.tx.transactional(this.requests.pendingFor(actor.teams())
+				.collectList()
+				.flatMap((list) -> this.audit
+					.recordAll(list.stream()
+						.map((r) -> entry(actor, r.patientId(), AuditAction.SEARCH, AuditOutcome.SUCCESS,
+								"listed with an access request"))
+						.toList())
+					.thenReturn(list))));
 	}
 
 	public Mono<AccessRequest> decide(CurrentUser actor, UUID requestId, boolean approve) {
-		if (!actor.has(Role.CLINICIAN)) {
-			return Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role CLINICIAN"));
-		}
 		Mono<AccessRequest> work = this.requests.findPending(requestId)
 			.filterWhen((request) -> this.patients.findById(request.patientId())
 				.map((patient) -> patient.followedByAnyOf(actor.teams())))
@@ -128,13 +125,12 @@ public class AccessRequests {
 						(approve ? "granted" : "refused") + " team " + request.requestingTeam() + " access (request "
 								+ requestId + ")")))
 				.thenReturn(request));
-		return this.tx.transactional(work);
+		return Access.require(actor, Role.CLINICIAN).then(this.tx.transactional(work));
 	}
 
 	private static AuditEntry entry(CurrentUser actor, UUID patient, AuditAction action, AuditOutcome outcome,
 			String detail) {
-		return new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient, action, RESOURCE, outcome,
-				detail);
+		return AuditEntry.of(actor, patient, action, RESOURCE, outcome, detail);
 	}
 
 }

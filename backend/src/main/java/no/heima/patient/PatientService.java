@@ -1,5 +1,6 @@
 package no.heima.patient;
 
+import no.heima.identity.Access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,7 +54,7 @@ public class PatientService {
 	}
 
 	public Mono<Patient> register(CurrentUser actor, RegisterPatient command) {
-		return requireRole(actor, Role.CLINICIAN).then(Mono.defer(() -> {
+		return Access.require(actor, Role.CLINICIAN).then(Mono.defer(() -> {
 			PatientValidator validator = new PatientValidator();
 			String team = PatientValidator.blankToNull(command.team());
 			if (team == null && !actor.teams().isEmpty()) {
@@ -100,14 +101,15 @@ public class PatientService {
 										"listed in a search"))
 								.toList())
 							.thenReturn(new PatientPage(found, page, size, total))));
-		return requireRole(actor, Role.CLINICIAN).then(tx.transactional(work));
+		return Access.require(actor, Role.CLINICIAN).then(tx.transactional(work));
 	}
 
 	/**
 	 * A clinician's read; a patient outside the caller's teams is reported as not found.
 	 */
 	public Mono<Patient> get(CurrentUser actor, UUID id) {
-		return requireRole(actor, Role.CLINICIAN).then(tx.transactional(readForClinician(actor, id, AuditAction.READ)))
+		return Access.require(actor, Role.CLINICIAN)
+			.then(tx.transactional(readForClinician(actor, id, AuditAction.READ)))
 			.flatMap(Mono::justOrEmpty)
 			.switchIfEmpty(notFound());
 	}
@@ -125,9 +127,10 @@ public class PatientService {
 	 * login.
 	 */
 	public Mono<Patient> getOwn(CurrentUser actor) {
-		return requireRole(actor, Role.PATIENT).then(tx.transactional(own(actor)
-			.flatMap(p -> audit.record(entry(actor, p.id(), AuditAction.READ, AuditOutcome.SUCCESS, "own record"))
-				.thenReturn(p))));
+		return Access.require(actor, Role.PATIENT)
+			.then(tx.transactional(own(actor)
+				.flatMap(p -> audit.record(entry(actor, p.id(), AuditAction.READ, AuditOutcome.SUCCESS, "own record"))
+					.thenReturn(p))));
 	}
 
 	/**
@@ -136,11 +139,11 @@ public class PatientService {
 	 * records this access, so one row per submission is enough.
 	 */
 	public Mono<Patient> ownForSubmission(CurrentUser actor) {
-		return requireRole(actor, Role.PATIENT).then(own(actor));
+		return Access.require(actor, Role.PATIENT).then(own(actor));
 	}
 
 	public Mono<Patient> updateContact(CurrentUser actor, UUID id, long expectedVersion, ContactDetails contact) {
-		return requireRole(actor, Role.CLINICIAN)
+		return Access.require(actor, Role.CLINICIAN)
 			.then(tx.transactional(readForClinician(actor, id, AuditAction.UPDATE)))
 			.flatMap(Mono::justOrEmpty)
 			.switchIfEmpty(notFound())
@@ -148,7 +151,8 @@ public class PatientService {
 	}
 
 	public Mono<Patient> updateOwnContact(CurrentUser actor, long expectedVersion, ContactDetails contact) {
-		return requireRole(actor, Role.PATIENT).then(own(actor))
+		return Access.require(actor, Role.PATIENT)
+			.then(own(actor))
 			.flatMap(p -> changeContact(actor, p, expectedVersion, contact));
 	}
 
@@ -239,11 +243,6 @@ public class PatientService {
 		return repository.findByIdentifier(actor.nationalId()).switchIfEmpty(Mono.error(notRegistered()));
 	}
 
-	private static Mono<Void> requireRole(CurrentUser actor, Role role) {
-		return actor.has(role) ? Mono.empty()
-				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role));
-	}
-
 	private static HeimaProblemException duplicate() {
 		return new HeimaProblemException(ProblemType.DUPLICATE_IDENTIFIER,
 				"A patient with this identifier is already registered",
@@ -260,8 +259,7 @@ public class PatientService {
 
 	private static AuditEntry entry(CurrentUser actor, UUID patient, AuditAction action, AuditOutcome outcome,
 			String detail) {
-		return new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient, action, RESOURCE, outcome,
-				detail);
+		return AuditEntry.of(actor, patient, action, RESOURCE, outcome, detail);
 	}
 
 	private LocalDate today() {

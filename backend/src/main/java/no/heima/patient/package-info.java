@@ -5,4 +5,7 @@
  * patient sees their own record, found through the national identifier in their login.
  * Every read and change is audited in the same transaction.
  */
+@ApplicationModule(allowedDependencies = { "audit" })
 package no.heima.patient;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,7 @@
  * sentences, the domain exception every feature throws, and the one place that turns
  * exceptions into responses.
  */
+@ApplicationModule(allowedDependencies = {})
 package no.heima.problem;
+
+import org.springframework.modulith.ApplicationModule;

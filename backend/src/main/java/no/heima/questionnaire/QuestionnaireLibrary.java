@@ -1,5 +1,6 @@
 package no.heima.questionnaire;
 
+import no.heima.identity.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,10 @@ class QuestionnaireLibrary {
 
 	private final QuestionnaireValidation validation;
 
-	private final FhirGateway fhir;
+	private final ValidatorAndFhirPath fhir;
 
-	QuestionnaireLibrary(QuestionnaireRepository repository, QuestionnaireValidation validation, FhirGateway fhir) {
+	QuestionnaireLibrary(QuestionnaireRepository repository, QuestionnaireValidation validation,
+			ValidatorAndFhirPath fhir) {
 		this.repository = repository;
 		this.validation = validation;
 		this.fhir = fhir;
@@ -39,7 +41,7 @@ class QuestionnaireLibrary {
 
 	/** The body is read only once the caller is known to be an ADMIN. */
 	Mono<ImportResult> importQuestionnaire(CurrentUser actor, Mono<String> json) {
-		return require(actor, Role.ADMIN).then(json).flatMap(body -> store(actor, body));
+		return Access.require(actor, Role.ADMIN).then(json).flatMap(body -> store(actor, body));
 	}
 
 	/**
@@ -87,7 +89,8 @@ class QuestionnaireLibrary {
 	}
 
 	Mono<QuestionnaireRef> retire(CurrentUser actor, UUID id) {
-		return require(actor, Role.ADMIN).then(repository.retire(id, actor.subject()))
+		return Access.require(actor, Role.ADMIN)
+			.then(repository.retire(id, actor.subject()))
 			.then(repository.findRef(id))
 			.switchIfEmpty(notFound());
 	}
@@ -119,14 +122,8 @@ class QuestionnaireLibrary {
 			.toList();
 	}
 
-	private static Mono<Void> require(CurrentUser actor, Role role) {
-		return actor.has(role) ? Mono.empty()
-				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role " + role));
-	}
-
 	private static Mono<Void> requireClinicianOrAdmin(CurrentUser actor) {
-		return actor.has(Role.CLINICIAN) || actor.has(Role.ADMIN) ? Mono.empty() : Mono
-			.error(new HeimaProblemException(ProblemType.FORBIDDEN, "This requires the role CLINICIAN or ADMIN"));
+		return Access.require(actor, null, Role.CLINICIAN, Role.ADMIN);
 	}
 
 	private static HeimaProblemException duplicateVersion(String url, String version) {

@@ -21,11 +21,11 @@ public class QuestionnaireService {
 
 	private final QuestionnaireRepository repository;
 
-	private final FhirGateway fhir;
+	private final ValidatorAndFhirPath fhir;
 
 	private final SeedQuestionnaires seeds;
 
-	QuestionnaireService(QuestionnaireRepository repository, FhirGateway fhir, SeedQuestionnaires seeds) {
+	QuestionnaireService(QuestionnaireRepository repository, ValidatorAndFhirPath fhir, SeedQuestionnaires seeds) {
 		this.repository = repository;
 		this.fhir = fhir;
 		this.seeds = seeds;

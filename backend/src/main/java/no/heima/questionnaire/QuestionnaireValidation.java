@@ -23,9 +23,9 @@ class QuestionnaireValidation {
 	record Valid(Questionnaire questionnaire, List<FieldProblem> warnings) {
 	}
 
-	private final FhirGateway fhir;
+	private final ValidatorAndFhirPath fhir;
 
-	QuestionnaireValidation(FhirGateway fhir) {
+	QuestionnaireValidation(ValidatorAndFhirPath fhir) {
 		this.fhir = fhir;
 	}
 

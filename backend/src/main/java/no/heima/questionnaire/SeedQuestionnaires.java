@@ -30,11 +30,11 @@ class SeedQuestionnaires {
 
 	private final QuestionnaireLibrary library;
 
-	private final FhirGateway fhir;
+	private final ValidatorAndFhirPath fhir;
 
 	private final QuestionnaireProperties properties;
 
-	SeedQuestionnaires(QuestionnaireLibrary library, FhirGateway fhir, QuestionnaireProperties properties) {
+	SeedQuestionnaires(QuestionnaireLibrary library, ValidatorAndFhirPath fhir, QuestionnaireProperties properties) {
 		this.library = library;
 		this.fhir = fhir;
 		this.properties = properties;

@@ -15,4 +15,7 @@
  * is under {@code /api/questionnaires}. The built-in questionnaires under
  * {@code resources/questionnaires/} are imported at start-up when absent.
  */
+@ApplicationModule(allowedDependencies = {})
 package no.heima.questionnaire;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,9 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.identity.CurrentUser;
@@ -120,9 +118,8 @@ public class PatientSummaries {
 	}
 
 	private Mono<Void> made(CurrentUser actor, UUID patientId, PatientSummary summary) {
-		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId,
-				AuditAction.READ, "summary-pdf", AuditOutcome.SUCCESS,
-				"period " + summary.from() + "/" + summary.to() + " (" + summary.language() + ")"));
+		return this.audit.success(actor, patientId, AuditAction.READ, "summary-pdf",
+				"period " + summary.from() + "/" + summary.to() + " (" + summary.language() + ")");
 	}
 
 	private static String fileName(PatientSummary summary) {

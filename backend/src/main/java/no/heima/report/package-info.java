@@ -5,4 +5,8 @@
  * only the note of which periods have been summarised (so the next one starts where the
  * last ended) and the audit row.
  */
+@ApplicationModule(allowedDependencies = { "audit", "careplan", "measurement::readings", "pathway", "patient",
+		"questionnaire", "triage", "worklist" })
 package no.heima.report;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,9 +8,7 @@ import java.util.UUID;
 import no.heima.attachment.AttachmentService;
 import no.heima.attachment.StoredAttachment;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
 import no.heima.patient.PatientService;
@@ -205,8 +203,7 @@ public class ClinicianResponses {
 	}
 
 	private Mono<Void> audit(CurrentUser actor, UUID patientId, String detail) {
-		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patientId,
-				AuditAction.READ, "QuestionnaireResponse", AuditOutcome.SUCCESS, detail));
+		return this.audit.success(actor, patientId, AuditAction.READ, "QuestionnaireResponse", detail);
 	}
 
 }

@@ -35,16 +35,20 @@ class ResponseController {
 
 	private final ResponseService responses;
 
+	private final ResponseDrafts drafts;
+
 	private final CurrentUsers users;
 
 	private final Idempotency idempotency;
 
 	private final JsonMapper json;
 
-	ResponseController(ResponseService responses, CurrentUsers users, Idempotency idempotency, JsonMapper json) {
+	ResponseController(ResponseService responses, ResponseDrafts drafts, CurrentUsers users, Idempotency idempotency,
+			JsonMapper json) {
 		this.responses = responses;
 		this.users = users;
 		this.idempotency = idempotency;
+		this.drafts = drafts;
 		this.json = json;
 	}
 
@@ -59,7 +63,7 @@ class ResponseController {
 					"Send {\"questionnaireResponse\": {...}}"));
 		}
 		return this.users.current()
-			.flatMap((user) -> this.responses.saveDraft(user, carePlanId, activityId, date,
+			.flatMap((user) -> this.drafts.save(user, carePlanId, activityId, date,
 					body.questionnaireResponse().toString()))
 			.map((at) -> Map.of("updatedAt", at));
 	}
@@ -68,7 +72,7 @@ class ResponseController {
 	Mono<Map<String, Object>> draft(@PathVariable UUID carePlanId, @PathVariable String activityId,
 			@PathVariable LocalDate date) {
 		return this.users.current()
-			.flatMap((user) -> this.responses.draft(user, carePlanId, activityId, date))
+			.flatMap((user) -> this.drafts.get(user, carePlanId, activityId, date))
 			.map((d) -> Map.of("questionnaireResponse", this.json.readTree(d.questionnaireResponse()), "updatedAt",
 					d.updatedAt()));
 	}
@@ -77,7 +81,7 @@ class ResponseController {
 	Mono<ResponseEntity<Void>> discardDraft(@PathVariable UUID carePlanId, @PathVariable String activityId,
 			@PathVariable LocalDate date) {
 		return this.users.current()
-			.flatMap((user) -> this.responses.discardDraft(user, carePlanId, activityId, date))
+			.flatMap((user) -> this.drafts.discard(user, carePlanId, activityId, date))
 			.thenReturn(ResponseEntity.noContent().<Void>build());
 	}
 

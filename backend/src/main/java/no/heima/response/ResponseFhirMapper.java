@@ -10,7 +10,7 @@ import java.util.Date;
 import java.util.List;
 import no.heima.fhir.FhirJson;
 import no.heima.fhir.HeimaUris;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.Patient;
 import no.heima.questionnaire.Score;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -49,7 +49,7 @@ class ResponseFhirMapper {
 
 	private static final String OBSERVATION_EXTRACT = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract";
 
-	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			String questionnaireJson) {
 		return toOutbox(submitted, scoredJson, patient, questionnaireJson, Map.of());
 	}
@@ -62,10 +62,10 @@ class ResponseFhirMapper {
 	 * create it conditionally on, so a retried delivery could leave duplicates or
 	 * orphans.
 	 */
-	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			String questionnaireJson, Map<String, StoredAttachment> uploads) {
 		Questionnaire questionnaire = FhirJson.read(Questionnaire.class, questionnaireJson);
-		List<OutboxMessage> messages = new ArrayList<>();
+		List<FhirOutboxMessage> messages = new ArrayList<>();
 		// first, so QuestionnaireResponse.questionnaire resolves once the response
 		// arrives
 		messages.add(questionnaireMessage(questionnaire, patient));
@@ -94,7 +94,7 @@ class ResponseFhirMapper {
 	 * Heima identifier is its {@code url|version}, so the conditional create matches on
 	 * url and version.
 	 */
-	private OutboxMessage questionnaireMessage(Questionnaire questionnaire, Patient patient) {
+	private FhirOutboxMessage questionnaireMessage(Questionnaire questionnaire, Patient patient) {
 		Questionnaire copy = questionnaire.copy();
 		copy.setId((String) null);
 		copy.setMeta(null);
@@ -227,7 +227,7 @@ class ResponseFhirMapper {
 		return null;
 	}
 
-	List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient) {
+	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient) {
 		return toOutbox(submitted, scoredJson, patient, (Questionnaire) null);
 	}
 
@@ -253,13 +253,13 @@ class ResponseFhirMapper {
 			.setCode(coding.getCode());
 	}
 
-	private List<OutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+	private List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			Questionnaire questionnaire) {
 		java.util.Map<String, Questionnaire.QuestionnaireItemComponent> items = new java.util.HashMap<>();
 		if (questionnaire != null) {
 			collect(questionnaire.getItem(), items);
 		}
-		List<OutboxMessage> messages = new ArrayList<>();
+		List<FhirOutboxMessage> messages = new ArrayList<>();
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
@@ -291,8 +291,8 @@ class ResponseFhirMapper {
 		return messages;
 	}
 
-	private static OutboxMessage message(Patient patient, String type, Identifier id, String json) {
-		return new OutboxMessage(type, id.getSystem(), id.getValue(), json, patient.identifier().system(),
+	private static FhirOutboxMessage message(Patient patient, String type, Identifier id, String json) {
+		return new FhirOutboxMessage(type, id.getSystem(), id.getValue(), json, patient.identifier().system(),
 				patient.identifier().value(), patient.givenName(), patient.familyName(), patient.birthDate());
 	}
 

@@ -5,4 +5,8 @@
  * task completion and the audit row in one transaction. Submissions are idempotent by
  * key.
  */
+@ApplicationModule(allowedDependencies = { "attachment", "audit", "careplan", "fhirsync", "idempotency", "pathway",
+		"patient", "questionnaire", "submission::pipeline", "triage" })
 package no.heima.response;
+
+import org.springframework.modulith.ApplicationModule;

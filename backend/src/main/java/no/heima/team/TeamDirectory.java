@@ -1,5 +1,6 @@
 package no.heima.team;
 
+import no.heima.identity.Access;
 import java.util.List;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
@@ -36,10 +37,11 @@ public class TeamDirectory {
 	public Flux<TeamMember> colleagues(CurrentUser user) {
 		// the care team's staff list is for staff: a patient's login may carry a team
 		// claim too
-		if (!user.has(no.heima.identity.Role.CLINICIAN) && !user.has(no.heima.identity.Role.ADMIN)) {
-			return Flux.error(new no.heima.problem.HeimaProblemException(no.heima.problem.ProblemType.FORBIDDEN,
-					"The team directory is for the care team"));
-		}
+		return Access.require(user, "The team directory is for the care team", Role.CLINICIAN, Role.ADMIN)
+			.thenMany(Flux.defer(() -> members(user)));
+	}
+
+	private Flux<TeamMember> members(CurrentUser user) {
 		if (user.teams().isEmpty()) {
 			return Flux.empty();
 		}

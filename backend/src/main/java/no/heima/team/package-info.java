@@ -4,4 +4,7 @@
  * colleagues who have not logged in yet (or unlist them). Assignment and escalation in
  * the worklist choose only from the item's own team here.
  */
+@ApplicationModule(allowedDependencies = {})
 package no.heima.team;
+
+import org.springframework.modulith.ApplicationModule;

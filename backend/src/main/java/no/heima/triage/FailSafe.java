@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import no.heima.pathway.Activity;
 import no.heima.pathway.AnswerTrigger;
+import no.heima.pathway.CombinationRule;
 import no.heima.pathway.Threshold;
 import no.heima.pathway.TrendRule;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public class FailSafe {
 
 	private final MeterRegistry meters;
 
-	FailSafe(MeterRegistry meters) {
+	public FailSafe(MeterRegistry meters) {
 		this.meters = meters;
 		for (CouldNotAssess.Cause cause : CouldNotAssess.Cause.values()) {
 			// registered at zero, so a rate can be taken before the first failure
@@ -83,6 +84,19 @@ public class FailSafe {
 							+ "' applied to the values, and it is not marked collect-only")));
 		}
 		return result;
+	}
+
+	/**
+	 * A submission's triage as submit runs it: {@link SubmissionTriage}'s rules and then
+	 * the combination rules, safely.
+	 * @param input what the rules see; a supplier that throws is reported, not lost
+	 * @param earlier the care plan's earlier signals; a supplier that throws likewise
+	 */
+	public Assessment assessSubmission(RuleVersion rules, Activity activity, List<CouldNotAssess> upstream,
+			Supplier<SubmissionTriage.Input> input, List<CombinationRule> combinations,
+			Supplier<List<CombinationTriage.Signal>> earlier) {
+		return assess(rules, activity, upstream,
+				() -> SubmissionTriage.withCombinations(input.get(), combinations, earlier.get()));
 	}
 
 	/**

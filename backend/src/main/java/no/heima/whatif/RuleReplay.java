@@ -8,20 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.heima.careplan.PersonalThreshold;
+import no.heima.careplan.CarePlan;
 import no.heima.fhir.FhirJson;
 import no.heima.measurement.EnteredValue;
 import no.heima.measurement.Measurement;
 import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayDefinition;
-import no.heima.pathway.Threshold;
 import no.heima.response.ReplayableResponse;
-import no.heima.triage.AnswerTriggerTriage;
+import no.heima.triage.Assessment;
 import no.heima.triage.CombinationTriage;
 import no.heima.triage.Level;
-import no.heima.triage.Reason;
 import no.heima.triage.RuleVersion;
-import no.heima.triage.ThresholdTriage;
+import no.heima.triage.SubmissionTriage;
 import no.heima.triage.TrendTriage;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
@@ -57,23 +55,34 @@ final class RuleReplay {
 	 * made at or after the replay's start (earlier ones only feed trends and
 	 * combinations); {@code key} names the submission, {@code value} says what was sent.
 	 */
-	record Replayed(CombinationTriage.Signal signal, boolean counted, String key, String value) {
+	record Replayed(Assessment assessed, CombinationTriage.Signal signal, boolean counted, String key, String value) {
+
+		Replayed(Assessment assessed, String activityId, Instant at, boolean counted, String key, String value) {
+			this(assessed, new CombinationTriage.Signal(activityId, at, assessed.reasons()), counted, key, value);
+		}
+
 	}
 
 	/** The level the replayed rules give one counted submission. */
 	record Outcome(String key, String activityId, Instant at, String value, Level level) {
 	}
 
-	/**
-	 * Counts of all of a care plan's replayed submissions, oldest first, each with the
-	 * combination rules applied over the ones before it (as at submit time).
-	 */
-	static Counts counts(PathwayDefinition rules, List<Replayed> measured, List<Replayed> answered) {
+	/** How many yellow and red levels there are among {@code outcomes}. */
+	static Counts counts(List<Outcome> outcomes) {
 		Counts counts = new Counts(0, 0);
-		for (Outcome outcome : outcomes(rules, measured, answered)) {
+		for (Outcome outcome : outcomes) {
 			counts = counts.add(outcome.level());
 		}
 		return counts;
+	}
+
+	/**
+	 * One care plan's stored measurements and responses replayed under {@code rules}: the
+	 * level of each made at or after {@code since}, oldest first.
+	 */
+	static List<Outcome> replay(PathwayDefinition rules, CarePlan plan, List<Measurement> measured,
+			List<ReplayableResponse> answered, Instant since) {
+		return outcomes(rules, measurements(rules, plan, measured, since), responses(rules, plan, answered, since));
 	}
 
 	/**
@@ -87,19 +96,19 @@ final class RuleReplay {
 		List<Outcome> outcomes = new ArrayList<>();
 		List<CombinationTriage.Signal> earlier = new ArrayList<>();
 		for (Replayed r : all) {
-			List<Reason> reasons = new ArrayList<>(r.signal().reasons());
-			reasons.addAll(CombinationTriage.assess(rules.combinations(), r.signal(), earlier));
+			// the combination step as submit runs it, over the signals before this one
+			Level level = CombinationTriage
+				.apply(r.assessed(), rules.combinations(), r.signal().activityId(), r.signal().at(), earlier)
+				.level();
 			earlier.add(r.signal());
 			if (r.counted()) {
-				outcomes.add(new Outcome(r.key(), r.signal().activityId(), r.signal().at(), r.value(),
-						reasons.stream().map(Reason::level).reduce(Level.GREEN, Level::worst)));
+				outcomes.add(new Outcome(r.key(), r.signal().activityId(), r.signal().at(), r.value(), level));
 			}
 		}
 		return outcomes;
 	}
 
-	static List<Replayed> measurements(PathwayDefinition rules, List<PersonalThreshold> personal, List<Measurement> all,
-			Instant since) {
+	static List<Replayed> measurements(PathwayDefinition rules, CarePlan plan, List<Measurement> all, Instant since) {
 		List<Replayed> replayed = new ArrayList<>();
 		Map<String, List<TrendTriage.Point>> history = new HashMap<>();
 		for (Measurement m : all) {
@@ -107,12 +116,10 @@ final class RuleReplay {
 			m.values().forEach((v) -> values.put(v.code(), v.value()));
 			Optional<Activity> activity = activity(rules, m.activityId());
 			if (activity.isPresent()) {
-				List<Reason> reasons = new ArrayList<>(ThresholdTriage
-					.assess(values, activity.get().thresholds(), personal(personal, m.activityId()), NONE)
-					.reasons());
-				reasons.addAll(TrendTriage.assess(values, m.measuredAt(), history, activity.get().trends()));
-				replayed.add(new Replayed(new CombinationTriage.Signal(m.activityId(), m.measuredAt(), reasons),
-						!m.measuredAt().isBefore(since), "measurement/" + m.id(), valueText(m)));
+				Assessment assessed = SubmissionTriage.activityRules(SubmissionTriage.Input.measured(activity.get(),
+						plan.personalBounds(m.activityId()), values, m.measuredAt(), history, NONE));
+				replayed.add(new Replayed(assessed, m.activityId(), m.measuredAt(), !m.measuredAt().isBefore(since),
+						"measurement/" + m.id(), valueText(m)));
 			}
 			for (EnteredValue v : m.values()) {
 				history.computeIfAbsent(v.code(), (k) -> new ArrayList<>())
@@ -122,8 +129,8 @@ final class RuleReplay {
 		return replayed;
 	}
 
-	static List<Replayed> responses(PathwayDefinition rules, List<PersonalThreshold> personal,
-			List<ReplayableResponse> all, Instant since) {
+	static List<Replayed> responses(PathwayDefinition rules, CarePlan plan, List<ReplayableResponse> all,
+			Instant since) {
 		List<Replayed> replayed = new ArrayList<>();
 		for (ReplayableResponse r : all) {
 			Optional<Activity> activity = activity(rules, r.activityId());
@@ -132,15 +139,11 @@ final class RuleReplay {
 			}
 			Map<String, BigDecimal> scores = new HashMap<>();
 			r.scores().stream().filter((s) -> s.value() != null).forEach((s) -> scores.put(s.linkId(), s.value()));
-			List<Reason> reasons = new ArrayList<>(ThresholdTriage
-				.assess(scores, activity.get().thresholds(), personal(personal, r.activityId()), NONE)
-				.reasons());
-			if (!activity.get().triggers().isEmpty()) {
-				reasons.addAll(AnswerTriggerTriage.assess(FhirJson.read(QuestionnaireResponse.class, r.resourceJson()),
-						activity.get().triggers()));
-			}
-			replayed.add(new Replayed(new CombinationTriage.Signal(r.activityId(), r.authored(), reasons),
-					!r.authored().isBefore(since), "response/" + r.activityId() + "/" + r.authored(), scoreText(r)));
+			Assessment assessed = SubmissionTriage.activityRules(
+					SubmissionTriage.Input.answered(activity.get(), plan.personalBounds(r.activityId()), scores,
+							r.authored(), () -> FhirJson.read(QuestionnaireResponse.class, r.resourceJson()), NONE));
+			replayed.add(new Replayed(assessed, r.activityId(), r.authored(), !r.authored().isBefore(since),
+					"response/" + r.activityId() + "/" + r.authored(), scoreText(r)));
 		}
 		return replayed;
 	}
@@ -169,13 +172,6 @@ final class RuleReplay {
 
 	private static Optional<Activity> activity(PathwayDefinition rules, String activityId) {
 		return rules.activities().stream().filter((a) -> a.id().equals(activityId)).findFirst();
-	}
-
-	private static List<Threshold> personal(List<PersonalThreshold> personal, String activityId) {
-		return personal.stream()
-			.filter((p) -> p.activityId().equals(activityId))
-			.map(PersonalThreshold::threshold)
-			.toList();
 	}
 
 }

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
-import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
-import no.heima.audit.AuditOutcome;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.identity.CurrentUser;
@@ -140,36 +138,20 @@ class WhatIfController {
 			.zip(this.measurements.ofCarePlanSince(plan.id(), historyFrom).collectList(),
 					this.responses.ofCarePlanSince(plan.id(), historyFrom).collectList())
 			.flatMap((data) -> {
-				List<RuleReplay.Outcome> before = outcomes(today, plan, data.getT1(), data.getT2(), since);
-				List<RuleReplay.Outcome> after = outcomes(changed, plan, data.getT1(), data.getT2(), since);
-				Mono<String> name = differing(before, after).isEmpty() ? Mono.just("")
+				List<RuleReplay.Outcome> before = RuleReplay.replay(today, plan, data.getT1(), data.getT2(), since);
+				List<RuleReplay.Outcome> after = RuleReplay.replay(changed, plan, data.getT1(), data.getT2(), since);
+				List<RuleReplay.Outcome[]> differing = differing(before, after);
+				Mono<String> name = differing.isEmpty() ? Mono.just("")
 						: this.patients.findForBackgroundWork(plan.patientId())
 							.map((p) -> (p.givenName() + " " + p.familyName()).trim())
 							.defaultIfEmpty("");
 				// the replay reads the patient's submissions (and, for the list, the
 				// name): audited
-				return this.audit
-					.record(new AuditEntry(user.subject(), user.name(), user.rolesAsText(), plan.patientId(),
-							AuditAction.SEARCH, "CarePlan", AuditOutcome.SUCCESS, "what-if replay"))
+				return this.audit.success(user, plan.patientId(), AuditAction.SEARCH, "CarePlan", "what-if replay")
 					.then(name)
-					.map((patientName) -> new PlanReplay(count(before), count(after),
-							alerts(plan.patientId(), patientName, before, after)));
+					.map((patientName) -> new PlanReplay(RuleReplay.counts(before), RuleReplay.counts(after),
+							alerts(plan.patientId(), patientName, differing)));
 			});
-	}
-
-	private static List<RuleReplay.Outcome> outcomes(PathwayDefinition rules, CarePlan plan,
-			List<no.heima.measurement.Measurement> measured, List<no.heima.response.ReplayableResponse> answered,
-			Instant since) {
-		return RuleReplay.outcomes(rules, RuleReplay.measurements(rules, plan.personalThresholds(), measured, since),
-				RuleReplay.responses(rules, plan.personalThresholds(), answered, since));
-	}
-
-	private static RuleReplay.Counts count(List<RuleReplay.Outcome> outcomes) {
-		RuleReplay.Counts counts = new RuleReplay.Counts(0, 0);
-		for (RuleReplay.Outcome outcome : outcomes) {
-			counts = counts.add(outcome.level());
-		}
-		return counts;
 	}
 
 	/**
@@ -184,9 +166,8 @@ class WhatIfController {
 		return byKey.values().stream().filter((pair) -> level(pair[0]) != level(pair[1])).toList();
 	}
 
-	private static List<Alert> alerts(UUID patientId, String patientName, List<RuleReplay.Outcome> before,
-			List<RuleReplay.Outcome> after) {
-		return differing(before, after).stream().map((pair) -> {
+	private static List<Alert> alerts(UUID patientId, String patientName, List<RuleReplay.Outcome[]> differing) {
+		return differing.stream().map((pair) -> {
 			RuleReplay.Outcome either = (pair[1] != null) ? pair[1] : pair[0];
 			return new Alert(patientId, patientName, either.activityId(), either.at(), either.value(), level(pair[0]),
 					level(pair[1]));

@@ -5,4 +5,8 @@
  * sees the workload a change brings before publishing it. Read-only; patients' personal
  * bounds are applied in both replays.
  */
+@ApplicationModule(allowedDependencies = { "audit", "careplan", "measurement::readings", "pathway", "patient",
+		"questionnaire", "response::replay", "triage" })
 package no.heima.whatif;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
 import no.heima.fhir.HeimaUris;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Flag;
@@ -28,13 +28,13 @@ class FlagMapper {
 		this.uris = uris;
 	}
 
-	OutboxMessage raised(UUID itemId, String level, String summary, String patientSystem, String patientValue,
+	FhirOutboxMessage raised(UUID itemId, String level, String summary, String patientSystem, String patientValue,
 			Instant raisedAt) {
 		return message(flag(itemId, level, summary, patientSystem, patientValue, raisedAt, null), itemId, patientSystem,
 				patientValue, 0);
 	}
 
-	OutboxMessage resolved(WorklistItem item, String patientSystem, String patientValue) {
+	FhirOutboxMessage resolved(WorklistItem item, String patientSystem, String patientValue) {
 		return message(flag(item.id(), item.level(), item.summary(), patientSystem, patientValue, item.raisedAt(),
 				item.resolvedAt()), item.id(), patientSystem, patientValue, 1);
 	}
@@ -60,8 +60,8 @@ class FlagMapper {
 		return flag;
 	}
 
-	private OutboxMessage message(Flag flag, UUID itemId, String patientSystem, String patientValue, int revision) {
-		return OutboxMessage.upsert("Flag", this.uris.identifierSystem("worklist-item"), itemId.toString(),
+	private FhirOutboxMessage message(Flag flag, UUID itemId, String patientSystem, String patientValue, int revision) {
+		return FhirOutboxMessage.upsert("Flag", this.uris.identifierSystem("worklist-item"), itemId.toString(),
 				FhirJson.write(flag), patientSystem, patientValue, revision);
 	}
 

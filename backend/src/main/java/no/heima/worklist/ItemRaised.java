@@ -1,5 +1,6 @@
 package no.heima.worklist;
 
+import org.springframework.modulith.NamedInterface;
 import java.util.UUID;
 import no.heima.pathway.ResponseTimes;
 import no.heima.patient.Patient;
@@ -13,6 +14,7 @@ import no.heima.triage.Assessment;
  * @param reasons the triage reasons (or the missed task) as JSON
  * @param responseTimes the pathway's deadlines, or null for the worklist's defaults
  */
+@NamedInterface("raise")
 public record ItemRaised(Patient patient, UUID carePlanId, String team, Kind kind, String sourceKey, String activityId,
 		String level, String summary, String reasons, ResponseTimes responseTimes) {
 

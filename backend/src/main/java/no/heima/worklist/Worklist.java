@@ -1,7 +1,8 @@
 package no.heima.worklist;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.Clock;
-import no.heima.fhirsync.Outbox;
+import no.heima.fhirsync.FhirOutbox;
 import no.heima.platform.DomainMetrics;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
  * when that transaction commits, so an open worklist never shows an item that was rolled
  * back.
  */
+@NamedInterface("raise")
 @Service
 public class Worklist {
 
@@ -20,7 +22,7 @@ public class Worklist {
 
 	private final Clock clock;
 
-	private final Outbox outbox;
+	private final FhirOutbox outbox;
 
 	private final FlagMapper flags;
 
@@ -28,7 +30,7 @@ public class Worklist {
 
 	private final DomainMetrics metrics;
 
-	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, Outbox outbox, FlagMapper flags,
+	Worklist(WorklistRepository repository, Deadlines deadlines, Clock clock, FhirOutbox outbox, FlagMapper flags,
 			WorkingDays days, DomainMetrics metrics) {
 		this.days = days;
 		this.repository = repository;

@@ -11,10 +11,8 @@ import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
 import no.heima.audit.AuditOutcome;
 import no.heima.identity.CurrentUser;
-import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
-import no.heima.problem.ProblemType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -49,9 +47,10 @@ class WorklistByPatient {
 			return Mono.error(HeimaProblemException
 				.validation(List.of(new FieldProblem("size", "range", "page >= 0, size 1-" + MAX_PAGE))));
 		}
-		if (!actor.has(Role.CLINICIAN)) {
-			return Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "The worklist is for clinicians"));
-		}
+		return WorklistService.requireClinician(actor).then(Mono.defer(() -> rows(actor, filter, page, size)));
+	}
+
+	private Mono<PatientRowsPage> rows(CurrentUser actor, WorklistFilter filter, int page, int size) {
 		if (actor.teams().isEmpty()) {
 			return Mono.just(new PatientRowsPage(List.of(), page, size, 0, 0));
 		}
@@ -93,8 +92,8 @@ class WorklistByPatient {
 
 	private static List<AuditEntry> listed(CurrentUser actor, List<WorklistQueries.Group> groups) {
 		return groups.stream()
-			.map((group) -> new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), group.patientId(),
-					AuditAction.SEARCH, "WorklistItem", AuditOutcome.SUCCESS, "worklist by patient"))
+			.map((group) -> AuditEntry.of(actor, group.patientId(), AuditAction.SEARCH, "WorklistItem",
+					AuditOutcome.SUCCESS, "worklist by patient"))
 			.toList();
 	}
 

@@ -1,5 +1,6 @@
 package no.heima.worklist;
 
+import no.heima.identity.Access;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +9,7 @@ import no.heima.audit.AuditAction;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
 import no.heima.audit.AuditOutcome;
-import no.heima.fhirsync.Outbox;
+import no.heima.fhirsync.FhirOutbox;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
@@ -41,14 +42,14 @@ public class WorklistService {
 
 	private final Clock clock;
 
-	private final Outbox outbox;
+	private final FhirOutbox outbox;
 
 	private final FlagMapper flags;
 
 	private final TeamDirectory directory;
 
-	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock, Outbox outbox,
-			FlagMapper flags, TeamDirectory directory) {
+	WorklistService(WorklistRepository repository, AuditLog audit, TransactionalOperator tx, Clock clock,
+			FhirOutbox outbox, FlagMapper flags, TeamDirectory directory) {
 		this.directory = directory;
 		this.repository = repository;
 		this.audit = audit;
@@ -87,8 +88,8 @@ public class WorklistService {
 		return items.stream()
 			.map(WorklistItem::patientId)
 			.distinct()
-			.map((patient) -> new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), patient,
-					AuditAction.SEARCH, "WorklistItem", AuditOutcome.SUCCESS, "worklist"))
+			.map((patient) -> AuditEntry.of(actor, patient, AuditAction.SEARCH, "WorklistItem", AuditOutcome.SUCCESS,
+					"worklist"))
 			.toList();
 	}
 
@@ -218,8 +219,7 @@ public class WorklistService {
 	}
 
 	private Mono<Void> audit(CurrentUser actor, WorklistItem item, AuditAction action, String detail) {
-		return this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(), item.patientId(),
-				action, "WorklistItem", AuditOutcome.SUCCESS, detail));
+		return this.audit.success(actor, item.patientId(), action, "WorklistItem", detail);
 	}
 
 	/** Machine clients have no name claim: their subject (the client id) stands in. */
@@ -227,9 +227,8 @@ public class WorklistService {
 		return (actor.name() != null) ? actor.name() : actor.subject();
 	}
 
-	private static Mono<Void> requireClinician(CurrentUser actor) {
-		return actor.has(Role.CLINICIAN) ? Mono.empty()
-				: Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "The worklist is for clinicians"));
+	static Mono<Void> requireClinician(CurrentUser actor) {
+		return Access.require(actor, "The worklist is for clinicians", Role.CLINICIAN);
 	}
 
 	private static HeimaProblemException alreadyTaken(UUID id) {

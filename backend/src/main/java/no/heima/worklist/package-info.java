@@ -6,4 +6,8 @@
  * the patient sees. Changes are announced with PostgreSQL NOTIFY at commit and pushed to
  * open worklists on every replica as server-sent events.
  */
+@ApplicationModule(
+		allowedDependencies = { "audit", "careplan", "fhirsync", "pathway", "patient", "platform", "team", "triage" })
 package no.heima.worklist;
+
+import org.springframework.modulith.ApplicationModule;

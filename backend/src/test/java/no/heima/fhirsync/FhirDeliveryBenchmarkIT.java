@@ -68,8 +68,8 @@ class FhirDeliveryBenchmarkIT {
 		}
 
 		void enqueue(int count) {
-			Outbox outbox = this.context.getBean(Outbox.class);
-			List<no.heima.fhirsync.OutboxMessage> messages = new ArrayList<>();
+			FhirOutbox outbox = this.context.getBean(FhirOutbox.class);
+			List<no.heima.fhirsync.FhirOutboxMessage> messages = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				Observation o = new Observation();
 				String id = UUID.randomUUID().toString();
@@ -79,7 +79,7 @@ class FhirDeliveryBenchmarkIT {
 				o.setSubject(new org.hl7.fhir.r4.model.Reference()
 					.setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem("urn:oid:2.16.578.1.12.4.1.4.1")
 						.setValue("12837540028")));
-				messages.add(new OutboxMessage("Observation", "https://heima.example/fhir/id/benchmark", id,
+				messages.add(new FhirOutboxMessage("Observation", "https://heima.example/fhir/id/benchmark", id,
 						FhirJson.write(o), "urn:oid:2.16.578.1.12.4.1.4.1", "12837540028", "Kari", "Nordvik", null));
 			}
 			outbox.enqueueAll(messages).block();

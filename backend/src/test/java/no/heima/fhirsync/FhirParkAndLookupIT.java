@@ -68,7 +68,7 @@ class FhirParkAndLookupIT {
 	void aMissingPatientParksTheRowUntilAnAdminRetriesAfterTheFix() {
 		String patientNumber = "01818840019";
 		String id = UUID.randomUUID().toString();
-		heima.getBean(Outbox.class).enqueue(observation(id, patientNumber)).block();
+		heima.getBean(FhirOutbox.class).enqueue(observation(id, patientNumber)).block();
 
 		Map<?, ?> parked = awaitRow(id, "PARKED");
 		assertThat((String) parked.get("lastError")).contains("no Patient");
@@ -118,8 +118,8 @@ class FhirParkAndLookupIT {
 	void adminsRetryParkedRowsInBulkByReasonAndByPatient() {
 		String first = UUID.randomUUID().toString();
 		String second = UUID.randomUUID().toString();
-		heima.getBean(Outbox.class).enqueue(observation(first, "02818840024")).block();
-		heima.getBean(Outbox.class).enqueue(observation(second, "03818840012")).block();
+		heima.getBean(FhirOutbox.class).enqueue(observation(first, "02818840024")).block();
+		heima.getBean(FhirOutbox.class).enqueue(observation(second, "03818840012")).block();
 		awaitRow(first, "PARKED");
 		awaitRow(second, "PARKED");
 		registerOnServer("02818840024");
@@ -156,7 +156,7 @@ class FhirParkAndLookupIT {
 		DatabaseClient db = heima.getBean(DatabaseClient.class);
 		fhir.stop();
 		try {
-			heima.getBean(Outbox.class).enqueue(observation(id, "04818840000")).block();
+			heima.getBean(FhirOutbox.class).enqueue(observation(id, "04818840000")).block();
 			// The worker learns of the outage from a failed round: this row's first
 			// attempt,
 			// or another row's when one ran first (then this one waits without an
@@ -258,14 +258,14 @@ class FhirParkAndLookupIT {
 		}
 	}
 
-	private static OutboxMessage observation(String id, String patientNumber) {
+	private static FhirOutboxMessage observation(String id, String patientNumber) {
 		Observation o = new Observation();
 		o.addIdentifier().setSystem("https://heima.example/fhir/id/test").setValue(id);
 		o.setStatus(Observation.ObservationStatus.FINAL);
 		o.getCode().addCoding().setSystem("http://loinc.org").setCode("29463-7");
 		o.setSubject(new Reference()
 			.setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem(FNR).setValue(patientNumber)));
-		return new OutboxMessage("Observation", "https://heima.example/fhir/id/test", id, FhirJson.write(o), FNR,
+		return new FhirOutboxMessage("Observation", "https://heima.example/fhir/id/test", id, FhirJson.write(o), FNR,
 				patientNumber, "Test", "Parkert", null);
 	}
 

@@ -3,8 +3,6 @@ package no.heima.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -38,29 +36,8 @@ class MeasurementApiIT extends IntegrationTest {
 
 	@BeforeAll
 	void enrolKari() {
-		UUID pathway = UUID.fromString((String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", definition()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
-		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
-		this.patientId = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
-		this.carePlanId = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + this.patientId + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway, "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(3).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		this.patientId = registeredKari();
+		this.carePlanId = enrol(this.patientId, publishedPathway(definition()), 3);
 	}
 
 	@Test

@@ -3,8 +3,6 @@ package no.heima.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,29 +36,7 @@ class SubmissionStatementsIT extends IntegrationTest {
 
 	@BeforeAll
 	void enrol() {
-		UUID pathway = UUID.fromString((String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", definition()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
-		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
-		UUID patient = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
-		this.carePlanId = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + patient + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway, "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(3).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		this.carePlanId = enrol(registeredKari(), publishedPathway(definition()), 3);
 		// the first submission fills the pathway version cache; the counted ones come
 		// after
 		submit(120);

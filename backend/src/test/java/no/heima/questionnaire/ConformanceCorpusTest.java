@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ConformanceCorpusTest {
 
-	private final FhirGateway fhir = TestFhir.gateway();
+	private final ValidatorAndFhirPath fhir = TestFhir.gateway();
 
 	@Test
 	void theCorpusIsLargeEnoughAndEveryQuestionnaireImportsOrIsRefusedAsItsNotesSay() {

@@ -35,7 +35,7 @@ class QuestionnaireApiIT extends IntegrationTest {
 	QuestionnaireService questionnaires;
 
 	@Autowired
-	FhirGateway fhir;
+	ValidatorAndFhirPath fhir;
 
 	@Autowired
 	QuestionnaireValidation validation;

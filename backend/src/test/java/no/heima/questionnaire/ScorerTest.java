@@ -25,7 +25,7 @@ class ScorerTest {
 
 	private static final String[] ANSWER_CODES = { "LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9" };
 
-	private final FhirGateway fhir = TestFhir.gateway();
+	private final ValidatorAndFhirPath fhir = TestFhir.gateway();
 
 	@Test
 	void phq9TotalIsComputedFromTheAnswersAndTheClientsTotalIsIgnored() {

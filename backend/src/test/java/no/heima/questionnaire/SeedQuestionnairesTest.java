@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class SeedQuestionnairesTest {
 
-	private final FhirGateway fhir = TestFhir.gateway();
+	private final ValidatorAndFhirPath fhir = TestFhir.gateway();
 
 	@Test
 	void everySeedImportsCleanly() {

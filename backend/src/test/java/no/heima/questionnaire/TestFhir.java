@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  */
 final class TestFhir {
 
-	private static FhirGateway gateway;
+	private static ValidatorAndFhirPath gateway;
 
 	private TestFhir() {
 	}
 
-	static synchronized FhirGateway gateway() {
+	static synchronized ValidatorAndFhirPath gateway() {
 		if (gateway == null) {
-			gateway = new FhirGateway(new QuestionnaireProperties(false, false, null));
+			gateway = new ValidatorAndFhirPath(new QuestionnaireProperties(false, false, null));
 		}
 		return gateway;
 	}

@@ -16,7 +16,7 @@ class ValidatorTimingTest {
 		// a gateway of its own: its validator and definitions start cold even when other
 		// tests in this JVM warmed theirs (classes and the shared FhirContext stay
 		// loaded)
-		FhirGateway fresh = new FhirGateway(new QuestionnaireProperties(false, true, null));
+		ValidatorAndFhirPath fresh = new ValidatorAndFhirPath(new QuestionnaireProperties(false, true, null));
 		fresh.ready().block(Duration.ofMinutes(2));
 		Duration warmUp = fresh.warmUpTime();
 		assertThat(warmUp).isNotNull();

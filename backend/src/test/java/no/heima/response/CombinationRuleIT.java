@@ -47,20 +47,9 @@ class CombinationRuleIT extends IntegrationTest {
 	@Test
 	void weightGainAndBreathlessnessTogetherAreRedAtSubmitAndInTheReplay() {
 		awaitBuiltInQuestionnaires();
-		String pathway = created(definition(true));
-		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
-		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
+		UUID pathway = publishedPathway(definition(true));
+		String plan = enrol(registeredKari(), pathway, 5);
 		ZoneId oslo = ZoneId.of("Europe/Oslo");
-		String plan = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + kari + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway, "startDate", LocalDate.now(oslo).minusDays(5).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
 		Instant now = Instant.now();
 		assertThat(weight(plan, now.minus(Duration.ofDays(2)), "80.0")).isEqualTo("GREEN");
 		assertThat(weight(plan, now.minus(Duration.ofHours(1)), "82.1")).isEqualTo("YELLOW");
@@ -143,19 +132,6 @@ class CombinationRuleIT extends IntegrationTest {
 			.isEqualTo("unknown")
 			.jsonPath("$.errors[?(@.field == 'combinations[0].conditions[2].atLeast')].code")
 			.isEqualTo("format");
-	}
-
-	private String created(Map<String, Object> definition) {
-		return (String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", definition))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
 	}
 
 	private String weight(String plan, Instant at, String kg) {

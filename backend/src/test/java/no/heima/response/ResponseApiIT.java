@@ -47,29 +47,7 @@ class ResponseApiIT extends IntegrationTest {
 								HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule", daily, "collectOnly", true,
 								"collectOnlyReason", Map.of("nb", "Bare til samtalen", "en", "Only for the talk"))),
 				"advice", Map.of("yellow", Map.of("nb", "Vi tar kontakt", "en", "We will call you")));
-		String pathway = (String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", definition))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
-		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
-		this.carePlanId = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + kari + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway, "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(2).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		this.carePlanId = enrol(registeredKari(), publishedPathway(definition), 2);
 	}
 
 	@Test

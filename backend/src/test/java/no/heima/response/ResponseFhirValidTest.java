@@ -10,7 +10,7 @@ import java.util.UUID;
 import no.heima.fhir.FhirJson;
 import no.heima.testsupport.FhirValidation;
 import no.heima.fhir.HeimaUris;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.NationalId;
 import no.heima.patient.Patient;
 import no.heima.questionnaire.Score;
@@ -56,10 +56,10 @@ class ResponseFhirValidTest {
 				Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:00:02Z"), List.of(),
 				new Assessment(Level.GREEN, List.of(), false, new RuleVersion(UUID.randomUUID(), 1, null, 0)), null);
 
-		List<OutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
+		List<FhirOutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
 			.toOutbox(submitted, scored, patient, questionnaire);
 
-		assertThat(messages).extracting(OutboxMessage::resourceType)
+		assertThat(messages).extracting(FhirOutboxMessage::resourceType)
 			.containsExactly("Questionnaire", "QuestionnaireResponse", "Observation");
 		org.hl7.fhir.r4.model.Observation extracted = FhirJson.read(org.hl7.fhir.r4.model.Observation.class,
 				messages.get(2).resourceJson());
@@ -88,12 +88,12 @@ class ResponseFhirValidTest {
 				List.of(new Score("phq9-total", new BigDecimal("13"), "13", "44261-6")),
 				new Assessment(Level.YELLOW, List.of(), true, new RuleVersion(UUID.randomUUID(), 1, null, 0)), null);
 
-		List<OutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
+		List<FhirOutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
 			.toOutbox(submitted, scored, patient);
 
-		assertThat(messages).extracting(OutboxMessage::resourceType)
+		assertThat(messages).extracting(FhirOutboxMessage::resourceType)
 			.containsExactly("QuestionnaireResponse", "Observation");
-		for (OutboxMessage message : messages) {
+		for (FhirOutboxMessage message : messages) {
 			DomainResource resource = (DomainResource) FhirJson.context()
 				.newJsonParser()
 				.parseResource(message.resourceJson());
@@ -140,7 +140,7 @@ class ResponseFhirValidTest {
 						new Score("activity-total", new BigDecimal("5"), "5", "89574-8")),
 				new Assessment(Level.GREEN, List.of(), true, new RuleVersion(UUID.randomUUID(), 1, null, 0)), null);
 
-		List<OutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
+		List<FhirOutboxMessage> messages = new ResponseFhirMapper(new HeimaUris("https://heima.example/fhir"))
 			.toOutbox(submitted, scored, patient, extractAll);
 
 		assertThat(messages.get(0).resourceType()).isEqualTo("Questionnaire");

@@ -95,4 +95,42 @@ public abstract class IntegrationTest {
 			.fromString((String) ((java.util.Map<?, ?>) ((java.util.List<?>) page.get("items")).get(0)).get("id"));
 	}
 
+	/**
+	 * A pathway with {@code definition}, created and published by the clinic admin: its
+	 * id.
+	 */
+	protected java.util.UUID publishedPathway(java.util.Map<String, ?> definition) {
+		String id = createdId(
+				as("admin").post().uri("/api/pathways").bodyValue(java.util.Map.of("definition", definition)));
+		as("admin").post().uri("/api/pathways/" + id + "/publish").exchange().expectStatus().isOk();
+		return java.util.UUID.fromString(id);
+	}
+
+	/**
+	 * {@code patient} enrolled by sykepleier1 on {@code pathway}, starting
+	 * {@code daysAgo} days ago in Oslo: the care plan's id.
+	 */
+	protected String enrol(java.util.UUID patient, java.util.UUID pathway, int daysAgo) {
+		return createdId(as("sykepleier1").post()
+			.uri("/api/patients/" + patient + "/care-plans")
+			.bodyValue(java.util.Map.of("pathwayId", pathway, "startDate",
+					java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).minusDays(daysAgo).toString())));
+	}
+
+	/** The id in the body of a request that must answer 201 Created. */
+	private String createdId(WebTestClient.RequestHeadersSpec<?> request) {
+		return (String) request.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	/** Kari Nordvik, the usual test patient, registered by sykepleier1 (or found). */
+	protected java.util.UUID registeredKari() {
+		return ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
+	}
+
 }

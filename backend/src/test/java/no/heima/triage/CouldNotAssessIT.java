@@ -74,29 +74,9 @@ class CouldNotAssessIT extends IntegrationTest {
 				Map.of("id", "spo2", "type", "MEASUREMENT", "title", "Metning", "vital", "OXYGEN_SATURATION",
 						"schedule", daily, "trends",
 						List.of(Map.of("code", "59408-5", "windowDays", 3, "fall", 4, "level", "RED")))));
-		this.pathwayId = UUID.fromString((String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", definition))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id"));
-		as("admin").post().uri("/api/pathways/" + this.pathwayId + "/publish").exchange().expectStatus().isOk();
-		this.patientId = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
-		this.carePlanId = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + this.patientId + "/care-plans")
-			.bodyValue(Map.of("pathwayId", this.pathwayId, "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(2).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		this.pathwayId = publishedPathway(definition);
+		this.patientId = registeredKari();
+		this.carePlanId = enrol(this.patientId, this.pathwayId, 2);
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package no.heima.whatif;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,29 +14,8 @@ class WhatIfIT extends IntegrationTest {
 	@Test
 	void tighterBoundsWouldHaveRaisedMoreAndUnchangedRulesReplayTheSame() {
 		Map<String, Object> today = definition(140, 180);
-		String pathway = (String) as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition", today))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
-		as("admin").post().uri("/api/pathways/" + pathway + "/publish").exchange().expectStatus().isOk();
-		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
-		String plan = (String) as("sykepleier1").post()
-			.uri("/api/patients/" + kari + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway, "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(5).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		UUID pathway = publishedPathway(today);
+		String plan = enrol(registeredKari(), pathway, 5);
 		for (int systolic : new int[] { 130, 150, 185 }) {
 			as("pasient1").post()
 				.uri("/api/me/measurements")

@@ -3,8 +3,6 @@ package no.heima.worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,32 +100,11 @@ class DomainMetricsIT extends IntegrationTest {
 
 	private String enrol() {
 		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
-		Map<?, ?> pathway = as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition",
-					Map.of("name", "Metrikktest", "activities",
-							List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital",
-									"BLOOD_PRESSURE", "schedule", daily, "thresholds",
-									List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180)))))))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		as("admin").post().uri("/api/pathways/" + pathway.get("id") + "/publish").exchange().expectStatus().isOk();
-		UUID patientId = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
-		return (String) as("sykepleier1").post()
-			.uri("/api/patients/" + patientId + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway.get("id"), "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(1).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		UUID pathway = publishedPathway(Map.of("name", "Metrikktest", "activities",
+				List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
+						"schedule", daily, "thresholds",
+						List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180))))));
+		return enrol(registeredKari(), pathway, 1);
 	}
 
 	private String submitRedBloodPressure(String carePlanId) {

@@ -7,20 +7,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What other features call: enqueue resources in their own transaction. Enqueuing the
- * same business identifier twice is a no-op, so a replayed submission cannot queue a
- * second copy.
+ * The FHIR write-back outbox (not the patient app's offline queue): what other features
+ * call to enqueue resources in their own transaction. Enqueuing the same business
+ * identifier twice is a no-op, so a replayed submission cannot queue a second copy.
  */
 @Service
-public class Outbox {
+public class FhirOutbox {
 
 	private final DatabaseClient db;
 
-	Outbox(DatabaseClient db) {
+	FhirOutbox(DatabaseClient db) {
 		this.db = db;
 	}
 
-	public Mono<Void> enqueue(OutboxMessage m) {
+	public Mono<Void> enqueue(FhirOutboxMessage m) {
 		var spec = this.db
 			.sql("""
 					insert into fhir_outbox (resource_type, identifier_system, identifier_value, revision, method, resource,
@@ -44,7 +44,7 @@ public class Outbox {
 		return spec.then();
 	}
 
-	public Mono<Void> enqueueAll(Iterable<OutboxMessage> messages) {
+	public Mono<Void> enqueueAll(Iterable<FhirOutboxMessage> messages) {
 		return Flux.fromIterable(messages).concatMap(this::enqueue).then();
 	}
 

@@ -8,12 +8,12 @@ import java.time.LocalDate;
  * is created conditionally on, and enough of the patient to create one where that is
  * allowed.
  */
-public record OutboxMessage(String resourceType, String identifierSystem, String identifierValue, String resourceJson,
-		String patientSystem, String patientValue, String patientGiven, String patientFamily,
+public record FhirOutboxMessage(String resourceType, String identifierSystem, String identifierValue,
+		String resourceJson, String patientSystem, String patientValue, String patientGiven, String patientFamily,
 		LocalDate patientBirthDate, int revision, boolean upsert) {
 
 	/** A resource created once (conditional create on its identifier). */
-	public OutboxMessage(String resourceType, String identifierSystem, String identifierValue, String resourceJson,
+	public FhirOutboxMessage(String resourceType, String identifierSystem, String identifierValue, String resourceJson,
 			String patientSystem, String patientValue, String patientGiven, String patientFamily,
 			LocalDate patientBirthDate) {
 		this(resourceType, identifierSystem, identifierValue, resourceJson, patientSystem, patientValue, patientGiven,
@@ -24,9 +24,9 @@ public record OutboxMessage(String resourceType, String identifierSystem, String
 	 * State {@code revision} of a resource that changes (conditional update on its
 	 * identifier, delivered after every earlier revision).
 	 */
-	public static OutboxMessage upsert(String resourceType, String identifierSystem, String identifierValue,
+	public static FhirOutboxMessage upsert(String resourceType, String identifierSystem, String identifierValue,
 			String resourceJson, String patientSystem, String patientValue, int revision) {
-		return new OutboxMessage(resourceType, identifierSystem, identifierValue, resourceJson, patientSystem,
+		return new FhirOutboxMessage(resourceType, identifierSystem, identifierValue, resourceJson, patientSystem,
 				patientValue, null, null, null, revision, true);
 	}
 

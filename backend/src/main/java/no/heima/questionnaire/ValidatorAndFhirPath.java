@@ -30,15 +30,16 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The one door to HAPI FHIR: a shared R4 context, one validator and the FHIRPath engines,
- * all built once. HAPI is blocking and its first validation loads every structure
- * definition (7–20 s), so work runs on {@code boundedElastic} and the validator is warmed
- * in the background when the application is ready, never holding up start-up.
+ * The HAPI FHIR validator and FHIRPath engines (the one door to HAPI for questionnaires;
+ * not a gateway to a FHIR server): a shared R4 context, one validator and the FHIRPath
+ * engines, all built once. HAPI is blocking and its first validation loads every
+ * structure definition (7–20 s), so work runs on {@code boundedElastic} and the validator
+ * is warmed in the background when the application is ready, never holding up start-up.
  */
 @Component
-class FhirGateway {
+class ValidatorAndFhirPath {
 
-	private static final Logger log = LoggerFactory.getLogger(FhirGateway.class);
+	private static final Logger log = LoggerFactory.getLogger(ValidatorAndFhirPath.class);
 
 	private static final String WARM_UP_QUESTIONNAIRE = """
 			{"resourceType": "Questionnaire", "language": "nb-NO", "url": "https://heima.example/warm-up",
@@ -68,7 +69,7 @@ class FhirGateway {
 
 	private final boolean warmUpAtStart;
 
-	FhirGateway(QuestionnaireProperties properties) {
+	ValidatorAndFhirPath(QuestionnaireProperties properties) {
 		this.warmUpAtStart = properties.warmUp();
 		this.support = new ValidationSupportChain(new DefaultProfileValidationSupport(context),
 				new CommonCodeSystemsTerminologyService(context),
