@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import no.heima.fhirsync.OutboxMessage;
 import no.heima.measurement.ObservationExport;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
 import no.heima.response.ResponseExport;
 import no.heima.worklist.FlagExport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +25,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class BulkRun {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkRun.class);
 
 	private static final int RENEW_EVERY = 25;
 
@@ -69,10 +74,19 @@ class BulkRun {
 		NdjsonChunks files = new NdjsonChunks(this.jobs, job.id(), this.properties.chunkBytes());
 		return this.queries.patients(job.cohort()).collectList().flatMap((ids) -> {
 			AtomicInteger done = new AtomicInteger();
+			AtomicLong renewed = new AtomicLong(System.nanoTime());
+			long every = this.properties.lease().toNanos() / 3;
 			return renew(job, owner, 0, ids.size()).thenMany(Flux.fromIterable(ids))
 				.concatMap((id) -> patient(job, id, since, pseudonyms, files).then(Mono.defer(() -> {
 					int n = done.incrementAndGet();
-					return (n % RENEW_EVERY == 0) ? renew(job, owner, n, ids.size()) : Mono.empty();
+					// often enough to show progress, and well inside the lease however
+					// slow
+					// a patient is
+					if (n % RENEW_EVERY != 0 && System.nanoTime() - renewed.get() < every) {
+						return Mono.empty();
+					}
+					renewed.set(System.nanoTime());
+					return renew(job, owner, n, ids.size());
 				})), 1)
 				.then(Mono.defer(files::flush))
 				.then(Mono.defer(() -> renew(job, owner, done.get(), ids.size())));
@@ -80,9 +94,11 @@ class BulkRun {
 			.then(this.jobs.finish(job.id(), owner, BulkJob.Status.COMPLETED, null))
 			.then()
 			.onErrorResume(Lost.class, (lost) -> Mono.empty())
-			.onErrorResume((failed) -> this.jobs
-				.finish(job.id(), owner, BulkJob.Status.FAILED, failed.getClass().getSimpleName())
-				.then());
+			.onErrorResume((failed) -> {
+				log.warn("Bulk export {} failed", job.id(), failed);
+				return this.jobs.finish(job.id(), owner, BulkJob.Status.FAILED, failed.getClass().getSimpleName())
+					.then();
+			});
 	}
 
 	private Mono<Void> renew(BulkJob job, String owner, int done, int total) {
