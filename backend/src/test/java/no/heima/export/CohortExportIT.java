@@ -34,7 +34,7 @@ class CohortExportIT {
 
 	@BeforeAll
 	void populate() throws Exception {
-		this.population = new ExportPopulation(new PopulationGenerator.Settings(12, 2, 120, 30, 0.3, 7));
+		this.population = new ExportPopulation(new PopulationGenerator.Settings(12, 2, 120, 30, 0.3, 7), 2);
 		this.patients = this.population.query("select identifier_value, given_name, family_name from patient");
 	}
 

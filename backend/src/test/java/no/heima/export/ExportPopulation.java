@@ -33,7 +33,7 @@ final class ExportPopulation implements AutoCloseable {
 
 	final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
-	ExportPopulation(PopulationGenerator.Settings settings) throws Exception {
+	ExportPopulation(PopulationGenerator.Settings settings, int replicas) throws Exception {
 		TestDatabase.Server server = TestDatabase.get();
 		String root = server.url().substring(0, server.url().lastIndexOf('/'));
 		this.database = "heima_export_" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,7 +53,7 @@ final class ExportPopulation implements AutoCloseable {
 				"heima.worklist.missing.enabled", "false", "heima.fhir.sync.enabled", "false",
 				"heima.export.pseudonym-secret", SECRET, "heima.export.poll-interval", "300ms",
 				"heima.export.chunk-bytes", "4096", "heima.export.lease", "5s"));
-		for (int i = 0; i < 2; i++) {
+		for (int i = 0; i < replicas; i++) {
 			this.replicas.add(HeimaInstance.start(properties));
 		}
 	}
