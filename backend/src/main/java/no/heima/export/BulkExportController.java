@@ -77,7 +77,7 @@ class BulkExportController {
 				.then(this.jobs.insert(id, request.getURI().toString(), types, from, cohort,
 						pseudonymise ? Pseudonyms.newSalt() : null, user.subject(), this.properties.keepFor()))
 				.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
-					.header("Content-Location", BulkStatus.base(request) + "/api/fhir/bulk-status/" + id)
+					.header("Content-Location", this.status.base(request) + "/api/fhir/bulk-status/" + id)
 					.<Void>build());
 		});
 	}

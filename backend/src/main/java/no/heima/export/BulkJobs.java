@@ -27,8 +27,11 @@ class BulkJobs {
 
 	private final DatabaseClient db;
 
-	BulkJobs(DatabaseClient db) {
+	private final LongReads longReads;
+
+	BulkJobs(DatabaseClient db, LongReads longReads) {
 		this.db = db;
+		this.longReads = longReads;
 	}
 
 	Mono<Void> insert(UUID id, String requestUrl, java.util.List<String> types, Instant since, Cohort cohort,
@@ -160,12 +163,13 @@ class BulkJobs {
 
 	/** A file's chunks in order, fetched one at a time. */
 	Flux<ByteBuffer> chunks(UUID id, String type) {
-		return this.db.sql("select data from export_chunk where job_id = :id and resource_type = :type order by seq")
-			.bind("id", id)
-			.bind("type", type)
-			.filter((statement) -> statement.fetchSize(1))
-			.map((row) -> row.get("data", ByteBuffer.class))
-			.all();
+		return this.longReads.stream(
+				this.db.sql("select data from export_chunk where job_id = :id and resource_type = :type order by seq")
+					.bind("id", id)
+					.bind("type", type)
+					.filter((statement) -> statement.fetchSize(1))
+					.map((row) -> row.get("data", ByteBuffer.class))
+					.all());
 	}
 
 	/** Drops jobs past their keeping time, with their files. */

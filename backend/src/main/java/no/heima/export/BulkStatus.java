@@ -9,6 +9,7 @@ import no.heima.identity.CurrentUser;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,13 +35,22 @@ class BulkStatus {
 
 	private final ExportAccess access;
 
-	BulkStatus(BulkJobs jobs, ExportAccess access) {
+	private final String publicUrl;
+
+	BulkStatus(BulkJobs jobs, ExportAccess access, @Value("${heima.public-url:}") String publicUrl) {
 		this.jobs = jobs;
 		this.access = access;
+		this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
 	}
 
-	/** The server's own base URL as the caller reached it. */
-	static String base(ServerHttpRequest request) {
+	/**
+	 * Heima's base URL for the status and file URLs: {@code heima.public-url} where set
+	 * (never a request's Host header), else as the caller reached it (the local run).
+	 */
+	String base(ServerHttpRequest request) {
+		if (!this.publicUrl.isEmpty()) {
+			return this.publicUrl;
+		}
 		return UriComponentsBuilder.fromUri(request.getURI())
 			.replacePath(null)
 			.replaceQuery(null)

@@ -44,9 +44,12 @@ class CohortQueries {
 
 	private final ExportProperties properties;
 
-	CohortQueries(DatabaseClient db, ExportProperties properties) {
+	private final LongReads longReads;
+
+	CohortQueries(DatabaseClient db, ExportProperties properties, LongReads longReads) {
 		this.db = db;
 		this.properties = properties;
+		this.longReads = longReads;
 	}
 
 	/** The cohort's patients, by id. */
@@ -67,7 +70,7 @@ class CohortQueries {
 			.bind("from", cohort.from().atOffset(ZoneOffset.UTC))
 			.bind("to", cohort.to().atOffset(ZoneOffset.UTC))
 			.filter((statement) -> statement.fetchSize(this.properties.fetchSize()));
-		return spec.map(CohortQueries::columns).all();
+		return this.longReads.stream(spec.map(CohortQueries::columns).all());
 	}
 
 	private static String[] columns(Readable row) {
