@@ -110,17 +110,26 @@ class BulkJobs {
 			.map((rows) -> rows > 0);
 	}
 
-	Mono<Void> addChunk(UUID id, String type, int seq, int resources, byte[] data) {
+	/**
+	 * Stores a chunk, only while the job is still {@code owner}'s to run: a replica that
+	 * was slow rather than dead cannot add to a run another replica took over, nor to a
+	 * cancelled export. False when it was not stored.
+	 */
+	Mono<Boolean> addChunk(UUID id, String owner, String type, int seq, int resources, byte[] data) {
 		return this.db.sql("""
 				insert into export_chunk (job_id, resource_type, seq, resources, data)
-				values (:id, :type, :seq, :resources, :data)
+				select :id, :type, :seq, :resources, :data from export_job
+				where id = :id and status = 'RUNNING' and lease_owner = :owner
 				""")
 			.bind("id", id)
+			.bind("owner", owner)
 			.bind("type", type)
 			.bind("seq", seq)
 			.bind("resources", resources)
 			.bind("data", ByteBuffer.wrap(data))
-			.then();
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
 	}
 
 	/** Ends a run; false when the job was not this replica's any more. */

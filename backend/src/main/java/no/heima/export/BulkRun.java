@@ -71,7 +71,7 @@ class BulkRun {
 		Pseudonyms pseudonyms = job.pseudonymise()
 				? new Pseudonyms(this.properties.pseudonymSecret().strip(), job.salt()) : null;
 		Instant since = (job.since() != null) ? job.since() : Instant.EPOCH;
-		NdjsonChunks files = new NdjsonChunks(this.jobs, job.id(), this.properties.chunkBytes());
+		NdjsonChunks files = new NdjsonChunks(this.jobs, job.id(), owner, this.properties.chunkBytes());
 		return this.queries.patients(job.cohort()).collectList().flatMap((ids) -> {
 			AtomicInteger done = new AtomicInteger();
 			AtomicLong renewed = new AtomicLong(System.nanoTime());

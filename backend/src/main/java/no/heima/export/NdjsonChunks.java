@@ -18,6 +18,8 @@ final class NdjsonChunks {
 
 	private final UUID job;
 
+	private final String owner;
+
 	private final int chunkBytes;
 
 	private final Map<String, StringBuilder> buffers = new HashMap<>();
@@ -26,9 +28,10 @@ final class NdjsonChunks {
 
 	private final Map<String, Integer> written = new HashMap<>();
 
-	NdjsonChunks(BulkJobs jobs, UUID job, int chunkBytes) {
+	NdjsonChunks(BulkJobs jobs, UUID job, String owner, int chunkBytes) {
 		this.jobs = jobs;
 		this.job = job;
+		this.owner = owner;
 		this.chunkBytes = chunkBytes;
 	}
 
@@ -53,7 +56,8 @@ final class NdjsonChunks {
 		int seq = this.written.merge(type, 1, Integer::sum);
 		buffer.setLength(0);
 		this.lines.put(type, 0);
-		return this.jobs.addChunk(this.job, type, seq, count, data);
+		return this.jobs.addChunk(this.job, this.owner, type, seq, count, data)
+			.flatMap((stored) -> stored ? Mono.<Void>empty() : Mono.error(new BulkRun.Lost()));
 	}
 
 }
