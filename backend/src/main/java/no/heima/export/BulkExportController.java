@@ -10,6 +10,7 @@ import java.util.UUID;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,9 +68,8 @@ class BulkExportController {
 			Instant from = since(since);
 			check(prefer, outputFormat);
 			Cohort cohort = Cohort.scope(team, pathway);
-			if (pseudonymise && !this.properties.canPseudonymise()) {
-				throw new HeimaProblemException(ProblemType.STATE_CONFLICT,
-						"Pseudonymisation is not configured here (heima.export.pseudonym-secret)");
+			if (pseudonymise) {
+				this.properties.requirePseudonymSecret();
 			}
 			UUID id = UUID.randomUUID();
 			String detail = "FHIR bulk export " + id + " types=" + String.join(",", types) + " since="
@@ -98,8 +99,7 @@ class BulkExportController {
 	}
 
 	@GetMapping("/bulk-files/{id}/{file}")
-	Mono<ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>> file(
-			@PathVariable UUID id, @PathVariable String file) {
+	Mono<ResponseEntity<Flux<DataBuffer>>> file(@PathVariable UUID id, @PathVariable String file) {
 		return this.access.admin("fhir-bulk-export-file").flatMap((user) -> this.status.file(user, id, file));
 	}
 

@@ -68,8 +68,19 @@ class BulkRun {
 	}
 
 	Mono<Void> run(BulkJob job, String owner) {
-		Pseudonyms pseudonyms = job.pseudonymise()
-				? new Pseudonyms(this.properties.pseudonymSecret().strip(), job.salt()) : null;
+		return Mono.defer(() -> write(job, owner))
+			.then(this.jobs.finish(job.id(), owner, BulkJob.Status.COMPLETED, null))
+			.then()
+			.onErrorResume(Lost.class, (lost) -> Mono.empty())
+			.onErrorResume((failed) -> {
+				log.warn("Bulk export {} failed", job.id(), failed);
+				return this.jobs.finish(job.id(), owner, BulkJob.Status.FAILED, failed.getClass().getSimpleName())
+					.then();
+			});
+	}
+
+	private Mono<Void> write(BulkJob job, String owner) {
+		Pseudonyms pseudonyms = job.pseudonymise() ? this.properties.pseudonyms(job.salt()) : null;
 		Instant since = (job.since() != null) ? job.since() : Instant.EPOCH;
 		NdjsonChunks files = new NdjsonChunks(this.jobs, job.id(), owner, this.properties.chunkBytes());
 		return this.queries.patients(job.cohort()).collectList().flatMap((ids) -> {
@@ -79,9 +90,8 @@ class BulkRun {
 			return renew(job, owner, 0, ids.size()).thenMany(Flux.fromIterable(ids))
 				.concatMap((id) -> patient(job, id, since, pseudonyms, files).then(Mono.defer(() -> {
 					int n = done.incrementAndGet();
-					// often enough to show progress, and well inside the lease however
-					// slow
-					// a patient is
+					// often enough to show progress, and well inside the lease
+					// however slow a patient is
 					if (n % RENEW_EVERY != 0 && System.nanoTime() - renewed.get() < every) {
 						return Mono.empty();
 					}
@@ -90,15 +100,7 @@ class BulkRun {
 				})), 1)
 				.then(Mono.defer(files::flush))
 				.then(Mono.defer(() -> renew(job, owner, done.get(), ids.size())));
-		})
-			.then(this.jobs.finish(job.id(), owner, BulkJob.Status.COMPLETED, null))
-			.then()
-			.onErrorResume(Lost.class, (lost) -> Mono.empty())
-			.onErrorResume((failed) -> {
-				log.warn("Bulk export {} failed", job.id(), failed);
-				return this.jobs.finish(job.id(), owner, BulkJob.Status.FAILED, failed.getClass().getSimpleName())
-					.then();
-			});
+		});
 	}
 
 	private Mono<Void> renew(BulkJob job, String owner, int done, int total) {

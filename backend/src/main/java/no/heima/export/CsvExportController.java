@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import no.heima.problem.HeimaProblemException;
-import no.heima.problem.ProblemType;
 import org.apache.commons.csv.CSVFormat;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -63,7 +61,7 @@ class CsvExportController {
 			@RequestParam(defaultValue = "false") boolean pseudonymise) {
 		return this.access.admin("cohort-csv").flatMap((user) -> {
 			Cohort cohort = Cohort.of(team, pathway, from, to);
-			Pseudonyms pseudonyms = pseudonymise ? pseudonyms() : null;
+			Pseudonyms pseudonyms = pseudonymise ? this.properties.pseudonyms(Pseudonyms.newSalt()) : null;
 			String detail = "cohort CSV " + cohort.describe() + " pseudonymised=" + pseudonymise;
 			return this.access.exported(user, "cohort-csv", detail, this.queries.patients(cohort))
 				.thenReturn(ResponseEntity.ok()
@@ -73,14 +71,6 @@ class CsvExportController {
 					.header(HttpHeaders.CACHE_CONTROL, "no-store")
 					.body(body(cohort, pseudonyms)));
 		});
-	}
-
-	private Pseudonyms pseudonyms() {
-		if (!this.properties.canPseudonymise()) {
-			throw new HeimaProblemException(ProblemType.STATE_CONFLICT,
-					"Pseudonymisation is not configured here (heima.export.pseudonym-secret)");
-		}
-		return new Pseudonyms(this.properties.pseudonymSecret().strip(), Pseudonyms.newSalt());
 	}
 
 	private Flux<DataBuffer> body(Cohort cohort, Pseudonyms pseudonyms) {

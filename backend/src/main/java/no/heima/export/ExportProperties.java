@@ -1,6 +1,8 @@
 package no.heima.export;
 
 import java.time.Duration;
+import no.heima.problem.HeimaProblemException;
+import no.heima.problem.ProblemType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,6 +26,19 @@ record ExportProperties(String pseudonymSecret, @DefaultValue("262144") int chun
 
 	boolean canPseudonymise() {
 		return this.pseudonymSecret != null && this.pseudonymSecret.strip().length() >= 32;
+	}
+
+	/** Refuses a pseudonymised export where no secret is configured. */
+	void requirePseudonymSecret() {
+		if (!canPseudonymise()) {
+			throw new HeimaProblemException(ProblemType.STATE_CONFLICT,
+					"Pseudonymisation is not configured here (heima.export.pseudonym-secret)");
+		}
+	}
+
+	Pseudonyms pseudonyms(byte[] salt) {
+		requirePseudonymSecret();
+		return new Pseudonyms(this.pseudonymSecret.strip(), salt);
 	}
 
 }
