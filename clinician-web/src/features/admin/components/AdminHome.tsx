@@ -33,6 +33,12 @@ export function AdminHome() {
           </h2>
           <p>{t('admin.audit')}</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to={{ name: 'exports' }}>{t('nav.exports')}</Link>
+          </h2>
+          <p>{t('admin.exports')}</p>
+        </li>
       </ul>
     </div>
   );

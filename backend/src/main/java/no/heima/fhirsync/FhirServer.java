@@ -212,12 +212,8 @@ class FhirServer {
 		if (!this.properties.sync().createMissingPatients()) {
 			throw new MissingPatientException();
 		}
-		Patient patient = new Patient();
-		patient.addIdentifier().setSystem(row.patientSystem()).setValue(row.patientValue());
-		patient.addName().setFamily(row.patientFamily()).addGiven(row.patientGiven());
-		if (row.patientBirthDate() != null) {
-			patient.setBirthDate(java.sql.Date.valueOf(row.patientBirthDate()));
-		}
+		Patient patient = PatientResource.of(row.patientSystem(), row.patientValue(), row.patientGiven(),
+				row.patientFamily(), row.patientBirthDate());
 		MethodOutcome created = this.client.create()
 			.resource(patient)
 			.conditionalByUrl("Patient?identifier=" + row.patientSystem() + "|" + row.patientValue())

@@ -89,6 +89,17 @@ class MeasurementRepository {
 			.all();
 	}
 
+	/** A patient's measurements received since {@code since}, oldest first (exports). */
+	Flux<Measurement> receivedSince(UUID patientId, Instant since) {
+		return this.db
+			.sql("select * from measurement where patient_id = :patient and received_at >= :since"
+					+ " order by received_at, id")
+			.bind("patient", patientId)
+			.bind("since", since.atOffset(ZoneOffset.UTC))
+			.map(this::toMeasurement)
+			.all();
+	}
+
 	private Measurement toMeasurement(Readable row) {
 		Decision decision = this.json.readValue(row.get("triage", Json.class).asString(), Decision.class);
 		return new Measurement(row.get("id", UUID.class), row.get("patient_id", UUID.class),

@@ -74,7 +74,12 @@ class RequestTimeoutFilter implements WebFilter {
 
 	private boolean exempt(ServerHttpRequest request) {
 		String path = request.getPath().pathWithinApplication().value();
-		return this.properties.timeoutExempt().contains(path) || request.getHeaders()
+		// an entry ending in /** exempts everything under it (downloads named by id)
+		boolean listed = this.properties.timeoutExempt()
+			.stream()
+			.anyMatch((exempt) -> exempt.endsWith("/**") ? path.startsWith(exempt.substring(0, exempt.length() - 2))
+					: exempt.equals(path));
+		return listed || request.getHeaders()
 			.getAccept()
 			.stream()
 			.anyMatch((type) -> type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType());

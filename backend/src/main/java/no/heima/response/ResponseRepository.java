@@ -121,6 +121,23 @@ class ResponseRepository {
 			.all();
 	}
 
+	/**
+	 * A patient's responses received since {@code since}, oldest first, each with the
+	 * stored (scored) resource (exports).
+	 */
+	Flux<reactor.util.function.Tuple2<SubmittedResponse, String>> receivedSince(UUID patientId, Instant since) {
+		return this.db.sql("""
+				select triage, resource from questionnaire_response where patient_id = :patient
+				and received_at >= :since order by received_at, id
+				""")
+			.bind("patient", patientId)
+			.bind("since", since.atOffset(ZoneOffset.UTC))
+			.map((row) -> reactor.util.function.Tuples.of(
+					this.json.readValue(row.get("triage", Json.class).asString(), SubmittedResponse.class),
+					row.get("resource", Json.class).asString()))
+			.all();
+	}
+
 	/** The stored summaries (what the patient was told), newest first. */
 	Flux<SubmittedResponse> forPatient(UUID patientId, Instant from, int limit) {
 		return this.db.sql("""

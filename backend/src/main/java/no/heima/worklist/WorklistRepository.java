@@ -119,6 +119,20 @@ class WorklistRepository {
 			.all();
 	}
 
+	/**
+	 * A patient's items raised or resolved since {@code since}, oldest first (exports).
+	 */
+	Flux<WorklistItem> changedSince(UUID patientId, Instant since, Instant now) {
+		return this.db.sql("""
+				select * from worklist_item where patient_id = :patient
+				and (raised_at >= :since or resolved_at >= :since) order by raised_at, id
+				""")
+			.bind("patient", patientId)
+			.bind("since", since.atOffset(ZoneOffset.UTC))
+			.map((row) -> toItem(row, now))
+			.all();
+	}
+
 	/** Takes an open item; 0 rows when someone else was first. */
 	Mono<Long> take(UUID id, String subject, String name) {
 		return this.db.sql("""
