@@ -19,6 +19,7 @@ import { CaseloadPage } from './features/worklist/components/CaseloadPage';
 import { WorklistPage } from './features/worklist/components/WorklistPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
 import { AuditPage } from './features/audit/components/AuditPage';
+import { ForecastPage } from './features/forecast/components/ForecastPage';
 import { ResponsesPage } from './features/responses/components/ResponsesPage';
 import { ConversationPage } from './features/messages/components/ConversationPage';
 import type { ReactElement } from 'react';
@@ -40,6 +41,8 @@ function Page({ me, route }: { me: Me; route: Route }) {
       return onlyFor(admin, <OutboxPage />);
     case 'audit':
       return onlyFor(admin, <AuditPage />);
+    case 'forecast':
+      return onlyFor(admin, <ForecastPage />);
     case 'patient':
       return onlyFor(
         clinician,

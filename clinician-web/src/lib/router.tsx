@@ -16,6 +16,7 @@ export type Route =
   | { name: 'messages'; patientId: string }
   | { name: 'outbox' }
   | { name: 'audit' }
+  | { name: 'forecast' }
   | { name: 'caseload' }
   | { name: 'admin' }
   | { name: 'questionnaires' }
@@ -47,6 +48,7 @@ export function parseRoute(appPath: string): Route {
     if (!second) return { name: 'admin' };
     if (second === 'fhir-outbox' && !third) return { name: 'outbox' };
     if (second === 'audit' && !third) return { name: 'audit' };
+    if (second === 'capacity-forecast' && !third) return { name: 'forecast' };
     if (second === 'questionnaires') {
       return third ? { name: 'questionnaire', questionnaireId: third } : { name: 'questionnaires' };
     }
@@ -71,6 +73,8 @@ export function routePath(route: Route): string {
       return '/admin/fhir-outbox';
     case 'audit':
       return '/admin/audit';
+    case 'forecast':
+      return '/admin/capacity-forecast';
     case 'caseload':
       return '/caseload';
     case 'patient':
