@@ -13,10 +13,11 @@ import java.util.UUID;
  * @param nurses clinicians in the teams' directory
  * @param dhoNurses nurse full-time equivalents the DHO rule of thumb would give these
  * patients ({@code activePatients / patientsPerNurse})
+ * @param minHistory scheduled tasks below which an activity's rates lean on the prior
  */
 public record CapacityForecast(LocalDate from, int days, List<String> teams, LocalDate windowFrom, int openPlans,
 		long activePatients, int nurses, double patientsPerNurse, double dhoNurses, double totalExpected,
-		List<Day> perDay, List<ActivityRate> rates) {
+		long minHistory, List<Day> perDay, List<ActivityRate> rates) {
 
 	/**
 	 * One day: tasks the plans schedule, evaluation days, expected items with a 90 %

@@ -75,7 +75,8 @@ final class ForecastMaker {
 				.thenComparing(CapacityForecast.ActivityRate::activityId))
 			.toList();
 		return new CapacityForecast(this.start, days, this.teams, this.windowFrom, this.planned.size(), patients,
-				nurses, this.properties.patientsPerNurse(), dhoNurses, total, perDay, table);
+				nurses, this.properties.patientsPerNurse(), dhoNurses, total, this.properties.minHistory(), perDay,
+				table);
 	}
 
 	private Map<Projection.Key, Observed> observed(List<CompletionTally.Count> done, List<RaisedTally.Count> raised) {
