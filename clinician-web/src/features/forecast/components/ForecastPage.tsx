@@ -117,10 +117,13 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
           </Suspense>
         </div>
       )}
-      <section className="stack" aria-labelledby={daysId}>
-        <h2 id={daysId}>{t('forecast.daysHeading')}</h2>
-        <div className="table-scroll">
+      <div className="stack">
+        <h2>{t('forecast.daysHeading')}</h2>
+        <div className="table-scroll" role="region" aria-labelledby={daysId} tabIndex={0}>
           <table className="table">
+            <caption id={daysId} className="visually-hidden">
+              {t('forecast.daysHeading')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('forecast.date')}</th>
@@ -152,12 +155,15 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
             </tbody>
           </table>
         </div>
-      </section>
-      <section className="stack" aria-labelledby={ratesId}>
-        <h2 id={ratesId}>{t('forecast.ratesHeading')}</h2>
+      </div>
+      <div className="stack">
+        <h2>{t('forecast.ratesHeading')}</h2>
         <p>{t('forecast.ratesIntro', { min: forecast.minHistory })}</p>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby={ratesId} tabIndex={0}>
           <table className="table">
+            <caption id={ratesId} className="visually-hidden">
+              {t('forecast.ratesHeading')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('forecast.pathway')}</th>
@@ -188,7 +194,7 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
             </tbody>
           </table>
         </div>
-      </section>
+      </div>
     </>
   );
 }
