@@ -1,6 +1,9 @@
 package no.heima.forecast;
 
+import java.util.List;
 import no.heima.identity.CurrentUsers;
+import no.heima.problem.FieldProblem;
+import no.heima.problem.HeimaProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +30,8 @@ class ForecastController {
 			@RequestParam(defaultValue = "14") int days) {
 		String chosen = (team == null || team.isBlank()) ? null : team.strip();
 		if (chosen != null && chosen.length() > 100) {
-			chosen = chosen.substring(0, 100);
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("team", "length", "A team name has at most 100 characters"))));
 		}
 		String scope = chosen;
 		return this.users.current().flatMap((user) -> this.forecasts.forecast(user, scope, days));
