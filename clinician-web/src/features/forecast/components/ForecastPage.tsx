@@ -47,6 +47,11 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
       }),
     [language],
   );
+  const fte = useMemo(
+    () =>
+      new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 }),
+    [language],
+  );
   const daysId = useId();
   const ratesId = useId();
   const points = useMemo(() => {
@@ -97,7 +102,7 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
           <dd>
             {t('forecast.dhoText', {
               perNurse: number.format(forecast.patientsPerNurse),
-              nurses: number.format(forecast.dhoNurses),
+              nurses: fte.format(forecast.dhoNurses),
               patients: forecast.activePatients,
             })}
           </dd>
