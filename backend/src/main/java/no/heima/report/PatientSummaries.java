@@ -76,25 +76,27 @@ public class PatientSummaries {
 		Instant now = this.clock.instant();
 		Instant end = (to != null) ? to : now;
 		return this.patients.get(actor, patientId)
-			.flatMap(
-					(patient) -> this.plans.plansOfPatient(patient.id())
-						.filter((plan) -> actor.isMemberOf(plan.team()))
-						.collectList()
-						.flatMap(
-								(teamPlans) -> start(patient, teamPlans, actor, from, end)
-									.flatMap((start) -> checked(start, end, now))
-									.flatMap((start) -> this.data.gather(actor, patient, teamPlans, start, end,
-											language, now))
-									.flatMap(
-											(summary) -> Mono.fromCallable(() -> this.renderer.render(summary))
-												.subscribeOn(Schedulers.boundedElastic())
-												.flatMap((pdf) -> this.tx
-													.transactional(this.queries.recordMade(patient.id(), summary, actor)
-														.then(made(actor, patient.id(), summary))
-														.then(this.writeBack.queue(patient, summary, actor.teams(),
-																pdf)))
-													.thenReturn(new Made(pdf, summary.from(), summary.to(),
-															fileName(summary)))))));
+			.flatMap((patient) -> this.plans.plansOfPatient(patient.id())
+				.filter((plan) -> actor.isMemberOf(plan.team()))
+				.collectList()
+				.flatMap((teamPlans) -> start(patient, teamPlans, actor, from, end)
+					.flatMap((start) -> checked(start, end, now))
+					.flatMap((start) -> this.data.gather(actor, patient, teamPlans, start, end, language, now))
+					.flatMap((summary) -> Mono.fromCallable(() -> this.renderer.render(summary))
+						.subscribeOn(Schedulers.boundedElastic())
+						.flatMap((pdf) -> recorded(actor, patient, summary, pdf)))));
+	}
+
+	/**
+	 * The summary noted as made, audited and (when configured) queued for the FHIR
+	 * server, all in one transaction.
+	 */
+	private Mono<Made> recorded(CurrentUser actor, Patient patient, PatientSummary summary, byte[] pdf) {
+		return this.tx
+			.transactional(this.queries.recordMade(patient.id(), summary, actor)
+				.then(made(actor, patient.id(), summary))
+				.then(this.writeBack.queue(patient, summary, actor.teams(), pdf)))
+			.thenReturn(new Made(pdf, summary.from(), summary.to(), fileName(summary)));
 	}
 
 	private Mono<Instant> start(Patient patient, List<CarePlan> teamPlans, CurrentUser actor, Instant from,
