@@ -20,6 +20,7 @@ import { WorklistPage } from './features/worklist/components/WorklistPage';
 import { OutboxPage } from './features/fhiroutbox/components/OutboxPage';
 import { AuditPage } from './features/audit/components/AuditPage';
 import { ExportsPage } from './features/exports/components/ExportsPage';
+import { ForecastPage } from './features/forecast/components/ForecastPage';
 import { ResponsesPage } from './features/responses/components/ResponsesPage';
 import { ConversationPage } from './features/messages/components/ConversationPage';
 import type { ReactElement } from 'react';
@@ -43,6 +44,8 @@ function Page({ me, route }: { me: Me; route: Route }) {
       return onlyFor(admin, <AuditPage />);
     case 'exports':
       return onlyFor(admin, <ExportsPage />);
+    case 'forecast':
+      return onlyFor(admin, <ForecastPage />);
     case 'patient':
       return onlyFor(
         clinician,

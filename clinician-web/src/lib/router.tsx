@@ -17,6 +17,7 @@ export type Route =
   | { name: 'outbox' }
   | { name: 'audit' }
   | { name: 'exports' }
+  | { name: 'forecast' }
   | { name: 'caseload' }
   | { name: 'admin' }
   | { name: 'questionnaires' }
@@ -49,6 +50,7 @@ export function parseRoute(appPath: string): Route {
     if (second === 'fhir-outbox' && !third) return { name: 'outbox' };
     if (second === 'audit' && !third) return { name: 'audit' };
     if (second === 'exports' && !third) return { name: 'exports' };
+    if (second === 'capacity-forecast' && !third) return { name: 'forecast' };
     if (second === 'questionnaires') {
       return third ? { name: 'questionnaire', questionnaireId: third } : { name: 'questionnaires' };
     }
@@ -75,6 +77,8 @@ export function routePath(route: Route): string {
       return '/admin/audit';
     case 'exports':
       return '/admin/exports';
+    case 'forecast':
+      return '/admin/capacity-forecast';
     case 'caseload':
       return '/caseload';
     case 'patient':

@@ -55,6 +55,8 @@ export const en: Resources = {
     audit: 'Search who has looked at patient data, when and why.',
     exports:
       'Download data for quality registries: CSV or FHIR Bulk Data, optionally pseudonymised.',
+    forecast:
+      'See how many items the team’s pathways are expected to raise each day for the next two weeks.',
   },
   nav: {
     label: 'Main menu',
@@ -67,6 +69,7 @@ export const en: Resources = {
     admin: 'Administration',
     questionnaires: 'Questionnaire library',
     pathways: 'Pathways',
+    forecast: 'Capacity forecast',
   },
   noAccess: {
     heading: 'You do not have access to this page',
@@ -979,6 +982,46 @@ export const en: Resources = {
     created: 'Created',
     retry: 'Retry',
     retried: 'Row {{id}} is queued again.',
+  },
+  forecast: {
+    heading: 'Capacity forecast',
+    intro:
+      'How many items the worklist is expected to get per day for the next {{days}} days, from the open plans’ schedules and how often each activity raised yellow or red alerts and missed tasks in recent weeks (from {{from}}).',
+    teams: 'Teams',
+    openPlans: 'Open plans',
+    patients: 'Patients',
+    nurses: 'Nurses in the team directory',
+    total: 'Expected items, {{days}} days',
+    perDay: 'Average per day',
+    dho: 'Rule of thumb (DHO)',
+    dhoText:
+      'About {{perNurse}} patients per nurse full-time equivalent: {{nurses}} FTE for {{patients}} patients.',
+    chartLabel: 'Expected items per day',
+    chartUnit: 'items',
+    daysHeading: 'Per day',
+    date: 'Date',
+    scheduled: 'Scheduled tasks',
+    evaluations: 'Evaluations',
+    expected: 'Expected (90 % interval)',
+    perNurse: 'Per nurse',
+    perDhoNurse: 'Per FTE by DHO',
+    ratesHeading: 'Rates per activity',
+    ratesIntro:
+      'With little history (under {{min}} scheduled tasks) a rate leans on the teams’ pooled rates, or on defaults (90 % done, 10 % alerts, 5 % missed) when there are none either.',
+    pathway: 'Pathway',
+    activity: 'Activity',
+    done: 'Done',
+    alerts: 'Yellow/red',
+    missed: 'Missed',
+    alertShare: 'Alert share',
+    itemsPerTask: 'Items per task',
+    basis: 'Basis',
+    basisValue: {
+      OBSERVED: 'Own history',
+      POOLED: 'Leans on the teams’ rates',
+      DEFAULT: 'Leans on defaults',
+    },
+    none: '–',
   },
   workspace: {
     heading: 'Patients',

@@ -39,6 +39,12 @@ export function AdminHome() {
           </h2>
           <p>{t('admin.exports')}</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to={{ name: 'forecast' }}>{t('nav.forecast')}</Link>
+          </h2>
+          <p>{t('admin.forecast')}</p>
+        </li>
       </ul>
     </div>
   );

@@ -1,5 +1,5 @@
-import { CSRF_HEADER, apiFetch, csrfToken } from '../../../lib/http';
-import { ProblemError, ProblemType, isProblem } from '../../../lib/problem';
+import { CSRF_HEADER, apiFetch, csrfToken } from '@heima/web-common/http';
+import { ProblemError, ProblemType, isProblem } from '@heima/web-common/problem';
 
 /** One column of the cohort CSV (`GET /api/admin/exports/dictionary`). */
 export interface DictionaryEntry {

@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { jsonResponse, mockFetch } from '../../../test/fetchMock';
+import { jsonResponse, mockFetch } from '@heima/web-common/test/fetchMock';
 import { renderWithProviders } from '../../../test/render';
 import { ExportsPage } from './ExportsPage';
 

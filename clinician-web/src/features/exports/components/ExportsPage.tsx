@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
-import { ErrorPanel, Loading } from '../../layout/components/Status';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   BULK_TYPES,
   cancelBulkExport,

@@ -18,12 +18,15 @@ export default function BandChart({
   bands,
   label,
   unit,
+  xRange,
 }: {
   x: number[];
   y: number[];
   bands: Band[];
   label: string;
   unit: string;
+  /** The x axis in Unix seconds; by default the last 90 days. */
+  xRange?: [number, number];
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -57,7 +60,10 @@ export default function BandChart({
         legend: { show: false },
         scales: {
           // Always the last 90 days, so a single point does not stretch the axis over years.
-          x: { time: true, range: () => [Date.now() / 1000 - 90 * 86_400, Date.now() / 1000] },
+          x: {
+            time: true,
+            range: () => xRange ?? [Date.now() / 1000 - 90 * 86_400, Date.now() / 1000],
+          },
           y: { range: [min, max] },
         },
         series: [
@@ -76,6 +82,6 @@ export default function BandChart({
       element,
     );
     return () => chart.destroy();
-  }, [x, y, bands, label, unit]);
+  }, [x, y, bands, label, unit, xRange]);
   return <div ref={host} aria-hidden="true" className="band-chart" />;
 }

@@ -26,7 +26,8 @@ import reactor.core.scheduler.Schedulers;
  * Makes a patient's summary for the care team: the reader must be a clinician of a team
  * that follows the patient (else not found, as everywhere), only that team's plans are
  * shown, and the read and the summary made are audited. Without a start the period begins
- * where the team's last summary ended (else at the first enrolment).
+ * where the team's last summary ended (else at the first enrolment). When configured, the
+ * summary is also queued for the FHIR server in the same transaction.
  */
 @Service
 public class PatientSummaries {
@@ -50,8 +51,11 @@ public class PatientSummaries {
 
 	private final Clock clock;
 
+	private final WriteBack writeBack;
+
 	PatientSummaries(PatientService patients, CarePlanService plans, SummaryData data, SummaryQueries queries,
-			PdfRenderer renderer, AuditLog audit, TransactionalOperator tx, Clock clock) {
+			PdfRenderer renderer, AuditLog audit, TransactionalOperator tx, Clock clock, WriteBack writeBack) {
+		this.writeBack = writeBack;
 		this.patients = patients;
 		this.plans = plans;
 		this.data = data;
@@ -78,10 +82,19 @@ public class PatientSummaries {
 					.flatMap((start) -> this.data.gather(actor, patient, teamPlans, start, end, language, now))
 					.flatMap((summary) -> Mono.fromCallable(() -> this.renderer.render(summary))
 						.subscribeOn(Schedulers.boundedElastic())
-						.flatMap((pdf) -> this.tx
-							.transactional(this.queries.recordMade(patient.id(), summary, actor)
-								.then(made(actor, patient.id(), summary)))
-							.thenReturn(new Made(pdf, summary.from(), summary.to(), fileName(summary)))))));
+						.flatMap((pdf) -> recorded(actor, patient, summary, pdf)))));
+	}
+
+	/**
+	 * The summary noted as made, audited and (when configured) queued for the FHIR
+	 * server, all in one transaction.
+	 */
+	private Mono<Made> recorded(CurrentUser actor, Patient patient, PatientSummary summary, byte[] pdf) {
+		return this.tx
+			.transactional(this.queries.recordMade(patient.id(), summary, actor)
+				.then(made(actor, patient.id(), summary))
+				.then(this.writeBack.queue(patient, summary, actor.teams(), pdf)))
+			.thenReturn(new Made(pdf, summary.from(), summary.to(), fileName(summary)));
 	}
 
 	private Mono<Instant> start(Patient patient, List<CarePlan> teamPlans, CurrentUser actor, Instant from,

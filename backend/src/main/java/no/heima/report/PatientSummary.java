@@ -8,10 +8,14 @@ import no.heima.pathway.Threshold;
 
 /**
  * Everything one summary shows, gathered before any rendering: who, which plans, the
- * values with their bands, the scores, the alerts and how they ended.
+ * values with their bands, the scores, the alerts and how they ended, how many messages.
  */
 record PatientSummary(Person person, Instant from, Instant to, String language, List<Plan> plans, List<Series> series,
-		List<ScoreRow> scores, List<AlertRow> alerts, Instant madeAt, String madeBy) {
+		List<ScoreRow> scores, List<AlertRow> alerts, MessageCount messages, Instant madeAt, String madeBy) {
+
+	/** Messages exchanged in the period (the count only; the texts stay in Heima). */
+	record MessageCount(long fromPatient, long fromTeam) {
+	}
 
 	record Person(String name, String identifier, LocalDate birthDate) {
 	}

@@ -14,6 +14,7 @@ import no.heima.careplan.PersonalThreshold;
 import no.heima.identity.CurrentUser;
 import no.heima.measurement.Measurement;
 import no.heima.measurement.MeasurementService;
+import no.heima.message.MessageTally;
 import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.PublishedPathway;
@@ -49,8 +50,11 @@ class SummaryData {
 
 	private final SummaryQueries queries;
 
+	private final MessageTally messages;
+
 	SummaryData(MeasurementService measurements, PathwayService pathways, WorklistService worklist,
-			QuestionnaireService questionnaires, SummaryQueries queries) {
+			QuestionnaireService questionnaires, SummaryQueries queries, MessageTally messages) {
+		this.messages = messages;
 		this.measurements = measurements;
 		this.pathways = pathways;
 		this.worklist = worklist;
@@ -81,9 +85,11 @@ class SummaryData {
 		Mono<List<PatientSummary.ScoreRow>> scores = this.queries.scores(patient.id(), planIds, from, to, MAX_ROWS)
 			.collectList()
 			.flatMap((rows) -> titled(rows, language));
-		return Mono.zip(versions, values, alerts, scores)
+		Mono<PatientSummary.MessageCount> exchanged = this.messages.between(patient.id(), actor.teams(), from, to)
+			.map((c) -> new PatientSummary.MessageCount(c.fromPatient(), c.fromTeam()));
+		return Mono.zip(versions, values, alerts, scores, exchanged)
 			.map((all) -> new PatientSummary(person(patient), from, to, language, plans(plans, all.getT1()),
-					series(all.getT2(), plans, all.getT1()), all.getT4(), all.getT3(), now, actor.name()));
+					series(all.getT2(), plans, all.getT1()), all.getT4(), all.getT3(), all.getT5(), now, actor.name()));
 	}
 
 	private Mono<List<PatientSummary.ScoreRow>> titled(List<PatientSummary.ScoreRow> rows, String language) {

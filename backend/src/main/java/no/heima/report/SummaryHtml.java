@@ -56,6 +56,10 @@ class SummaryHtml {
 		values(h, s.series(), t);
 		scores(h, s.scores(), t);
 		alerts(h, s.alerts(), t);
+		h.append("<h2>").append(t.t("messages")).append("</h2><p>");
+		h.append(t.t("messages-text", String.valueOf(s.messages().fromPatient()),
+				String.valueOf(s.messages().fromTeam())))
+			.append("</p>");
 		h.append("<p class=\"footer\">").append(t.t("footer")).append("</p></body></html>");
 		return h.toString();
 	}

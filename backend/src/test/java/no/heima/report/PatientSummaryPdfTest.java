@@ -68,6 +68,8 @@ class PatientSummaryPdfTest {
 				assertThat(text).contains(a.summary());
 			}
 			assertThat(text).contains("Sykehusinnleggelse");
+			assertThat(text).contains("en".equals(language) ? "5 from the patient, 3 from the care team"
+					: "5 fra pasienten, 3 fra behandlingsteamet");
 			// the score of the last response
 			assertThat(text)
 				.contains("hf-total: " + t.number(summary.scores().get(summary.scores().size() - 1).value()));
@@ -78,6 +80,8 @@ class PatientSummaryPdfTest {
 			assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo(language);
 			assertThat(doc.getDocumentInformation().getTitle()).contains("Kari");
 
+			Files.createDirectories(Path.of("target", "reports"));
+			Files.write(Path.of("target", "reports", "summary-" + language + ".pdf"), pdf);
 			BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 100);
 			Path out = Path.of("target", "reports", "summary-page1-" + language + ".png");
 			Files.createDirectories(out.getParent());
@@ -123,7 +127,7 @@ class PatientSummaryPdfTest {
 								"Sykehusinnleggelse")))),
 				List.of(new Series("BODY_WEIGHT", "29463-7", "kg", weightBand, weight),
 						new Series("BLOOD_PRESSURE", "8480-6", "mm[Hg]", systolicBand, systolic)),
-				scores, alerts, END, "Nina Berg");
+				scores, alerts, new PatientSummary.MessageCount(5, 3), END, "Nina Berg");
 	}
 
 	private static String level(BigDecimal v, Threshold b) {

@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.heima.population.PopulationGenerator;
 import no.heima.testsupport.HeimaInstance;
+import no.heima.testsupport.ScratchDatabase;
 import no.heima.testsupport.StatementLog;
 import no.heima.testsupport.TestDatabase;
 import no.heima.testsupport.TestIdp;
@@ -57,7 +57,7 @@ class PopulationPlansIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private String database;
+	private ScratchDatabase database;
 
 	private String jdbcUrl;
 
@@ -65,26 +65,21 @@ class PopulationPlansIT {
 
 	@BeforeAll
 	void generateAndStart() throws Exception {
-		TestDatabase.Server server = TestDatabase.get();
-		String admin = "jdbc:" + server.url().substring(0, server.url().lastIndexOf('/')) + "/postgres";
-		this.database = "heima_plans_" + UUID.randomUUID().toString().substring(0, 8);
-		try (Connection c = DriverManager.getConnection(admin, server.username(), server.password());
-				Statement s = c.createStatement()) {
-			s.execute("create database " + this.database);
-		}
-		String url = server.url().substring(0, server.url().lastIndexOf('/')) + "/" + this.database;
-		this.jdbcUrl = "jdbc:" + url;
+		this.database = new ScratchDatabase("heima_plans");
+		TestDatabase.Server server = this.database.server();
+		this.jdbcUrl = this.database.jdbcUrl();
 		PopulationGenerator.migrate(this.jdbcUrl, server.username(), server.password());
-		try (Connection c = DriverManager.getConnection(this.jdbcUrl, server.username(), server.password())) {
+		try (Connection c = this.database.connect()) {
 			PopulationGenerator.Counts counts = PopulationGenerator.generate(c,
 					new PopulationGenerator.Settings(1_000, 10, 60_000, 90, 0.04, 13), (line) -> {
 					});
 			assertThat(counts.measurements()).isGreaterThan(50_000);
 			assertThat(counts.openItems()).isPositive();
 		}
-		this.heima = HeimaInstance
-			.start(Map.of("heima.db.url", url, "heima.db.username", server.username(), "heima.db.password",
-					server.password(), "heima.worklist.missing.enabled", "false", "heima.fhir.sync.enabled", "false"));
+		Map<String, Object> properties = new java.util.HashMap<>(this.database.instanceProperties());
+		properties.put("heima.worklist.missing.enabled", "false");
+		properties.put("heima.fhir.sync.enabled", "false");
+		this.heima = HeimaInstance.start(properties);
 	}
 
 	@AfterAll
@@ -92,12 +87,7 @@ class PopulationPlansIT {
 		if (this.heima != null) {
 			this.heima.close();
 		}
-		TestDatabase.Server server = TestDatabase.get();
-		String admin = "jdbc:" + server.url().substring(0, server.url().lastIndexOf('/')) + "/postgres";
-		try (Connection c = DriverManager.getConnection(admin, server.username(), server.password());
-				Statement s = c.createStatement()) {
-			s.execute("drop database if exists " + this.database + " with (force)");
-		}
+		this.database.drop();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
@@ -42,7 +43,7 @@ public final class LocalFhirServer implements AutoCloseable {
 	private LocalFhirServer(int port) {
 		this.requestedPort = port;
 		for (Class<? extends DomainResource> type : List.of(Patient.class, Observation.class, Questionnaire.class,
-				QuestionnaireResponse.class, Flag.class, Task.class, CarePlan.class)) {
+				QuestionnaireResponse.class, Flag.class, Task.class, CarePlan.class, DocumentReference.class)) {
 			this.providers.put(type.getSimpleName(), new InMemoryResourceProvider<>(type));
 		}
 	}
