@@ -7,8 +7,8 @@ import {
   requireRunningHeima,
   screenshot,
   scrollsSideways,
-} from './support/browser';
-import { logIn } from './support/login';
+} from '@heima/web-common/e2e/browser';
+import { logIn } from '@heima/web-common/e2e/login';
 
 /**
  * The capacity forecast as an admin sees it: reached from the administration page, the chart and
