@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { webCommon } from '../web-common/config';
+import { webCommon } from '../web-common/config.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The backend (http://localhost:8080) owns login, logout and the API; the dev server only proxies.

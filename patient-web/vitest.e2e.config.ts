@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { webCommon } from '../web-common/config';
+import { webCommon } from '../web-common/config.ts';
 
 // Browser tests against a running Heima (HEIMA_BASE_URL); not part of `npm test`.
 export default mergeConfig(
