@@ -41,7 +41,7 @@ final class Population {
 	List<Map<String, Object>> patients() {
 		String admin = login("heima-clinician", "clinician", "admin");
 		String nurse = nurseToken();
-		JsonNode pathway = call("POST", "/api/pathways", admin, Map.of("definition", definition()));
+		JsonNode pathway = call("POST", "/api/pathways", admin, Map.of("definition", definition(this.config.questionnaires())));
 		String pathwayId = pathway.get("id").asString();
 		call("POST", "/api/pathways/" + pathwayId + "/publish", admin, null);
 		String start = LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(1).toString();
@@ -116,10 +116,9 @@ final class Population {
 		}
 	}
 
-	private static Map<String, Object> definition() {
+	private static Map<String, Object> definition(boolean questionnaires) {
 		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
-		return Map.of("name", "Last " + System.currentTimeMillis(), "activities",
-				List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
+		List<Map<String, Object>> activities = new ArrayList<>(List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
 						"schedule", daily, "thresholds",
 						List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180),
 								Map.of("code", "8462-4", "yellowHigh", 90, "redHigh", 110))),
@@ -128,8 +127,13 @@ final class Population {
 								Map.of("nb", "Bare til samtalen", "en", "Only for the talk")),
 						Map.of("id", "temperature", "type", "MEASUREMENT", "title", "Temperatur", "vital",
 								"BODY_TEMPERATURE", "schedule", daily, "thresholds",
-								List.of(Map.of("code", "8310-5", "yellowHigh", 38.0, "redHigh", 39.5)))),
-				"advice",
+								List.of(Map.of("code", "8310-5", "yellowHigh", 38.0, "redHigh", 39.5)))));
+		if (questionnaires) {
+			activities.add(Map.of("id", "phq", "type", "QUESTIONNAIRE", "title", "PHQ-9", "questionnaireUrl",
+					Questionnaires.PHQ9_URL, "questionnaireVersion", "1.0.0", "schedule", daily, "thresholds",
+					List.of(Map.of("code", "phq9-total", "yellowHigh", 10, "redHigh", 20))));
+		}
+		return Map.of("name", "Last " + System.currentTimeMillis(), "activities", activities, "advice",
 				Map.of("green", Map.of("nb", "Fortsett som før", "en", "Carry on"), "yellow",
 						Map.of("nb", "Mål igjen", "en", "Measure again"), "red",
 						Map.of("nb", "Ring avdelingen nå", "en", "Call the ward now")));
