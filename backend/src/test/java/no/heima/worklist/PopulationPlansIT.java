@@ -84,7 +84,10 @@ class PopulationPlansIT {
 		}
 		this.heima = HeimaInstance
 			.start(Map.of("heima.db.url", url, "heima.db.username", server.username(), "heima.db.password",
-					server.password(), "heima.worklist.missing.enabled", "false", "heima.fhir.sync.enabled", "false"));
+					server.password(), "heima.worklist.missing.enabled", "false", "heima.fhir.sync.enabled", "false",
+					// the what-if replays a hundred plans: more than 30 s on a busy
+					// machine
+					"heima.http.request-timeout", "300s"));
 	}
 
 	@AfterAll
@@ -183,7 +186,7 @@ class PopulationPlansIT {
 	private WebTestClient client() {
 		return WebTestClient.bindToServer()
 			.baseUrl(HeimaInstance.baseUrl(this.heima))
-			.responseTimeout(Duration.ofSeconds(60))
+			.responseTimeout(Duration.ofMinutes(5))
 			.build();
 	}
 

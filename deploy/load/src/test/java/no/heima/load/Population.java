@@ -69,7 +69,17 @@ final class Population {
 		String id = call("POST", "/api/pathways", admin, Map.of("definition", definition(this.config.questionnaires())))
 			.get("id")
 			.asString();
-		call("POST", "/api/pathways/" + id + "/publish", admin, null);
+		// the built-in questionnaires are imported in the background after start-up: a
+		// just-started Heima refuses PHQ-9 as unknown for a while
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+		HttpResponse<String> published;
+		while ((published = send("POST", "/api/pathways/" + id + "/publish", admin, null)).statusCode() == 400
+				&& published.body().contains("questionnaireUrl") && System.nanoTime() < deadline) {
+			sleep(2000);
+		}
+		if (published.statusCode() >= 300) {
+			throw new IllegalStateException("publishing the load pathway: " + published.body());
+		}
 		return id;
 	}
 
@@ -138,6 +148,16 @@ final class Population {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
