@@ -74,38 +74,46 @@ public final class DrainBench {
 		}
 		long t = System.nanoTime();
 		drill.fhir().start();
-		double first = awaitDelivered(drill, maxId, rows, t);
+		Drained drained = awaitDelivered(drill, maxId, rows, t);
 		double seconds = (System.nanoTime() - t) / 1e9;
 		int accepted = 0;
 		if (ingest != null) {
 			accepted = ingest.accepted().size();
 			ingest.stop(Duration.ofSeconds(60));
 		}
+		long delivered = rows - drained.left();
 		String load = underIngest ? "while " + patients.size() + " patients submit (" + accepted
 				+ " accepted in the first " + String.format("%.1f", seconds + 3) + " s)" : "no other traffic";
 		return String.format(
-				"DRAIN-RESULT %s: drain %s: %d rows delivered in %.1f s = %.0f rows/s"
-						+ " (first row after %.1f s; %.0f rows/s from then on)",
-				underIngest ? "ingest" : "idle", load, rows, seconds, rows / seconds, first,
-				rows / Math.max(0.001, seconds - first));
+				"DRAIN-RESULT %s: drain %s: %d of %d rows delivered in %.1f s = %.0f rows/s"
+						+ " (first row after %.1f s; %.0f rows/s from then on)%s",
+				underIngest ? "ingest" : "idle", load, delivered, rows, seconds, delivered / seconds, drained.first(),
+				delivered / Math.max(0.001, seconds - drained.first()),
+				(drained.left() > 0) ? "; STOPPED at the limit with " + drained.left() + " left" : "");
+	}
+
+	/** When the first row went (seconds after the start), and how many were left. */
+	private record Drained(double first, long left) {
 	}
 
 	/**
-	 * Waits until no row up to {@code maxId} is left; answers when the first of the
-	 * {@code rows} was gone (seconds after {@code start}).
+	 * Waits until no row up to {@code maxId} is left, or {@code drill.drain-bench-limit}
+	 * seconds (150) have passed.
 	 */
-	private static double awaitDelivered(Drill drill, long maxId, long rows, long start) throws Exception {
+	private static Drained awaitDelivered(Drill drill, long maxId, long rows, long start) throws Exception {
+		long deadline = start + Duration.ofSeconds(Long.getLong("drill.drain-bench-limit", 150)).toNanos();
 		double first = -1;
 		while (true) {
 			try (Connection c = drill.database().connect();
 					ResultSet rs = c.createStatement()
 						.executeQuery("select count(*) from fhir_outbox where id <= " + maxId)) {
 				rs.next();
-				if (first < 0 && rs.getLong(1) < rows) {
+				long left = rs.getLong(1);
+				if (first < 0 && left < rows) {
 					first = (System.nanoTime() - start) / 1e9;
 				}
-				if (rs.getLong(1) == 0) {
-					return first;
+				if (left == 0 || System.nanoTime() > deadline) {
+					return new Drained(first, left);
 				}
 			}
 			Thread.sleep(100);
@@ -129,7 +137,7 @@ public final class DrainBench {
 			rs.next();
 			maxId = rs.getLong(1);
 		}
-		awaitDelivered(drill, maxId, Long.MAX_VALUE, System.nanoTime());
+		long left = awaitDelivered(drill, maxId, Long.MAX_VALUE, System.nanoTime()).left();
 		List<Long> lags = new ArrayList<>();
 		try (Connection c = drill.database().connect();
 				PreparedStatement q = c.prepareStatement("select extract(epoch from (d.delivered_at - m.received_at))"
@@ -147,9 +155,9 @@ public final class DrainBench {
 		double window = Duration.between(from, to).toMillis() / 1000.0;
 		return String.format(
 				"DRAIN-RESULT lag: %d measurements in %.0f s (%.0f/s) while %d patients submit, FHIR server up:"
-						+ " outbox lag p50 %d ms, p95 %d ms, p99 %d ms, max %d ms",
+						+ " outbox lag p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (outbox rows still pending: %d)",
 				lags.size(), window, lags.size() / window, patients.size(), pct(lags, 0.50), pct(lags, 0.95),
-				pct(lags, 0.99), lags.isEmpty() ? 0 : lags.get(lags.size() - 1));
+				pct(lags, 0.99), lags.isEmpty() ? 0 : lags.get(lags.size() - 1), left);
 	}
 
 	private static long pct(List<Long> sorted, double p) {
