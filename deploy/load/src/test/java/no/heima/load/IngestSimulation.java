@@ -60,7 +60,8 @@ public class IngestSimulation extends Simulation {
 		.set("systolic", ThreadLocalRandom.current().nextInt(110, 195))
 		.set("temp", 36.5 + ThreadLocalRandom.current().nextInt(0, 30) / 10.0)
 		.set("phq", Questionnaires.phq9(ThreadLocalRandom.current())))
-		.exec(group("submission").on(randomSwitch().on(percent(this.config.questionnaires() ? 50.0 : 65.0).then(bloodPressure()),
+		.exec(group("submission").on(randomSwitch().on(
+				percent(this.config.questionnaires() ? 50.0 : 65.0).then(bloodPressure()),
 				percent(20.0).then(measurement("weight", "{\"vital\":\"BODY_WEIGHT\",\"activityId\":\"weight\","
 						+ VALUES + "[{\"code\":\"29463-7\",\"value\":82.4,\"unit\":\"kg\"}]}")),
 				percent(15.0).then(measurement("temperature",
