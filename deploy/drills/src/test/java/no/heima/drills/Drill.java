@@ -181,6 +181,12 @@ final class Drill implements AutoCloseable {
 		// warm-up (both take a replica's CPU while it starts)
 		backend.put("heima.questionnaire.seed", "false");
 		backend.put("heima.questionnaire.warm-up", "false");
+		// -Ddrill.backend.<key>=<value> sets or overrides any of the backend's properties
+		System.getProperties()
+			.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.startsWith("drill.backend."))
+			.forEach((key) -> backend.put(key.substring("drill.backend.".length()), System.getProperty(key)));
 		this.a = new Replica("replica-a", portA, backend, this.workDir);
 		this.b = new Replica("replica-b", portB, backend, this.workDir);
 		this.parts.add(this.a);

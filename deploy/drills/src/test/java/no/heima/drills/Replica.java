@@ -60,8 +60,11 @@ final class Replica implements AutoCloseable {
 	synchronized void start() throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// a small, quickly started JVM: two of them share the machine with the drill
-		command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+		// by default a small, quickly started JVM (two of them share the machine with the
+		// drill); a benchmark gives a full one with -Ddrill.jvm-options="..."
+		String options = System.getProperty("drill.jvm-options",
+				"-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k");
+		command.addAll(List.of(options.trim().split("\\s+")));
 		command.add("-Dserver.port=" + this.port);
 		this.properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "no.heima.HeimaApplication"));

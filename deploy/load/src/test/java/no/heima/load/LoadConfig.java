@@ -13,14 +13,21 @@ import java.time.Duration;
  * @param users concurrent submitting users ({@code load.users}: 1, 8, 32, 128)
  * @param nurses concurrent nurses paging the worklist meanwhile ({@code load.nurses})
  * @param duration how long ({@code load.seconds})
+ * @param questionnaires PHQ-9 responses in the mix ({@code load.questionnaires}; the
+ * backend must have its built-in questionnaires)
+ * @param alerts nurses with the live worklist open, each with a patient submitting red
+ * values ({@code load.alerts}, 0 for none)
  */
-record LoadConfig(String baseUrl, String issuer, int patients, int users, int nurses, Duration duration) {
+record LoadConfig(String baseUrl, String issuer, int patients, int users, int nurses, Duration duration,
+		boolean questionnaires, int alerts) {
 
 	static LoadConfig fromSystemProperties() {
 		return new LoadConfig(strip(System.getProperty("heima.base-url", "http://localhost:8080")),
 				strip(System.getProperty("heima.issuer", "http://localhost:9000")),
 				Integer.getInteger("load.patients", 50), Integer.getInteger("load.users", 8),
-				Integer.getInteger("load.nurses", 2), Duration.ofSeconds(Long.getLong("load.seconds", 60)));
+				Integer.getInteger("load.nurses", 2), Duration.ofSeconds(Long.getLong("load.seconds", 60)),
+				Boolean.parseBoolean(System.getProperty("load.questionnaires", "true")),
+				Integer.getInteger("load.alerts", 1));
 	}
 
 	private static String strip(String url) {

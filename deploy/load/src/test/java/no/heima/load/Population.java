@@ -20,12 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Sets up what a run needs through Heima's own API, as people would: an admin publishes a
  * pathway (blood pressure, weight, temperature: daily), a nurse registers and enrols each
  * load patient, and every patient logs in for real (authorization code flow at the login
- * provider). Each run publishes its own pathway; patients already registered by an
- * earlier run are found and enrolled again.
+ * provider). A later run against the same Heima finds the pathway, the patients and their
+ * care plans of an earlier one and uses them again.
  */
 final class Population {
 
 	private static final String SECRET = "heima-local-dev-secret";
+
+	private static final String NAME = "Last (load harness)";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,20 +43,57 @@ final class Population {
 	List<Map<String, Object>> patients() {
 		String admin = login("heima-clinician", "clinician", "admin");
 		String nurse = nurseToken();
-		JsonNode pathway = call("POST", "/api/pathways", admin, Map.of("definition", definition()));
-		String pathwayId = pathway.get("id").asString();
-		call("POST", "/api/pathways/" + pathwayId + "/publish", admin, null);
+		String pathwayId = pathway(admin);
 		String start = LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(1).toString();
 		List<Map<String, Object>> patients = new ArrayList<>();
 		for (int i = 1; i <= this.config.patients(); i++) {
 			String token = login("heima-patient", "patient", "last" + i);
 			String pid = claim(token, "pid");
 			String patientId = register(nurse, pid, i);
-			JsonNode plan = call("POST", "/api/patients/" + patientId + "/care-plans", nurse,
-					Map.of("pathwayId", pathwayId, "startDate", start));
-			patients.add(Map.of("token", token, "carePlanId", plan.get("id").asString()));
+			patients.add(Map.of("token", token, "carePlanId", carePlan(nurse, patientId, pathwayId, start)));
 		}
 		return patients;
+	}
+
+	/**
+	 * The load pathway, published by the first run and used again by later ones (each run
+	 * adding a care plan per patient would make later runs read more plans per
+	 * submission).
+	 */
+	private String pathway(String admin) {
+		for (JsonNode summary : call("GET", "/api/pathways", admin, null)) {
+			if (NAME.equals(summary.get("name").asString()) && summary.get("latestVersion").asInt() > 0) {
+				return summary.get("id").asString();
+			}
+		}
+		String id = call("POST", "/api/pathways", admin, Map.of("definition", definition(this.config.questionnaires())))
+			.get("id")
+			.asString();
+		// the built-in questionnaires are imported in the background after start-up: a
+		// just-started Heima refuses PHQ-9 as unknown for a while
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+		HttpResponse<String> published;
+		while ((published = send("POST", "/api/pathways/" + id + "/publish", admin, null)).statusCode() == 400
+				&& published.body().contains("questionnaireUrl") && System.nanoTime() < deadline) {
+			sleep(2000);
+		}
+		if (published.statusCode() >= 300) {
+			throw new IllegalStateException("publishing the load pathway: " + published.body());
+		}
+		return id;
+	}
+
+	/** The patient's open plan on the load pathway, or a new one. */
+	private String carePlan(String nurse, String patientId, String pathwayId, String start) {
+		for (JsonNode plan : call("GET", "/api/patients/" + patientId + "/care-plans", nurse, null)) {
+			if (pathwayId.equals(plan.get("pathwayId").asString()) && "ACTIVE".equals(plan.get("status").asString())) {
+				return plan.get("id").asString();
+			}
+		}
+		return call("POST", "/api/patients/" + patientId + "/care-plans", nurse,
+				Map.of("pathwayId", pathwayId, "startDate", start))
+			.get("id")
+			.asString();
 	}
 
 	String nurseToken() {
@@ -116,10 +155,19 @@ final class Population {
 		}
 	}
 
-	private static Map<String, Object> definition() {
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Map<String, Object> definition(boolean questionnaires) {
 		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
-		return Map.of("name", "Last " + System.currentTimeMillis(), "activities",
-				List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
+		List<Map<String, Object>> activities = new ArrayList<>(List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
 						"schedule", daily, "thresholds",
 						List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180),
 								Map.of("code", "8462-4", "yellowHigh", 90, "redHigh", 110))),
@@ -128,8 +176,13 @@ final class Population {
 								Map.of("nb", "Bare til samtalen", "en", "Only for the talk")),
 						Map.of("id", "temperature", "type", "MEASUREMENT", "title", "Temperatur", "vital",
 								"BODY_TEMPERATURE", "schedule", daily, "thresholds",
-								List.of(Map.of("code", "8310-5", "yellowHigh", 38.0, "redHigh", 39.5)))),
-				"advice",
+								List.of(Map.of("code", "8310-5", "yellowHigh", 38.0, "redHigh", 39.5)))));
+		if (questionnaires) {
+			activities.add(Map.of("id", "phq", "type", "QUESTIONNAIRE", "title", "PHQ-9", "questionnaireUrl",
+					Questionnaires.PHQ9_URL, "questionnaireVersion", "1.0.0", "schedule", daily, "thresholds",
+					List.of(Map.of("code", "phq9-total", "yellowHigh", 10, "redHigh", 20))));
+		}
+		return Map.of("name", NAME, "activities", activities, "advice",
 				Map.of("green", Map.of("nb", "Fortsett som før", "en", "Carry on"), "yellow",
 						Map.of("nb", "Mål igjen", "en", "Measure again"), "red",
 						Map.of("nb", "Ring avdelingen nå", "en", "Call the ward now")));

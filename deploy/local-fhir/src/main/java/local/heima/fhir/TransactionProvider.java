@@ -25,7 +25,10 @@ public class TransactionProvider {
 	@Transaction
 	public synchronized Bundle transaction(@TransactionParam Bundle request) {
 		for (Bundle.BundleEntryComponent entry : request.getEntry()) {
-			if (entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
+			Bundle.HTTPVerb method = entry.getRequest().getMethod();
+			// PUT too (the conditional updates of Flags): refusing it refused every
+			// bundle with a Flag in it, and write-back fell back to one request per row
+			if ((method != Bundle.HTTPVerb.POST && method != Bundle.HTTPVerb.PUT)
 					|| !(entry.getResource() instanceof DomainResource)
 					|| !this.providers.containsKey(entry.getResource().fhirType())) {
 				throw new InvalidRequestException(
