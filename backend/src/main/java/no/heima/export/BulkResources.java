@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
 import no.heima.fhir.HeimaUris;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.fhirsync.PatientResource;
 import no.heima.patient.Patient;
 import org.hl7.fhir.r4.model.DateType;
@@ -55,7 +55,7 @@ class BulkResources {
 		return FhirJson.write(resource);
 	}
 
-	String resource(OutboxMessage message, String patientId, Pseudonyms pseudonyms) {
+	String resource(FhirOutboxMessage message, String patientId, Pseudonyms pseudonyms) {
 		Resource resource = (Resource) FhirJson.context().newJsonParser().parseResource(message.resourceJson());
 		if (pseudonyms != null) {
 			for (Identifier identifier : FhirJson.context()

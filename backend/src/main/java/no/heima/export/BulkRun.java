@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.measurement.ObservationExport;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
@@ -112,7 +112,7 @@ class BulkRun {
 		List<String> types = job.types();
 		return this.patients.findForBackgroundWork(id).flatMapMany((patient) -> {
 			String patientId = this.resources.patientId(patient, pseudonyms);
-			Flux<OutboxMessage> messages = Flux.concat(
+			Flux<FhirOutboxMessage> messages = Flux.concat(
 					types.contains("Observation") ? this.observations.since(patient, since) : Flux.empty(),
 					(types.contains("Observation") || types.contains("QuestionnaireResponse"))
 							? this.responses.since(patient, since) : Flux.empty(),

@@ -1,7 +1,7 @@
 package no.heima.measurement;
 
 import java.time.Instant;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.Patient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -23,7 +23,7 @@ public class ObservationExport {
 	}
 
 	/** Measurements received since {@code since}, oldest first, as Observations. */
-	public Flux<OutboxMessage> since(Patient patient, Instant since) {
+	public Flux<FhirOutboxMessage> since(Patient patient, Instant since) {
 		return this.repository.receivedSince(patient.id(), since)
 			.concatMapIterable((measurement) -> this.mapper.toOutbox(measurement, patient));
 	}

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
 import no.heima.fhir.HeimaUris;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.Patient;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -40,10 +40,10 @@ class SummaryDocument {
 		this.uris = uris;
 	}
 
-	OutboxMessage message(Patient patient, PatientSummary summary, java.util.List<String> teams, byte[] pdf) {
+	FhirOutboxMessage message(Patient patient, PatientSummary summary, java.util.List<String> teams, byte[] pdf) {
 		DocumentReference doc = toFhir(patient, summary, teams, pdf);
 		Identifier id = doc.getMasterIdentifier();
-		return new OutboxMessage("DocumentReference", id.getSystem(), id.getValue(), FhirJson.write(doc),
+		return new FhirOutboxMessage("DocumentReference", id.getSystem(), id.getValue(), FhirJson.write(doc),
 				patient.identifier().system(), patient.identifier().value(), patient.givenName(), patient.familyName(),
 				patient.birthDate());
 	}

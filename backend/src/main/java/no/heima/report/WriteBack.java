@@ -1,7 +1,7 @@
 package no.heima.report;
 
 import java.util.List;
-import no.heima.fhirsync.Outbox;
+import no.heima.fhirsync.FhirOutbox;
 import no.heima.patient.Patient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -19,9 +19,9 @@ class WriteBack {
 
 	private final SummaryDocument document;
 
-	private final Outbox outbox;
+	private final FhirOutbox outbox;
 
-	WriteBack(ReportProperties properties, SummaryDocument document, Outbox outbox) {
+	WriteBack(ReportProperties properties, SummaryDocument document, FhirOutbox outbox) {
 		this.properties = properties;
 		this.document = document;
 		this.outbox = outbox;

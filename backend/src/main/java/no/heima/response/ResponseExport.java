@@ -1,7 +1,7 @@
 package no.heima.response;
 
 import java.time.Instant;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.Patient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,7 +24,7 @@ public class ResponseExport {
 	}
 
 	/** Responses received since {@code since}, oldest first. */
-	public Flux<OutboxMessage> since(Patient patient, Instant since) {
+	public Flux<FhirOutboxMessage> since(Patient patient, Instant since) {
 		return this.repository.receivedSince(patient.id(), since)
 			.concatMapIterable((stored) -> this.mapper.toOutbox(stored.getT1(), stored.getT2(), patient));
 	}

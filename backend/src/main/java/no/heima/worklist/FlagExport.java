@@ -2,7 +2,7 @@ package no.heima.worklist;
 
 import java.time.Clock;
 import java.time.Instant;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.patient.Patient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -27,7 +27,7 @@ public class FlagExport {
 	}
 
 	/** Items raised or resolved since {@code since}, oldest first. */
-	public Flux<OutboxMessage> since(Patient patient, Instant since) {
+	public Flux<FhirOutboxMessage> since(Patient patient, Instant since) {
 		String system = patient.identifier().system();
 		String value = patient.identifier().value();
 		return this.repository.changedSince(patient.id(), since, this.clock.instant())

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import local.heima.fhir.LocalFhirServer;
 import no.heima.fhir.FhirJson;
-import no.heima.fhirsync.Outbox;
-import no.heima.fhirsync.OutboxMessage;
+import no.heima.fhirsync.FhirOutbox;
+import no.heima.fhirsync.FhirOutboxMessage;
 import no.heima.testsupport.HeimaInstance;
 import no.heima.testsupport.TestIdp;
 import org.awaitility.Awaitility;
@@ -98,8 +98,8 @@ class SummaryWriteBackIT {
 
 		// delivered again: the conditional create on its identifier finds it
 		first.setId((String) null);
-		heima.getBean(Outbox.class)
-			.enqueue(new OutboxMessage("DocumentReference", first.getMasterIdentifier().getSystem(),
+		heima.getBean(FhirOutbox.class)
+			.enqueue(new FhirOutboxMessage("DocumentReference", first.getMasterIdentifier().getSystem(),
 					first.getMasterIdentifier().getValue(), FhirJson.write(first), "urn:oid:2.16.578.1.12.4.1.4.1", FNR,
 					"Dokument", "Tilbakeskriving", null))
 			.block();
