@@ -67,7 +67,13 @@ export function CaseloadPage({ me }: { me: Me }) {
             {t('caseload.count', { count: data.total, items: data.itemTotal })}
           </p>
           <div aria-busy={caseload.isPlaceholderData}>
-            <CaseloadTable rows={data.items} me={me} now={now} caption={t('worklist.heading')} />
+            <CaseloadTable
+              rows={data.items}
+              filter={filter}
+              me={me}
+              now={now}
+              caption={t('worklist.heading')}
+            />
           </div>
           {data.total > data.size || data.page > 0 ? (
             <WorklistPager page={data} onPage={setPage} />
