@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
+  newContext,
   OUTPUT_DIR,
   axeViolations,
   launchBrowser,
@@ -24,22 +25,6 @@ const PAGE_SIZE = 50;
 // Values no other browser test sends, so their filters on 182 / 110 never pick these rows.
 const SYSTOLIC = 197;
 const DIASTOLIC = 123;
-
-async function newContext(
-  browser: Browser,
-  viewport: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    // the patient app's service worker precaches while the patient logs in; a precache request
-    // that carried the pre-login session cookie came back expiring the new one (fixed on the
-    // server: platform/AppFilesKeepTheSessionCookie); these tests are about the clinician's side,
-    // so the patient's worker stays out of them until the fix is seen holding in the browser
-    serviceWorkers: 'block',
-    viewport,
-    reducedMotion: 'reduce',
-  });
-  return { context, page: await context.newPage() };
-}
 
 /** Sends `count` red blood pressures as the logged-in patient, a few at a time; returns their ids. */
 function sendRedBloodPressures(page: Page, count: number): Promise<string[]> {
