@@ -256,6 +256,55 @@ describe('worklist with 500 open items', () => {
     expect(await page.locator('.wl-list > li').count()).toBe(PAGE_SIZE);
   });
 
+  it('the caseload: the patient’s row opens on all their items, page by page, and how long that takes', async () => {
+    const page = nurse.page;
+    const started = performance.now();
+    await page.goto(`${BASE_URL}/clinician/caseload`);
+    const open = page.getByRole('button', { name: /^Vis saker\s?: Kari Nordvik$/ });
+    await open.waitFor({ timeout: 30_000 });
+    const rowMs = performance.now() - started;
+    await open.click();
+    const items = page.getByRole('list', { name: 'Saker for Kari Nordvik' });
+    await items
+      .locator('> li')
+      .nth(PAGE_SIZE - 1)
+      .waitFor({ timeout: 30_000 });
+    const openedMs = performance.now() - started;
+    const pager = page.getByRole('navigation', { name: 'Sider med saker for Kari Nordvik' });
+    const range = async () => {
+      const text = (await pager.locator('.wl-pager__range').textContent()) ?? '';
+      return text.match(/\d+/g)?.map(Number) ?? [];
+    };
+    const [, , rowTotal = 0] = await range();
+    expect(rowTotal).toBeGreaterThanOrEqual(ITEMS);
+    // every page of the row in turn, to the last: every one of the patient's items is rendered
+    const seen = new Set<string>();
+    const pages = Math.ceil(rowTotal / PAGE_SIZE);
+    for (let p = 0; p < pages; p++) {
+      if (p > 0) {
+        await pager.getByRole('button', { name: 'Neste side' }).click();
+        await pager
+          .locator('.wl-pager__range')
+          .filter({ hasText: new RegExp(`^\\D*${p * PAGE_SIZE + 1}\\D`) })
+          .waitFor({ timeout: 30_000 });
+        await page.locator('.wl-list[aria-busy="false"]').first().waitFor();
+      }
+      const ids = await items.locator('> li h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+      expect(ids.length).toBe(Math.min(PAGE_SIZE, rowTotal - p * PAGE_SIZE));
+      ids.forEach((id) => seen.add(id));
+    }
+    const allMs = performance.now() - started;
+    expect(seen.size).toBe(rowTotal);
+    const [, lastTo] = await range();
+    expect(lastTo).toBe(rowTotal);
+    console.log(
+      `caseload: Kari's row visible ${rowMs.toFixed(0)} ms; opened with ${PAGE_SIZE} items ${openedMs.toFixed(0)} ms; ` +
+        `all ${rowTotal} of her open items rendered, ${pages} pages in the row, ${allMs.toFixed(0)} ms`,
+    );
+    await screenshot(page, 'worklist-volume-05-caseload-last-page-1366');
+    expect(await axeViolations(page, 'caseload-volume-nb')).toEqual([]);
+  });
+
   it('is accessible in English too', async () => {
     const page = nurse.page;
     await page.getByRole('button', { name: 'Side 1', exact: true }).click();
