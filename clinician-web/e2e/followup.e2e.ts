@@ -9,6 +9,7 @@ import {
   launchBrowser,
   requireRunningHeima,
   screenshot,
+  scrollsSideways,
 } from './support/browser';
 import { logIn, logInClinician } from './support/login';
 
@@ -351,6 +352,8 @@ describe('heart-failure follow-up: rules that stay, and the nurse reads the answ
       await colleague.page.getByRole('button', { name: /^Vis saker\s?: Kari Nordvik$/ }).click();
       await colleague.page.locator('.wl-item').filter({ hasText: 'Tatt av deg' }).first().waitFor();
       await screenshot(colleague.page, 'followup-09-colleague-mine-phone');
+      // the wide table scrolls inside its own region, never the page
+      expect(await scrollsSideways(colleague.page)).toBe(false);
       expect(await axeViolations(colleague.page, 'worklist-mine-nb-360')).toEqual([]);
     } finally {
       await colleague.context.close();

@@ -856,8 +856,10 @@ export const en: Resources = {
   caseload: {
     intro:
       'One row per patient, the worst level first. Open a row to see its items. Press / to search.',
-    count_one: '{{count}} patient, {{items}} items',
-    count_other: '{{count}} patients, {{items}} items',
+    count_one: '{{count}} patient, {{items}}',
+    count_other: '{{count}} patients, {{items}}',
+    itemCount_one: '{{count}} item',
+    itemCount_other: '{{count}} items',
     noMatch: 'No items match the filter.',
     noPhone: 'Not registered',
     showItems: 'Show items',

@@ -850,8 +850,10 @@ export const nb = {
   caseload: {
     intro:
       'Én rad per pasient, den med verst nivå først. Åpne en rad for å se sakene. Trykk / for å søke.',
-    count_one: '{{count}} pasient, {{items}} saker',
-    count_other: '{{count}} pasienter, {{items}} saker',
+    count_one: '{{count}} pasient, {{items}}',
+    count_other: '{{count}} pasienter, {{items}}',
+    itemCount_one: '{{count}} sak',
+    itemCount_other: '{{count}} saker',
     noMatch: 'Ingen saker passer med filteret.',
     noPhone: 'Ikke registrert',
     showItems: 'Vis saker',

@@ -64,7 +64,10 @@ export function CaseloadPage({ me }: { me: Me }) {
       ) : (
         <>
           <p className="list-status" role="status">
-            {t('caseload.count', { count: data.total, items: data.itemTotal })}
+            {t('caseload.count', {
+              count: data.total,
+              items: t('caseload.itemCount', { count: data.itemTotal }),
+            })}
           </p>
           <div aria-busy={caseload.isPlaceholderData}>
             <CaseloadTable
