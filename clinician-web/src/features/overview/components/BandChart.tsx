@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { CLINIC_TIME_ZONE } from '../../../lib/dates';
 import type { Band } from '../api/measurements';
 
 const FILL: Record<Band['level'], string> = {
@@ -18,12 +19,15 @@ export default function BandChart({
   bands,
   label,
   unit,
+  language,
 }: {
   x: number[];
   y: number[];
   bands: Band[];
   label: string;
   unit: string;
+  /** The viewer's language: the date ticks are written its way ("20.11." in Norwegian). */
+  language: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -50,6 +54,11 @@ export default function BandChart({
       }
       ctx.restore();
     };
+    const ticks = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
+      timeZone: CLINIC_TIME_ZONE,
+      day: 'numeric',
+      month: 'numeric',
+    });
     const chart = new uPlot(
       {
         width: Math.max(280, Math.min(element.clientWidth || 640, 720)),
@@ -69,13 +78,17 @@ export default function BandChart({
             points: { show: true, size: 6 },
           },
         ],
-        axes: [{}, { label: unit }],
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), CLINIC_TIME_ZONE),
+        axes: [
+          { values: (_u, splits) => splits.map((s) => ticks.format(new Date(s * 1000))) },
+          { label: unit },
+        ],
         hooks: { drawClear: [drawBands] },
       },
       [x, y],
       element,
     );
     return () => chart.destroy();
-  }, [x, y, bands, label, unit]);
+  }, [x, y, bands, label, unit, language]);
   return <div ref={host} aria-hidden="true" className="band-chart" />;
 }

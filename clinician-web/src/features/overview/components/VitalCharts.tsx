@@ -77,7 +77,14 @@ export function BandFigure({
       </figcaption>
       <div role="img" aria-label={t('overview.chartLabel', { vital: name })}>
         <Suspense fallback={<Loading />}>
-          <BandChart x={points.x} y={points.y} bands={drawn} label={name} unit={unit} />
+          <BandChart
+            x={points.x}
+            y={points.y}
+            bands={drawn}
+            label={name}
+            unit={unit}
+            language={language}
+          />
         </Suspense>
       </div>
       <details>
