@@ -140,7 +140,16 @@ export function CaseloadTable({
                 </tr>
                 <tr id={itemsId} className="cl-items" hidden={!expanded}>
                   <td colSpan={6}>
-                    {expanded && <PatientItems row={row} filter={filter} me={me} now={now} />}
+                    {expanded && (
+                      // a new filter starts the row's items again from the first page
+                      <PatientItems
+                        key={JSON.stringify(filter)}
+                        row={row}
+                        filter={filter}
+                        me={me}
+                        now={now}
+                      />
+                    )}
                   </td>
                 </tr>
               </Fragment>
