@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
+  newContext,
   axeViolations,
   launchBrowser,
   requireRunningHeima,
@@ -21,14 +22,6 @@ function randomLetters(length: number): string {
 
 /** Unique per run, so the cross-team check below cannot be fooled by an earlier run. */
 const familyName = `Registrering${randomLetters(8)}`;
-
-async function newDesktopPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce', // no colour transitions half-way through a contrast check
-  });
-  return { context, page: await context.newPage() };
-}
 
 async function openAndLogIn(page: Page, username: string): Promise<void> {
   await page.goto(`${BASE_URL}/clinician/`);
@@ -88,7 +81,7 @@ describe('clinician app', () => {
     let page: Page;
 
     beforeAll(async () => {
-      ({ context, page } = await newDesktopPage(browser));
+      ({ context, page } = await newContext(browser, { width: 1280, height: 900 }));
     });
 
     afterAll(async () => {
@@ -186,7 +179,7 @@ describe('clinician app', () => {
     let page: Page;
 
     beforeAll(async () => {
-      ({ context, page } = await newDesktopPage(browser));
+      ({ context, page } = await newContext(browser, { width: 1280, height: 900 }));
     });
 
     afterAll(async () => {
@@ -219,7 +212,7 @@ describe('clinician app', () => {
 
   describe('admin', () => {
     it('gets the administration area, not the patient list', async () => {
-      const { context, page } = await newDesktopPage(browser);
+      const { context, page } = await newContext(browser, { width: 1280, height: 900 });
       try {
         await page.goto(`${BASE_URL}/clinician/`);
         await page.getByRole('heading', { level: 1, name: 'Heima for helsepersonell' }).waitFor();

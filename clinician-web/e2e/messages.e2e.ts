@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
+  newContext,
   axeViolations,
   launchBrowser,
   requireRunningHeima,
@@ -19,22 +20,6 @@ import { logIn } from '@heima/web-common/e2e/login';
  */
 
 const PHOTO = new URL('./fixtures/wound.png', import.meta.url);
-
-async function newContext(
-  browser: Browser,
-  viewport: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    // the patient app's service worker precaches while the patient logs in; a precache request
-    // that carried the pre-login session cookie came back expiring the new one (fixed on the
-    // server: platform/AppFilesKeepTheSessionCookie); these tests are about the clinician's side,
-    // so the patient's worker stays out of them until the fix is seen holding in the browser
-    serviceWorkers: 'block',
-    viewport,
-    reducedMotion: 'reduce',
-  });
-  return { context, page: await context.newPage() };
-}
 
 /** Whether every photo on the page has loaded and decoded (a broken image has no width). */
 function photosLoaded(page: Page): Promise<boolean> {

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BASE_URL,
+  newContext,
   axeViolations,
   launchBrowser,
   requireRunningHeima,
   screenshot,
 } from '@heima/web-common/e2e/browser';
 import { syntheticFnr } from './support/fnr';
-import { logIn } from '@heima/web-common/e2e/login';
+import { logInClinician } from '@heima/web-common/e2e/login';
 
 /**
  * The admin builds a pathway end to end (questionnaire import, preview, pathway form, publish)
@@ -32,21 +32,6 @@ async function questionnaireFile(): Promise<Buffer> {
   const json = JSON.parse(await readFile(fixture('questionnaire.json'), 'utf8'));
   json.version = QUESTIONNAIRE_VERSION;
   return Buffer.from(JSON.stringify(json, null, 2));
-}
-
-async function newDesktopPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-  });
-  return { context, page: await context.newPage() };
-}
-
-async function openAndLogIn(page: Page, username: string, heading: string): Promise<void> {
-  await page.goto(`${BASE_URL}/clinician/`);
-  await page.getByRole('heading', { level: 1, name: 'Heima for helsepersonell' }).waitFor();
-  await logIn(page, { appPath: '/clinician/', loginLinkName: 'Logg inn', username });
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
 /** Rows of the 30-day preview as (day number, text). */
@@ -82,7 +67,7 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
     let page: Page;
 
     beforeAll(async () => {
-      ({ context, page } = await newDesktopPage(browser));
+      ({ context, page } = await newContext(browser, { width: 1280, height: 900 }));
     });
 
     afterAll(async () => {
@@ -90,7 +75,7 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
     });
 
     it('logs in to the administration area', async () => {
-      await openAndLogIn(page, 'admin', 'Administrasjon');
+      await logInClinician(page, 'admin', 'Administrasjon');
       await screenshot(page, 'admin-01-home');
       expect(await axeViolations(page, 'admin-home-nb')).toEqual([]);
     });
@@ -268,7 +253,7 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
     let page: Page;
 
     beforeAll(async () => {
-      ({ context, page } = await newDesktopPage(browser));
+      ({ context, page } = await newContext(browser, { width: 1280, height: 900 }));
     });
 
     afterAll(async () => {
@@ -277,7 +262,7 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
 
     it('registers a patient and opens her page', async () => {
       expect(pathwayUrl).not.toBe('');
-      await openAndLogIn(page, 'sykepleier1', 'Arbeidsliste');
+      await logInClinician(page, 'sykepleier1', 'Arbeidsliste');
       await page
         .getByRole('navigation', { name: 'Hovedmeny' })
         .getByRole('link', { name: 'Pasienter' })

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
+  newContext,
   OUTPUT_DIR,
   axeViolations,
   launchBrowser,
@@ -24,22 +25,6 @@ const PAGE_SIZE = 50;
 // Values no other browser test sends, so their filters on 182 / 110 never pick these rows.
 const SYSTOLIC = 197;
 const DIASTOLIC = 123;
-
-async function newContext(
-  browser: Browser,
-  viewport: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    // the patient app's service worker precaches while the patient logs in; a precache request
-    // that carried the pre-login session cookie came back expiring the new one (fixed on the
-    // server: platform/AppFilesKeepTheSessionCookie); these tests are about the clinician's side,
-    // so the patient's worker stays out of them until the fix is seen holding in the browser
-    serviceWorkers: 'block',
-    viewport,
-    reducedMotion: 'reduce',
-  });
-  return { context, page: await context.newPage() };
-}
 
 /** Sends `count` red blood pressures as the logged-in patient, a few at a time; returns their ids. */
 function sendRedBloodPressures(page: Page, count: number): Promise<string[]> {
@@ -301,5 +286,53 @@ describe('worklist with 500 open items', () => {
     await page.screenshot({ path: `${OUTPUT_DIR}worklist-volume-05-pager-360.png` });
     await screenshot(page, 'worklist-volume-06-second-page-360');
     expect(await axeViolations(page, 'worklist-volume-360-nb')).toEqual([]);
+  });
+  it('the caseload: the patient’s row opens on all their items, page by page, and how long that takes', async () => {
+    const page = nurse.page;
+    const started = performance.now();
+    await page.goto(`${BASE_URL}/clinician/caseload`);
+    const open = page.getByRole('button', { name: /^Vis saker\s?: Kari Nordvik$/ });
+    await open.waitFor({ timeout: 30_000 });
+    const rowMs = performance.now() - started;
+    await open.click();
+    const items = page.getByRole('list', { name: 'Saker for Kari Nordvik' });
+    await items
+      .locator('> li')
+      .nth(PAGE_SIZE - 1)
+      .waitFor({ timeout: 30_000 });
+    const openedMs = performance.now() - started;
+    const pager = page.getByRole('navigation', { name: 'Sider med saker for Kari Nordvik' });
+    const range = async () => {
+      const text = (await pager.locator('.wl-pager__range').textContent()) ?? '';
+      return text.match(/\d+/g)?.map(Number) ?? [];
+    };
+    const [, , rowTotal = 0] = await range();
+    expect(rowTotal).toBeGreaterThanOrEqual(ITEMS);
+    // every page of the row in turn, to the last: every one of the patient's items is rendered
+    const seen = new Set<string>();
+    const pages = Math.ceil(rowTotal / PAGE_SIZE);
+    for (let p = 0; p < pages; p++) {
+      if (p > 0) {
+        await pager.getByRole('button', { name: 'Neste side' }).click();
+        await pager
+          .locator('.wl-pager__range')
+          .filter({ hasText: new RegExp(`^\\D*${p * PAGE_SIZE + 1}\\D`) })
+          .waitFor({ timeout: 30_000 });
+        await page.locator('.wl-list[aria-busy="false"]').first().waitFor();
+      }
+      const ids = await items.locator('> li h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+      expect(ids.length).toBe(Math.min(PAGE_SIZE, rowTotal - p * PAGE_SIZE));
+      ids.forEach((id) => seen.add(id));
+    }
+    const allMs = performance.now() - started;
+    expect(seen.size).toBe(rowTotal);
+    const [, lastTo] = await range();
+    expect(lastTo).toBe(rowTotal);
+    console.log(
+      `caseload: Kari's row visible ${rowMs.toFixed(0)} ms; opened with ${PAGE_SIZE} items ${openedMs.toFixed(0)} ms; ` +
+        `all ${rowTotal} of her open items rendered, ${pages} pages in the row, ${allMs.toFixed(0)} ms`,
+    );
+    await screenshot(page, 'worklist-volume-05-caseload-last-page-1366');
+    expect(await axeViolations(page, 'caseload-volume-nb')).toEqual([]);
   });
 });

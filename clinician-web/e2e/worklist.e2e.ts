@@ -2,12 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BASE_URL,
+  newContext,
   axeViolations,
   launchBrowser,
   requireRunningHeima,
   screenshot,
 } from '@heima/web-common/e2e/browser';
-import { logIn } from '@heima/web-common/e2e/login';
+import { logIn, logInClinician } from '@heima/web-common/e2e/login';
 
 /**
  * The worklist live: the nurse has the list open, the patient (in another browser context)
@@ -15,24 +16,8 @@ import { logIn } from '@heima/web-common/e2e/login';
  * resolves it with a message the patient then gets; a nurse of another team never sees it.
  */
 
-async function newContext(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    // the patient app's service worker precaches while the patient logs in; a precache request
-    // that carried the pre-login session cookie came back expiring the new one (fixed on the
-    // server: platform/AppFilesKeepTheSessionCookie); these tests are about the clinician's side,
-    // so the patient's worker stays out of them until the fix is seen holding in the browser
-    serviceWorkers: 'block',
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-  });
-  return { context, page: await context.newPage() };
-}
-
 async function openWorklist(page: Page, username: string): Promise<void> {
-  await page.goto(`${BASE_URL}/clinician/`);
-  await page.getByRole('heading', { level: 1, name: 'Heima for helsepersonell' }).waitFor();
-  await logIn(page, { appPath: '/clinician/', loginLinkName: 'Logg inn', username });
-  await page.getByRole('heading', { level: 1, name: 'Arbeidsliste' }).waitFor();
+  await logInClinician(page, username, 'Arbeidsliste');
   await page.locator('.list-status').first().waitFor();
 }
 

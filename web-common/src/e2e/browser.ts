@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Where Heima runs (backend + both apps), e.g. http://localhost:8080. */
 export const BASE_URL = (process.env.HEIMA_BASE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
@@ -23,6 +23,28 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const DESKTOP: Viewport = { width: 1366, height: 768 };
+export const PHONE: Viewport = { width: 360, height: 640 };
+
+/**
+ * A fresh browser context (its own cookies, so its own login) with one page, at `viewport`, with
+ * reduced motion (no colour transitions half-way through an axe contrast check). Service workers
+ * run as in a real browser: the patient app's precache no longer expires a new session cookie
+ * (fixed on the server, platform/AppFilesKeepTheSessionCookie).
+ */
+export async function newContext(
+  browser: Browser,
+  viewport: Viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  return { context, page: await context.newPage() };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

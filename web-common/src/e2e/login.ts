@@ -27,3 +27,11 @@ export async function logIn(
     page.locator('button[type="submit"]').click(),
   ]);
 }
+
+/** Logs `username` in to the clinician app from its start page and waits for `heading` (h1). */
+export async function logInClinician(page: Page, username: string, heading: string): Promise<void> {
+  await page.goto(`${BASE_URL}/clinician/`);
+  await page.getByRole('heading', { level: 1, name: 'Heima for helsepersonell' }).waitFor();
+  await logIn(page, { appPath: '/clinician/', loginLinkName: 'Logg inn', username });
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}

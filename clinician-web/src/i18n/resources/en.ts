@@ -635,7 +635,7 @@ export const en: Resources = {
       'The patient’s own thresholds are saved as they stand under “Personal bounds”. Change them there first.',
     next: 'Next evaluation',
     nextHint: 'Empty: no further evaluation planned.',
-    nextAfterToday: 'The next evaluation must be after today.',
+    nextAfterToday: 'The next evaluation must be after today and within a year.',
     note: 'Note (optional)',
     endReason: 'Why does the follow-up end?',
     noteRequired: 'Say why the follow-up ends.',
@@ -732,7 +732,7 @@ export const en: Resources = {
     startDateHint: 'Day 1 of the pathway. Can be up to 90 days back.',
     evaluationDate: 'Evaluation date (optional)',
     evaluationDateHint:
-      'The day the team evaluates the follow-up, for example after the run-in. An evaluation then appears on the worklist.',
+      'The day the team evaluates the follow-up, for example after the run-in. From the start date up to a year after it. An evaluation then appears on the worklist.',
     timeZone: 'The patient’s time zone',
     timeZoneHint:
       'The time windows follow the clock where the patient lives, for example Europe/Oslo.',
@@ -780,6 +780,7 @@ export const en: Resources = {
     level: { GREEN: 'Green', YELLOW: 'Yellow', RED: 'Red' },
     reason: {
       answer: 'the answer gives {{level}}',
+      combination: 'together they give {{level}}',
       bound: '{{bound}} {{value}} gives {{level}}',
     },
     bounds: {
@@ -790,7 +791,14 @@ export const en: Resources = {
     },
   },
   worklist: {
-    text: { missing: '{{what}} not done {{date}}', message: 'New message from the patient' },
+    text: {
+      missing: '{{what}} not done {{date}}',
+      message: 'New message from the patient',
+      rise_one: 'up {{amount}} in {{count}} day',
+      rise_other: 'up {{amount}} in {{count}} days',
+      fall_one: 'down {{amount}} in {{count}} day',
+      fall_other: 'down {{amount}} in {{count}} days',
+    },
     openConversation: 'Read and answer the message',
     heading: 'Worklist',
     intro:
@@ -854,13 +862,16 @@ export const en: Resources = {
   caseload: {
     intro:
       'One row per patient, the worst level first. Open a row to see its items. Press / to search.',
-    count_one: '{{count}} patient, {{items}} items',
-    count_other: '{{count}} patients, {{items}} items',
+    count_one: '{{count}} patient, {{items}}',
+    count_other: '{{count}} patients, {{items}}',
+    itemCount_one: '{{count}} item',
+    itemCount_other: '{{count}} items',
     noMatch: 'No items match the filter.',
     noPhone: 'Not registered',
     showItems: 'Show items',
     hideItems: 'Hide items',
     itemsOf: 'Items for {{name}}',
+    itemPages: 'Pages of items for {{name}}',
     overdueCount_one: '{{count}} overdue',
     overdueCount_other: '{{count}} overdue',
     column: {
@@ -948,6 +959,7 @@ export const en: Resources = {
     patientMessage: 'Message to the patient: {{message}}',
     measurements: 'Measurements, last 90 days',
     measurementsEmpty: 'No measurements in the last 90 days.',
+    scores: 'Scores from the questionnaires',
     chartLabel: '{{vital}}, last 90 days. Yellow and red bands show the plan’s bounds.',
     tableCaption: '{{vital}} as a table',
     measuredAt: 'Measured',

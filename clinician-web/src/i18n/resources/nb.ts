@@ -630,7 +630,7 @@ export const nb = {
       'Pasientens egne grenseverdier lagres slik de står under «Personlige grenser». Endre dem der først.',
     next: 'Neste evaluering',
     nextHint: 'Tomt felt: ingen ny evaluering planlagt.',
-    nextAfterToday: 'Neste evaluering må være etter i dag.',
+    nextAfterToday: 'Neste evaluering må være etter i dag og innen ett år.',
     note: 'Notat (valgfritt)',
     endReason: 'Hvorfor avsluttes oppfølgingen?',
     noteRequired: 'Skriv hvorfor oppfølgingen avsluttes.',
@@ -726,7 +726,7 @@ export const nb = {
     startDateHint: 'Dag 1 i forløpet. Kan være inntil 90 dager tilbake.',
     evaluationDate: 'Evalueringsdato (valgfri)',
     evaluationDateHint:
-      'Dagen teamet evaluerer oppfølgingen, for eksempel etter innkjøringen. Da kommer en evaluering på arbeidslisten.',
+      'Dagen teamet evaluerer oppfølgingen, for eksempel etter innkjøringen. Fra startdatoen og inntil ett år etter. Da kommer en evaluering på arbeidslisten.',
     timeZone: 'Pasientens tidssone',
     timeZoneHint: 'Tidsvinduene følger klokken der pasienten bor, for eksempel Europe/Oslo.',
     team: 'Team',
@@ -773,6 +773,7 @@ export const nb = {
     level: { GREEN: 'Grønn', YELLOW: 'Gul', RED: 'Rød' },
     reason: {
       answer: 'svaret gir {{level}}',
+      combination: 'sammen gir de {{level}}',
       bound: '{{bound}} {{value}} gir {{level}}',
     },
     bounds: {
@@ -783,7 +784,14 @@ export const nb = {
     },
   },
   worklist: {
-    text: { missing: '{{what}} ikke gjort {{date}}', message: 'Ny melding fra pasienten' },
+    text: {
+      missing: '{{what}} ikke gjort {{date}}',
+      message: 'Ny melding fra pasienten',
+      rise_one: 'opp {{amount}} på {{count}} dag',
+      rise_other: 'opp {{amount}} på {{count}} dager',
+      fall_one: 'ned {{amount}} på {{count}} dag',
+      fall_other: 'ned {{amount}} på {{count}} dager',
+    },
     openConversation: 'Les og svar på meldingen',
     heading: 'Arbeidsliste',
     intro:
@@ -847,13 +855,16 @@ export const nb = {
   caseload: {
     intro:
       'Én rad per pasient, den med verst nivå først. Åpne en rad for å se sakene. Trykk / for å søke.',
-    count_one: '{{count}} pasient, {{items}} saker',
-    count_other: '{{count}} pasienter, {{items}} saker',
+    count_one: '{{count}} pasient, {{items}}',
+    count_other: '{{count}} pasienter, {{items}}',
+    itemCount_one: '{{count}} sak',
+    itemCount_other: '{{count}} saker',
     noMatch: 'Ingen saker passer med filteret.',
     noPhone: 'Ikke registrert',
     showItems: 'Vis saker',
     hideItems: 'Skjul saker',
     itemsOf: 'Saker for {{name}}',
+    itemPages: 'Sider med saker for {{name}}',
     overdueCount_one: '{{count}} forfalt',
     overdueCount_other: '{{count}} forfalt',
     column: {
@@ -941,6 +952,7 @@ export const nb = {
     patientMessage: 'Melding til pasienten: {{message}}',
     measurements: 'Målinger siste 90 dager',
     measurementsEmpty: 'Ingen målinger de siste 90 dagene.',
+    scores: 'Skåringer fra skjemaene',
     chartLabel: '{{vital}}, siste 90 dager. Gule og røde felt viser grensene i planen.',
     tableCaption: '{{vital}} som tabell',
     measuredAt: 'Målt',

@@ -8,6 +8,7 @@ import { usePatient } from '../../patients/hooks/usePatient';
 import { useCarePlans } from '../hooks/useCarePlans';
 import { PatientTimeline } from '../../overview/components/PatientTimeline';
 import { SummaryDownload } from '../../reports/components/SummaryDownload';
+import { ScoreCharts } from '../../overview/components/ScoreCharts';
 import { VitalCharts } from '../../overview/components/VitalCharts';
 import { EnrolForm } from './EnrolForm';
 import { PlanCard } from './PlanCard';
@@ -34,7 +35,12 @@ function CarePlans({ patientId }: { patientId: string }) {
 
 function Charts({ patientId }: { patientId: string }) {
   const plans = useCarePlans(patientId);
-  return <VitalCharts patientId={patientId} plans={plans.data ?? []} />;
+  return (
+    <>
+      <VitalCharts patientId={patientId} plans={plans.data ?? []} />
+      <ScoreCharts patientId={patientId} plans={plans.data ?? []} />
+    </>
+  );
 }
 
 /** A patient: who they are, their care plans, and enrolment on a pathway. */

@@ -118,6 +118,7 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
               label={t('forecast.chartLabel')}
               unit={t('forecast.chartUnit')}
               xRange={xRange}
+              language={language}
             />
           </Suspense>
         </div>

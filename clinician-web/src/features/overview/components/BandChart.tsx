@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { CLINIC_TIME_ZONE } from '../../../lib/dates';
 import type { Band } from '../api/measurements';
 
 const FILL: Record<Band['level'], string> = {
@@ -19,6 +20,7 @@ export default function BandChart({
   label,
   unit,
   xRange,
+  language,
 }: {
   x: number[];
   y: number[];
@@ -27,6 +29,8 @@ export default function BandChart({
   unit: string;
   /** The x axis in Unix seconds; by default the last 90 days. */
   xRange?: [number, number];
+  /** The viewer's language: the date ticks are written its way ("20.11." in Norwegian). */
+  language: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -53,6 +57,11 @@ export default function BandChart({
       }
       ctx.restore();
     };
+    const ticks = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
+      timeZone: CLINIC_TIME_ZONE,
+      day: 'numeric',
+      month: 'numeric',
+    });
     const chart = new uPlot(
       {
         width: Math.max(280, Math.min(element.clientWidth || 640, 720)),
@@ -75,13 +84,17 @@ export default function BandChart({
             points: { show: true, size: 6 },
           },
         ],
-        axes: [{}, { label: unit }],
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), CLINIC_TIME_ZONE),
+        axes: [
+          { values: (_u, splits) => splits.map((s) => ticks.format(new Date(s * 1000))) },
+          { label: unit },
+        ],
         hooks: { drawClear: [drawBands] },
       },
       [x, y],
       element,
     );
     return () => chart.destroy();
-  }, [x, y, bands, label, unit, xRange]);
+  }, [x, y, bands, label, unit, xRange, language]);
   return <div ref={host} aria-hidden="true" className="band-chart" />;
 }

@@ -12,7 +12,7 @@ const BandChart = lazy(() => import('./BandChart'));
 
 const BOUND_KEYS = ['redLow', 'yellowLow', 'yellowHigh', 'redHigh'] as const;
 
-interface Bounds {
+export interface Bounds {
   threshold: Threshold | undefined;
   personal: boolean;
 }
@@ -38,32 +38,30 @@ export function currentBounds(
   return { threshold: undefined, personal: false };
 }
 
-function ComponentChart({
-  vital,
-  code,
-  measurements,
+/**
+ * One series over time with the yellow and red bands of its bounds behind it, a caption that says
+ * the bounds and whose they are, and the same values as a table: used for vitals and for scores.
+ */
+export function BandFigure({
+  name,
+  unit,
+  points,
   bounds,
 }: {
-  vital: Vital;
-  code: string;
-  measurements: Measurement[];
+  name: string;
+  unit: string;
+  points: { x: number[]; y: number[] };
   bounds: Bounds;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const component = VITAL_INFO[vital].components.find((c) => c.code === code);
-  const name =
-    component === undefined || component.key === 'value'
-      ? t(`vitals.names.${vital}`)
-      : t(`vitals.components.${component.key}`).replace(/ \(.*\)$/, '');
-  const unit = displayUnit(component?.unit ?? '');
-  const points = useMemo(() => series(measurements, code), [measurements, code]);
   const drawn = useMemo(() => bands(bounds.threshold), [bounds.threshold]);
   if (points.x.length === 0) return null;
   const boundText = BOUND_KEYS.flatMap((key) => {
     const value = bounds.threshold?.[key];
     return value == null ? [] : [`${t(`overview.bound.${key}`).toLowerCase()} ${value}`];
   }).join(', ');
+  const heading = unit ? `${name} (${unit})` : name;
 
   return (
     <figure className="vital-chart">
@@ -79,7 +77,14 @@ function ComponentChart({
       </figcaption>
       <div role="img" aria-label={t('overview.chartLabel', { vital: name })}>
         <Suspense fallback={<Loading />}>
-          <BandChart x={points.x} y={points.y} bands={drawn} label={name} unit={unit} />
+          <BandChart
+            x={points.x}
+            y={points.y}
+            bands={drawn}
+            label={name}
+            unit={unit}
+            language={language}
+          />
         </Suspense>
       </div>
       <details>
@@ -92,9 +97,7 @@ function ComponentChart({
             <thead>
               <tr>
                 <th scope="col">{t('overview.measuredAt')}</th>
-                <th scope="col">
-                  {name} ({unit})
-                </th>
+                <th scope="col">{heading}</th>
               </tr>
             </thead>
             <tbody>
@@ -110,6 +113,28 @@ function ComponentChart({
       </details>
     </figure>
   );
+}
+
+function ComponentChart({
+  vital,
+  code,
+  measurements,
+  bounds,
+}: {
+  vital: Vital;
+  code: string;
+  measurements: Measurement[];
+  bounds: Bounds;
+}) {
+  const { t } = useTranslation();
+  const component = VITAL_INFO[vital].components.find((c) => c.code === code);
+  const name =
+    component === undefined || component.key === 'value'
+      ? t(`vitals.names.${vital}`)
+      : t(`vitals.components.${component.key}`).replace(/ \(.*\)$/, '');
+  const unit = displayUnit(component?.unit ?? '');
+  const points = useMemo(() => series(measurements, code), [measurements, code]);
+  return <BandFigure name={name} unit={unit} points={points} bounds={bounds} />;
 }
 
 /** A chart per measured vital (one per component) with the current yellow/red bands. */

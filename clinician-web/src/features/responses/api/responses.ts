@@ -8,7 +8,10 @@ export interface Reason {
   code: string;
   value: number | null;
   level: Level;
-  /** redLow … redHigh, `answer` for an answer trigger, `rise3d`/`fall3d` for a trend. */
+  /**
+   * redLow … redHigh, `answer` for an answer trigger, `rise3d`/`fall3d` for a trend,
+   * `combination` for a combination rule (its `code` is the rule's id).
+   */
   bound: string;
   boundValue: number | null;
   source: 'PATHWAY' | 'PERSONAL' | null;
@@ -25,6 +28,8 @@ export interface ResponseSummary {
   level: Level;
   assessed: boolean;
   reasons: Reason[];
+  /** The response's scores with their names; absent from servers before they were sent. */
+  scores?: { linkId: string; label: string; value: number }[];
 }
 
 export interface ScoreLine {
@@ -71,6 +76,11 @@ export interface ResponseDetail {
   scores: ScoreLine[];
   answers: AnswerLine[];
   previous: { id: string; authored: string; date: string } | null;
+  /**
+   * The texts of the combination rules that fired, by rule id, in the viewer's language (a
+   * combination reason's code is the rule's id). Absent from servers before it was sent.
+   */
+  rules?: Record<string, string>;
 }
 
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/responses`;

@@ -136,4 +136,40 @@ describe('questionnaire responses for the nurse', () => {
       '/api/patients/p-1/responses/r-2/attachments/a-2',
     );
   });
+
+  it("names a combination rule by its text in the viewer's language, never by its id", async () => {
+    const combined: ResponseDetail = {
+      ...detail,
+      triage: {
+        level: 'RED',
+        assessed: true,
+        reasons: [
+          {
+            code: 'weight-gain-and-breathless',
+            value: null,
+            level: 'RED',
+            bound: 'combination',
+            boundValue: null,
+            source: 'PATHWAY',
+          },
+        ],
+      },
+      rules: { 'weight-gain-and-breathless': 'Vektøkning og mer tungpust innen tre dager' },
+    };
+    mockFetch((request) => {
+      if (request.url.pathname === '/api/patients/p-1') return jsonResponse(patient(1));
+      if (request.url.pathname === '/api/patients/p-1/responses') return jsonResponse([summary]);
+      if (request.url.pathname === '/api/patients/p-1/responses/r-2') return jsonResponse(combined);
+      return jsonResponse({}, 404);
+    });
+    renderWithProviders(<ResponsesPage patientId="p-1" responseId="r-2" />);
+
+    const reason = await screen.findByText(
+      (_, el) =>
+        el?.tagName === 'LI' &&
+        /Vektøkning og mer tungpust innen tre dager/.test(el.textContent ?? ''),
+    );
+    expect(reason).toHaveTextContent('sammen gir de Rød');
+    expect(reason).not.toHaveTextContent('weight-gain-and-breathless');
+  });
 });

@@ -18,7 +18,7 @@ function PatientHeading({ patientId, suffix }: { patientId: string; suffix: stri
 /** A reason in words: "Svar på spørsmålet gir Gul", "Over gul høy (10)". */
 function ReasonText({ reason }: { reason: Reason }) {
   const { t } = useTranslation();
-  const key = reason.bound === 'answer' ? 'answer' : 'bound';
+  const key = reason.bound === 'answer' || reason.bound === 'combination' ? reason.bound : 'bound';
   return (
     <>
       {t(`responses.reason.${key}`, {
@@ -111,9 +111,10 @@ function Detail({ patientId, responseId }: { patientId: string; responseId: stri
           {d.triage.reasons.map((r, i) => {
             const question = d.answers.find((a) => a.linkId === r.code)?.question;
             const score = d.scores.find((s) => s.linkId === r.code)?.label;
+            const rule = r.bound === 'combination' ? d.rules?.[r.code] : undefined;
             return (
               <li key={i}>
-                <strong>{question ?? score ?? r.code}</strong>: <ReasonText reason={r} />
+                <strong>{question ?? score ?? rule ?? r.code}</strong>: <ReasonText reason={r} />
               </li>
             );
           })}

@@ -1,5 +1,5 @@
 import { apiFetch } from '@heima/web-common/http';
-import type { WorklistItem, WorklistLevel } from './worklist';
+import type { WorklistItem, WorklistLevel, WorklistPage } from './worklist';
 
 /**
  * The worklist by patient (`/api/worklist/patients`): one row per patient, worst level first,
@@ -83,6 +83,27 @@ export function fetchCaseload(
 ): Promise<PatientRowsPage> {
   return apiFetch<PatientRowsPage>(
     `/api/worklist/patients?${caseloadQuery(filter, page)}`,
+    signal ? { signal } : {},
+  );
+}
+
+/** How many items a patient's row holds; past them the row pages (the server's own bound). */
+export const ITEMS_PER_ROW = 50;
+
+/** How many of the patient's items match the filter (the row's counts per kind, summed). */
+export function itemCount(row: Pick<PatientRow, 'counts'>): number {
+  return Object.values(row.counts).reduce((sum, n) => sum + n, 0);
+}
+
+/** One page of a patient's items within the filter (`/api/worklist/patients/{id}/items`). */
+export function fetchPatientItems(
+  patientId: string,
+  filter: CaseloadFilter,
+  page: number,
+  signal?: AbortSignal,
+): Promise<WorklistPage> {
+  return apiFetch<WorklistPage>(
+    `/api/worklist/patients/${encodeURIComponent(patientId)}/items?${caseloadQuery(filter, page, ITEMS_PER_ROW)}`,
     signal ? { signal } : {},
   );
 }

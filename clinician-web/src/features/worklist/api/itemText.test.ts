@@ -56,4 +56,33 @@ describe('worklist item text in the viewer’s language', () => {
     const old = { ...bloodPressure, reasons: JSON.stringify({ level: 'RED', reasons: [] }) };
     expect(itemText(old, i18n.t, 'nb')).toBe(old.summary);
   });
+
+  it('says how far a weight rose in how many days, in the viewer’s language', async () => {
+    const risen = {
+      kind: 'MEASUREMENT' as const,
+      summary: 'Body weight: 51.8 kg',
+      reasons: JSON.stringify({
+        vital: 'BODY_WEIGHT',
+        values: [{ code: '29463-7', value: 51.8, unit: 'kg' }],
+        reasons: [
+          { code: '29463-7', bound: 'rise3d', level: 'YELLOW', value: 51.8, boundValue: 49.7 },
+        ],
+      }),
+    };
+    await i18n.changeLanguage('nb');
+    expect(itemText(risen, i18n.t, 'nb')).toBe('Vekt 51,8 kg (opp 2,1 kg på 3 dager)');
+    await i18n.changeLanguage('en');
+    expect(itemText(risen, i18n.t, 'en')).toBe('Weight 51.8 kg (up 2.1 kg in 3 days)');
+    await i18n.changeLanguage('nb');
+  });
+
+  it('leaves no colon dangling after a response title without scores', () => {
+    expect(
+      itemText(
+        { kind: 'RESPONSE', summary: 'Symptomer:', reasons: '{"level":"RED"}' },
+        i18n.t,
+        'nb',
+      ),
+    ).toBe('Symptomer');
+  });
 });

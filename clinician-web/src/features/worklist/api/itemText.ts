@@ -50,6 +50,27 @@ export function valuesText(values: Value[], language: string): string {
   return groups.map((g) => `${g.numbers.join('/')} ${displayUnit(g.unit)}`).join(', ');
 }
 
+const TREND = /^(rise|fall)(\d+)d$/;
+
+/**
+ * The trend reasons in words, "opp 2,1 kg på 3 dager": a rise is counted from the lowest earlier
+ * value in the window, a fall from the highest (the reason's bound value).
+ */
+function trendTexts(reasons: unknown, values: Value[], t: TFunction, language: string): string[] {
+  if (!Array.isArray(reasons)) return [];
+  return reasons.flatMap((reason: unknown) => {
+    if (typeof reason !== 'object' || reason === null) return [];
+    const r = reason as Record<string, unknown>;
+    const match = typeof r.bound === 'string' ? TREND.exec(r.bound) : null;
+    if (!match || typeof r.value !== 'number' || typeof r.boundValue !== 'number') return [];
+    const unit = values.find((v) => v.code === r.code)?.unit ?? '';
+    const change = Math.round(Math.abs(r.value - r.boundValue) * 100) / 100;
+    const amount = valuesText([{ code: String(r.code), value: change, unit }], language);
+    const key = match[1] === 'fall' ? 'worklist.text.fall' : 'worklist.text.rise';
+    return [t(key, { amount, count: Number(match[2]) })];
+  });
+}
+
 export function itemText(
   item: Pick<WorklistItem, 'kind' | 'summary' | 'reasons'>,
   t: TFunction,
@@ -62,7 +83,9 @@ export function itemText(
   if (item.kind === 'MEASUREMENT' && isVital(detail.vital) && Array.isArray(detail.values)) {
     const values = detail.values.filter(isValue);
     if (values.length > 0) {
-      return `${t(`vitals.names.${detail.vital}`)} ${valuesText(values, language)}`;
+      const text = `${t(`vitals.names.${detail.vital}`)} ${valuesText(values, language)}`;
+      const trends = trendTexts(detail.reasons, values, t, language);
+      return trends.length > 0 ? `${text} (${trends.join(', ')})` : text;
     }
   }
   if (item.kind === 'MISSING' && typeof detail.date === 'string') {
@@ -74,5 +97,6 @@ export function itemText(
       date: formatDate(detail.date, language, 'long'),
     });
   }
-  return item.summary;
+  // a title with nothing after its colon (a response without scores) reads better without it
+  return item.summary.replace(/:\s*$/, '');
 }

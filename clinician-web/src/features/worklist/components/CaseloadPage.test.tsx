@@ -98,6 +98,46 @@ describe('caseload worklist', () => {
     expect(within(items).getByRole('link', { name: /Les svarene/ })).toBeInTheDocument();
   });
 
+  it('pages through a patient with more items than their row holds, keeping the filter', async () => {
+    const many = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        worklistItem(from + i, {
+          kind: 'MISSING',
+          level: 'MISSING',
+          patientId: 'patient-7',
+          patientName: 'Ola Mange',
+          summary: `Vekt ${from + i}`,
+        }),
+      );
+    const ola = row(7, many(1, 50), { patientName: 'Ola Mange', counts: { MISSING: 120 } });
+    const { requests } = mockFetch((request) => {
+      if (request.url.pathname === '/api/worklist/patients/patient-7/items') {
+        const page = Number(request.url.searchParams.get('page'));
+        return jsonResponse({
+          items: many(page * 50 + 1, Math.min(50, 120 - page * 50)),
+          page,
+          size: 50,
+          total: 120,
+        });
+      }
+      return jsonResponse(pageOf([ola]));
+    });
+    const { user } = renderWithProviders(<CaseloadPage me={nina} />);
+    await user.selectOptions(await screen.findByLabelText('Nivå'), 'MISSING');
+    await user.click(await screen.findByRole('button', { name: 'Vis saker: Ola Mange' }));
+
+    const pager = screen.getByRole('navigation', { name: 'Sider med saker for Ola Mange' });
+    expect(within(pager).getByText('Viser 1–50 av 120')).toBeInTheDocument();
+    await user.click(within(pager).getByRole('button', { name: 'Side 3' }));
+    expect(await screen.findByText(/Vekt 120\b/)).toBeInTheDocument();
+    const items = screen.getByRole('list', { name: 'Saker for Ola Mange' });
+    expect(within(items).getAllByRole('listitem')).toHaveLength(20);
+    const asked = requests.find((r) => r.url.pathname.endsWith('/patient-7/items'));
+    expect(asked?.url.searchParams.get('page')).toBe('2');
+    expect(asked?.url.searchParams.get('size')).toBe('50');
+    expect(asked?.url.searchParams.get('level')).toBe('MISSING');
+  });
+
   it('asks the server for the filter and the search, and moves between rows with the arrow keys', async () => {
     const { requests } = mockFetch(() => jsonResponse(pageOf([kari, row(3, [worklistItem(3)])])));
     const { user } = renderWithProviders(<CaseloadPage me={nina} />);

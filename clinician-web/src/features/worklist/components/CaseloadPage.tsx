@@ -64,10 +64,19 @@ export function CaseloadPage({ me }: { me: Me }) {
       ) : (
         <>
           <p className="list-status" role="status">
-            {t('caseload.count', { count: data.total, items: data.itemTotal })}
+            {t('caseload.count', {
+              count: data.total,
+              items: t('caseload.itemCount', { count: data.itemTotal }),
+            })}
           </p>
           <div aria-busy={caseload.isPlaceholderData}>
-            <CaseloadTable rows={data.items} me={me} now={now} caption={t('worklist.heading')} />
+            <CaseloadTable
+              rows={data.items}
+              filter={filter}
+              me={me}
+              now={now}
+              caption={t('worklist.heading')}
+            />
           </div>
           {data.total > data.size || data.page > 0 ? (
             <WorklistPager page={data} onPage={setPage} />

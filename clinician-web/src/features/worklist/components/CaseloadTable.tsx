@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo, relativeTime } from '../../../lib/dates';
 import { Link } from '../../../lib/router';
 import type { Me } from '@heima/web-common/auth/me';
-import type { PatientRow } from '../api/caseload';
+import type { CaseloadFilter, PatientRow } from '../api/caseload';
 import { LevelBadge } from './LevelBadge';
-import { WorklistRow } from './WorklistRow';
+import { PatientItems } from './PatientItems';
 
 /** "2 målinger, 1 skjema" in the viewer's language; an unknown kind by its code. */
 export function useCountsText() {
@@ -41,11 +41,14 @@ function moveFocus(event: KeyboardEvent<HTMLButtonElement>) {
 /** One row per patient; a patient's items open beneath their row. */
 export function CaseloadTable({
   rows,
+  filter,
   me,
   now,
   caption,
 }: {
   rows: PatientRow[];
+  /** The caseload's filter, which a row's further pages of items keep. */
+  filter: CaseloadFilter;
   me: Me;
   now: number;
   caption: string;
@@ -138,14 +141,14 @@ export function CaseloadTable({
                 <tr id={itemsId} className="cl-items" hidden={!expanded}>
                   <td colSpan={6}>
                     {expanded && (
-                      <ol
-                        className="wl-list"
-                        aria-label={t('caseload.itemsOf', { name: row.patientName })}
-                      >
-                        {row.items.map((item) => (
-                          <WorklistRow key={item.id} item={item} me={me} now={now} />
-                        ))}
-                      </ol>
+                      // a new filter starts the row's items again from the first page
+                      <PatientItems
+                        key={JSON.stringify(filter)}
+                        row={row}
+                        filter={filter}
+                        me={me}
+                        now={now}
+                      />
                     )}
                   </td>
                 </tr>

@@ -21,9 +21,12 @@ export function pagesToOffer(current: number, pages: number): Array<number | 'ga
 export function WorklistPager({
   page,
   onPage,
+  label,
 }: {
   page: Pick<WorklistPage, 'page' | 'size' | 'total'> & { items: readonly unknown[] };
   onPage: (page: number) => void;
+  /** The navigation's name, when there is more than one pager on the page. */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const { from, to, pages } = pageRange(page);
@@ -34,7 +37,7 @@ export function WorklistPager({
   const atStart = current <= 0;
   const atEnd = current >= pages - 1;
   return (
-    <nav className="wl-pager" aria-label={t('worklist.paging.label')}>
+    <nav className="wl-pager" aria-label={label ?? t('worklist.paging.label')}>
       <p className="list-status wl-pager__range">
         {t('worklist.paging.range', { from, to, total: page.total })}
       </p>

@@ -5,6 +5,7 @@ import {
   caseloadQueryKey,
   escalateItemTo,
   fetchCaseload,
+  fetchPatientItems,
   fetchTeamDirectory,
   teamDirectoryQueryKey,
   type CaseloadFilter,
@@ -16,6 +17,16 @@ export function useCaseload(filter: CaseloadFilter, page: number) {
   return useQuery({
     queryKey: [...caseloadQueryKey, filter, page],
     queryFn: ({ signal }) => fetchCaseload(filter, page, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A patient's items past the first page their row holds (page 0 comes with the row). */
+export function usePatientItems(patientId: string, filter: CaseloadFilter, page: number) {
+  return useQuery({
+    queryKey: [...caseloadQueryKey, 'items', patientId, filter, page],
+    queryFn: ({ signal }) => fetchPatientItems(patientId, filter, page, signal),
+    enabled: page > 0,
     placeholderData: keepPreviousData,
   });
 }

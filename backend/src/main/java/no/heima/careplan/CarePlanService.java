@@ -40,9 +40,6 @@ public class CarePlanService {
 
 	private static final int MAX_DAYS_AHEAD = 365;
 
-	/** An evaluation at most two years into the follow-up. */
-	private static final int MAX_EVALUATION_DAYS = 730;
-
 	private static final int MAX_REASON = 500;
 
 	private final CarePlanRepository repository;
@@ -204,11 +201,9 @@ public class CarePlanService {
 		else if (evaluation.outcome() == Evaluation.Outcome.CHANGE_THRESHOLDS && evaluation.thresholds() == null) {
 			problems.add(new FieldProblem("thresholds", "required", "The patient's new thresholds"));
 		}
-		if (evaluation != null && evaluation.nextEvaluationDate() != null
-				&& (!evaluation.nextEvaluationDate().isAfter(today())
-						|| evaluation.nextEvaluationDate().isAfter(today().plusDays(MAX_DAYS_AHEAD)))) {
-			problems.add(new FieldProblem("nextEvaluationDate", "range",
-					"After today, at most " + MAX_DAYS_AHEAD + " days ahead"));
+		if (evaluation != null) {
+			Evaluation.dateProblem("nextEvaluationDate", evaluation.nextEvaluationDate(), today().plusDays(1))
+				.ifPresent(problems::add);
 		}
 		if (evaluation != null && evaluation.note() != null && evaluation.note().length() > 2000) {
 			problems.add(new FieldProblem("note", "length", "At most 2000 characters"));
@@ -339,11 +334,7 @@ public class CarePlanService {
 		if (start.isAfter(today().plusDays(MAX_DAYS_AHEAD))) {
 			problems.add(new FieldProblem("startDate", "range", "At most " + MAX_DAYS_AHEAD + " days ahead"));
 		}
-		if (e.evaluationDate() != null && (e.evaluationDate().isBefore(start)
-				|| e.evaluationDate().isAfter(start.plusDays(MAX_EVALUATION_DAYS)))) {
-			problems.add(new FieldProblem("evaluationDate", "range",
-					"On or after the start date, at most " + MAX_EVALUATION_DAYS + " days after it"));
-		}
+		Evaluation.dateProblem("evaluationDate", e.evaluationDate(), start).ifPresent(problems::add);
 		String zone = (e.timeZone() != null && !e.timeZone().isBlank()) ? e.timeZone() : "Europe/Oslo";
 		try {
 			ZoneId.of(zone);

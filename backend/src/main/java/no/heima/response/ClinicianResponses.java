@@ -4,13 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.heima.attachment.AttachmentService;
 import no.heima.attachment.StoredAttachment;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditLog;
 import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
+import no.heima.pathway.CombinationRule;
+import no.heima.pathway.LocalizedText;
+import no.heima.pathway.PathwayService;
 import no.heima.patient.PatientService;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
@@ -18,6 +23,8 @@ import no.heima.questionnaire.QuestionnaireRef;
 import no.heima.questionnaire.QuestionnaireService;
 import no.heima.questionnaire.Score;
 import no.heima.questionnaire.Translations;
+import no.heima.triage.Assessment;
+import no.heima.triage.CombinationTriage;
 import no.heima.triage.Level;
 import no.heima.triage.Reason;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -51,10 +58,13 @@ public class ClinicianResponses {
 
 	private final AttachmentService attachments;
 
+	private final PathwayService pathways;
+
 	ClinicianResponses(ClinicianResponseRepository repository, PatientService patients,
 			QuestionnaireService questionnaires, AuditLog audit, TransactionalOperator tx,
-			AttachmentService attachments) {
+			AttachmentService attachments, PathwayService pathways) {
 		this.attachments = attachments;
+		this.pathways = pathways;
 		this.repository = repository;
 		this.patients = patients;
 		this.questionnaires = questionnaires;
@@ -69,11 +79,13 @@ public class ClinicianResponses {
 				.collectList()))
 			.flatMap((rows) -> {
 				Map<String, Mono<String>> titles = new HashMap<>();
+				Map<String, Mono<Map<String, String>>> labels = new HashMap<>();
 				return Flux.fromIterable(rows)
 					.concatMap((r) -> titles.computeIfAbsent(r.questionnaire(), (q) -> title(q, language).cache())
-						.map((title) -> new ResponseReading.Summary(r.id(), r.carePlanId(), r.activityId(), r.date(),
-								r.questionnaire(), title, r.authored(), r.triage().level(), r.triage().assessed(),
-								r.triage().reasons())))
+						.zipWith(labels.computeIfAbsent(r.questionnaire(), (q) -> scoreLabels(r, language).cache()))
+						.map((found) -> new ResponseReading.Summary(r.id(), r.carePlanId(), r.activityId(), r.date(),
+								r.questionnaire(), found.getT1(), r.authored(), r.triage().level(),
+								r.triage().assessed(), r.triage().reasons(), scorePoints(r, found.getT2()))))
 					.collectList();
 			});
 	}
@@ -86,7 +98,8 @@ public class ClinicianResponses {
 					.then(withPrevious(patient.id(), row, actor.teams())))
 				.flatMap((pair) -> questionnaire(pair.current().response().questionnaire())
 					.flatMap((q) -> Mono.fromCallable(() -> read(q, pair, language, patientId))
-						.subscribeOn(Schedulers.boundedElastic()))));
+						.subscribeOn(Schedulers.boundedElastic()))))
+			.flatMap((read) -> ruleTexts(read.triage(), language).map(read::withRules));
 	}
 
 	/**
@@ -167,7 +180,67 @@ public class ClinicianResponses {
 		return new ResponseReading.Detail(r.id(), r.carePlanId(), r.activityId(), r.date(), r.questionnaire(),
 				Translations.title(questionnaire, language), Translations.primarySubtag(language), r.authored(),
 				r.receivedAt(), r.triage(), scores, answers,
-				p != null ? new ResponseReading.Previous(p.id(), p.authored(), p.date()) : null);
+				p != null ? new ResponseReading.Previous(p.id(), p.authored(), p.date()) : null, Map.of());
+	}
+
+	/**
+	 * The texts of the combination rules that fired, from the pathway version that
+	 * triaged the response, in {@code language} (with fallback; the id when the rule has
+	 * no text).
+	 */
+	private Mono<Map<String, String>> ruleTexts(Assessment triage, String language) {
+		Set<String> fired = triage.reasons()
+			.stream()
+			.filter((reason) -> CombinationTriage.BOUND.equals(reason.bound()))
+			.map(Reason::code)
+			.collect(Collectors.toSet());
+		if (fired.isEmpty() || triage.rules() == null) {
+			return Mono.just(Map.of());
+		}
+		return this.pathways.published(triage.rules().pathwayId(), triage.rules().pathwayVersion())
+			.map((pathway) -> pathway.definition()
+				.combinations()
+				.stream()
+				.filter((rule) -> fired.contains(rule.id()))
+				.collect(Collectors.toMap(CombinationRule::id,
+						(rule) -> LocalizedText.in(rule.description(), rule.id(), Translations.primarySubtag(language)),
+						(a, b) -> a)))
+			.defaultIfEmpty(Map.of());
+	}
+
+	/**
+	 * The names of a response's scores in {@code language}, from its questionnaire (none
+	 * when the response has no scores, so a form without scores costs no lookup).
+	 */
+	private Mono<Map<String, String>> scoreLabels(SubmittedResponse r, String language) {
+		if (r.scores().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return questionnaire(r.questionnaire()).map((q) -> {
+			Map<String, String> texts = new HashMap<>();
+			itemTexts(q.getItem(), Translations.language(q), language, texts);
+			return Map.copyOf(texts);
+		}).onErrorReturn(HeimaProblemException.class, Map.of());
+	}
+
+	private static void itemTexts(List<Questionnaire.QuestionnaireItemComponent> items, String own, String language,
+			Map<String, String> texts) {
+		for (Questionnaire.QuestionnaireItemComponent item : items) {
+			String text = Translations.text(item.getTextElement(), own, language);
+			if (item.getLinkId() != null && text != null) {
+				texts.put(item.getLinkId(), text);
+			}
+			itemTexts(item.getItem(), own, language, texts);
+		}
+	}
+
+	private static List<ResponseReading.ScorePoint> scorePoints(SubmittedResponse r, Map<String, String> labels) {
+		return r.scores()
+			.stream()
+			.filter((s) -> !s.hidden() && s.value() != null)
+			.map((s) -> new ResponseReading.ScorePoint(s.linkId(), labels.getOrDefault(s.linkId(), s.linkId()),
+					s.value()))
+			.toList();
 	}
 
 	private static List<Reason> reasonsFor(SubmittedResponse r, String linkId) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.heima.triage.Assessment;
 import no.heima.triage.Level;
@@ -19,17 +20,46 @@ public final class ResponseReading {
 	private ResponseReading() {
 	}
 
-	/** One line of a patient's responses. */
+	/**
+	 * One line of a patient's responses, with its scores (for the score charts beside the
+	 * vital charts).
+	 */
 	public record Summary(UUID id, UUID carePlanId, String activityId, LocalDate date, String questionnaire,
-			String title, Instant authored, Level level, boolean assessed, List<Reason> reasons) {
+			String title, Instant authored, Level level, boolean assessed, List<Reason> reasons,
+			List<ScorePoint> scores) {
+
+		public Summary {
+			scores = (scores != null) ? List.copyOf(scores) : List.of();
+		}
+
+	}
+
+	/**
+	 * A score's value in one response, with the score's name in the viewer's language.
+	 */
+	public record ScorePoint(String linkId, String label, BigDecimal value) {
 	}
 
 	/**
 	 * @param previous the response this one is compared with; null for the first
+	 * @param rules the texts, in the viewer's language, of the pathway's combination
+	 * rules that fired (a combination reason's code is the rule's id)
 	 */
 	public record Detail(UUID id, UUID carePlanId, String activityId, LocalDate date, String questionnaire,
 			String title, String language, Instant authored, Instant receivedAt, Assessment triage,
-			List<ScoreLine> scores, List<AnswerLine> answers, Previous previous) {
+			List<ScoreLine> scores, List<AnswerLine> answers, Previous previous, Map<String, String> rules) {
+
+		public Detail {
+			rules = (rules != null) ? Map.copyOf(rules) : Map.of();
+		}
+
+		/** The same response with the texts of the rules that fired. */
+		Detail withRules(Map<String, String> texts) {
+			return new Detail(this.id, this.carePlanId, this.activityId, this.date, this.questionnaire, this.title,
+					this.language, this.authored, this.receivedAt, this.triage, this.scores, this.answers,
+					this.previous, texts);
+		}
+
 	}
 
 	/**

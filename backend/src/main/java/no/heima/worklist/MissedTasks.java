@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +16,10 @@ import org.springframework.stereotype.Component;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.careplan.Task;
+import no.heima.pathway.PathwayService;
+import no.heima.pathway.PublishedPathway;
+import no.heima.pathway.ResponseTimes;
+import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -21,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Raises a MISSING item for a task whose window ended more than {@code grace} ago without
- * being done, and an EVALUATION item for a plan whose evaluation day has come. Every
+ * being done, and an EVALUATION item for a plan whose evaluation day has come, each due
+ * by the response times of the plan's pathway version (its yellow working days). Every
  * replica may run it: the item's unique source key (plan, activity, day; plan and
  * evaluation day) lets only one insert win.
  */
@@ -43,12 +50,16 @@ class MissedTasks implements SmartLifecycle {
 
 	private final Worklist worklist;
 
+	private final PathwayService pathways;
+
 	private final Clock clock;
 
 	private volatile Disposable loop;
 
-	MissedTasks(Settings settings, CarePlanService carePlans, PatientService patients, Worklist worklist, Clock clock) {
+	MissedTasks(Settings settings, CarePlanService carePlans, PatientService patients, Worklist worklist,
+			PathwayService pathways, Clock clock) {
 		this.settings = settings;
+		this.pathways = pathways;
 		this.carePlans = carePlans;
 		this.patients = patients;
 		this.worklist = worklist;
@@ -81,29 +92,28 @@ class MissedTasks implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		return this.carePlans.openPlans().concatMap((plan) -> {
 			LocalDate today = LocalDate.ofInstant(now, ZoneId.of(plan.timeZone()));
+			// the plan's pathway version (cached: published versions never change)
+			Mono<ResponseTimes> times = this.pathways.published(plan.pathwayId(), plan.pathwayVersion())
+				.mapNotNull((PublishedPathway pathway) -> pathway.definition().responseTimes())
+				.cache();
 			return Flux.just(today.minusDays(1), today)
 				.concatMap((day) -> this.carePlans.tasksOn(plan, day))
 				.flatMapIterable((tasks) -> tasks)
 				.filter((task) -> missing(plan, task, now, this.settings.grace()))
-				.concatMap((task) -> raise(plan, task))
-				.concatWith(plan.evaluationDue(today) ? raiseEvaluation(plan) : Mono.empty());
+				.concatMap((task) -> raise(plan, times, (patient, t) -> missedItem(patient, plan, task, t)))
+				.concatWith(plan.evaluationDue(today)
+						? raise(plan, times, (patient, t) -> evaluationItem(patient, plan, t)) : Mono.empty());
 		}).count();
 	}
 
 	/**
-	 * The evaluation item of the plan's evaluation day; yellow, so it is due by the end
-	 * of the next working day.
+	 * The evaluation item of the plan's evaluation day; yellow, so it is due as the
+	 * pathway's yellow items are.
 	 */
-	private Mono<Boolean> raiseEvaluation(CarePlan plan) {
-		return this.patients.findForBackgroundWork(plan.patientId())
-			.flatMap(
-					(patient) -> this.worklist
-						.raise(new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.EVALUATION,
-								evaluationKey(plan), null, "YELLOW",
-								"Evaluering av oppfølgingen / Evaluation of the follow-up (" + plan.evaluationDate()
-										+ ")",
-								"{\"evaluationDate\":\"" + plan.evaluationDate() + "\"}")))
-			.thenReturn(true);
+	static ItemRaised evaluationItem(Patient patient, CarePlan plan, ResponseTimes times) {
+		return new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.EVALUATION, evaluationKey(plan), null,
+				"YELLOW", "Evaluering av oppfølgingen / Evaluation of the follow-up (" + plan.evaluationDate() + ")",
+				"{\"evaluationDate\":\"" + plan.evaluationDate() + "\"}", times);
 	}
 
 	/** One evaluation item per plan and evaluation day. */
@@ -111,11 +121,22 @@ class MissedTasks implements SmartLifecycle {
 		return plan.id() + "/evaluation/" + plan.evaluationDate();
 	}
 
-	private Mono<Boolean> raise(CarePlan plan, Task task) {
+	/**
+	 * The missed task's item, due as the pathway says for missing items (its yellow
+	 * working days; the worklist's default when the pathway gives none).
+	 */
+	static ItemRaised missedItem(Patient patient, CarePlan plan, Task task, ResponseTimes times) {
+		return new ItemRaised(patient, plan.id(), plan.team(), ItemRaised.Kind.MISSING,
+				plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(), "MISSING",
+				task.title() + " (" + task.date() + ")", missedDetail(task), times);
+	}
+
+	private Mono<Boolean> raise(CarePlan plan, Mono<ResponseTimes> times,
+			BiFunction<Patient, ResponseTimes, ItemRaised> item) {
 		return this.patients.findForBackgroundWork(plan.patientId())
-			.flatMap((patient) -> this.worklist.raise(new ItemRaised(patient, plan.id(), plan.team(),
-					ItemRaised.Kind.MISSING, plan.id() + "/" + task.activityId() + "/" + task.date(), task.activityId(),
-					"MISSING", task.title() + " (" + task.date() + ")", missedDetail(task))))
+			.flatMap((patient) -> times.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((t) -> this.worklist.raise(item.apply(patient, t.orElse(null)))))
 			.thenReturn(true);
 	}
 

@@ -41,6 +41,14 @@ public class Worklist {
 		this.metrics = metrics;
 	}
 
+	/**
+	 * When an item raised at {@code now} must be acted on: by its level, with the
+	 * pathway's response times when the item carries them.
+	 */
+	java.time.Instant dueAt(ItemRaised item, java.time.Instant now) {
+		return this.deadlines.dueAt(item.level(), now, this.days, item.responseTimes());
+	}
+
 	/** Whether the patient has an item of this kind that is not resolved yet. */
 	public Mono<Boolean> hasOpen(java.util.UUID patientId, ItemRaised.Kind kind) {
 		return this.repository.hasOpen(patientId, kind.name());
@@ -48,7 +56,7 @@ public class Worklist {
 
 	public Mono<Void> raise(ItemRaised item) {
 		java.time.Instant now = this.clock.instant();
-		return this.repository.insert(item, this.deadlines.dueAt(item.level(), now, this.days, item.responseTimes()))
+		return this.repository.insert(item, dueAt(item, now))
 			.flatMap((id) -> this.outbox
 				.enqueue(this.flags.raised(id, item.level(), item.summary(), item.patient().identifier().system(),
 						item.patient().identifier().value(), now))

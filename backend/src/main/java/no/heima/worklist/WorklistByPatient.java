@@ -66,6 +66,30 @@ class WorklistByPatient {
 		return this.tx.transactional(work);
 	}
 
+	/**
+	 * One patient's items within the filter, a page at a time: the caseload row's items
+	 * past the first {@value WorklistQueries#ITEMS_PER_PATIENT}. The patient must be one
+	 * of the caller's teams' ({@code visible}: checked and audited by the patient
+	 * feature); only items of the caller's teams are listed, and the listing is audited.
+	 */
+	Mono<WorklistPage> itemsOf(CurrentUser actor, UUID patientId, Mono<?> visible, WorklistFilter filter, int page,
+			int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE) {
+			return Mono.error(HeimaProblemException
+				.validation(List.of(new FieldProblem("size", "range", "page >= 0, size 1-" + MAX_PAGE))));
+		}
+		if (!actor.has(Role.CLINICIAN)) {
+			return Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "The worklist is for clinicians"));
+		}
+		Instant now = this.clock.instant();
+		return visible.then(this.tx
+			.transactional(this.queries.itemsOf(filter, actor.teams(), actor.subject(), now, patientId, page, size)
+				.flatMap((items) -> this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(),
+						patientId, AuditAction.SEARCH, "WorklistItem", AuditOutcome.SUCCESS,
+						"worklist items of the patient, page " + page))
+					.thenReturn(items))));
+	}
+
 	/** The statements run one after the other on the transaction's connection. */
 	private Mono<List<PatientRow>> rows(CurrentUser actor, WorklistFilter filter, Instant now,
 			List<WorklistQueries.Group> groups) {

@@ -102,6 +102,22 @@ class WorklistController {
 			.flatMap((filter) -> this.users.current().flatMap((user) -> this.byPatient.page(user, filter, page, size)));
 	}
 
+	/**
+	 * One patient's items of the caseload, a page at a time (their row shows the first
+	 * ones), with the same filter as the caseload.
+	 */
+	@GetMapping("/worklist/patients/{patientId}/items")
+	Mono<WorklistPage> itemsOfPatient(@PathVariable UUID patientId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String level,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String show,
+			@RequestParam(required = false) String q) {
+		return Mono.fromCallable(() -> WorklistFilter.of(level, kind, show, q))
+			.flatMap((filter) -> this.users.current()
+				.flatMap((user) -> this.byPatient.itemsOf(user, patientId,
+						user.has(Role.CLINICIAN) ? this.patients.get(user, patientId) : Mono.empty(), filter, page,
+						size)));
+	}
+
 	@PostMapping("/worklist/{id}/resolve")
 	Mono<WorklistItem> resolve(@PathVariable UUID id, @RequestBody Resolution body) {
 		return this.users.current().flatMap((user) -> this.worklist.resolve(user, id, body));

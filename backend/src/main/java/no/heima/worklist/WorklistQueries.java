@@ -82,6 +82,26 @@ class WorklistQueries {
 						.add(item));
 	}
 
+	/**
+	 * One patient's filtered items in worklist order, a page at a time (the caseload
+	 * row's items past the first {@link #ITEMS_PER_PATIENT}), with how many match in all.
+	 */
+	Mono<WorklistPage> itemsOf(WorklistFilter filter, List<String> teams, String me, Instant now, UUID patient,
+			int page, int size) {
+		String sql = "select w.*, count(*) over () as total from worklist_item w where" + filter.where()
+				+ " and w.patient_id = :patient order by " + LEVEL_RANK
+				+ ", w.raised_at, w.id limit :limit offset :offset";
+		return filter.bind(this.db.sql(sql), teams, me, now)
+			.bind("patient", patient)
+			.bind("limit", size)
+			.bind("offset", (long) page * size)
+			.map((row) -> Map.entry(WorklistRepository.toItem(row, now), row.get("total", Long.class)))
+			.all()
+			.collectList()
+			.map((rows) -> new WorklistPage(rows.stream().map(Map.Entry::getKey).toList(), page, size,
+					rows.isEmpty() ? 0 : rows.get(0).getValue()));
+	}
+
 	/** Per patient, per kind: how many filtered items, and how many of them overdue. */
 	Mono<Map<UUID, Map<String, long[]>>> counts(WorklistFilter filter, List<String> teams, String me, Instant now,
 			List<UUID> patients) {

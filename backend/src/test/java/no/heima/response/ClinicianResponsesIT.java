@@ -40,10 +40,19 @@ class ClinicianResponsesIT extends IntegrationTest {
 	void enrolKari() {
 		awaitBuiltInQuestionnaires();
 		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
+		// more breathless and more swollen: each yellow, and together a combination whose
+		// text (not its id) the nurse reads
+		Map<String, Object> combination = Map.of("id", "breath-and-swelling", "conditions",
+				List.of(Map.of("activityId", "hf-read", "code", "hf-more-breathless"),
+						Map.of("activityId", "hf-read", "code", "hf-swelling")),
+				"withinDays", 3, "level", "YELLOW", "description",
+				Map.of("nb", "Mer tungpust og mer hoven", "en", "More breathless and more swollen"));
 		Map<String, Object> definition = Map.of("name", "Svar for sykepleier", "activities",
 				List.of(Map.of("id", "hf-read", "type", "QUESTIONNAIRE", "title", "Symptomer", "questionnaireUrl",
 						HEART_FAILURE, "questionnaireVersion", "1.0.0", "schedule", daily, "triggers",
-						List.of(Map.of("linkId", "hf-more-breathless", "codes", List.of("true"), "level", "YELLOW")))));
+						List.of(Map.of("linkId", "hf-more-breathless", "codes", List.of("true"), "level", "YELLOW"), Map
+							.of("linkId", "hf-swelling", "codes", List.of("more-than-usual"), "level", "YELLOW")))),
+				"combinations", List.of(combination));
 		String pathway = (String) as("admin").post()
 			.uri("/api/pathways")
 			.bodyValue(Map.of("definition", definition))
@@ -117,7 +126,11 @@ class ClinicianResponsesIT extends IntegrationTest {
 			.jsonPath("$.answers[?(@.linkId == 'hf-pillows')].previous[0]")
 			.isEqualTo("2")
 			.jsonPath("$.answers[?(@.linkId == 'hf-breathless-rest')].changed")
-			.isEqualTo(false);
+			.isEqualTo(false)
+			.jsonPath("$.triage.reasons[?(@.bound == 'combination')].code")
+			.isEqualTo("breath-and-swelling")
+			.jsonPath("$.rules['breath-and-swelling']")
+			.isEqualTo("Mer tungpust og mer hoven");
 
 		// the same in English, from the questionnaire's translations
 		Map<?, ?> english = as("sykepleier1").get()
@@ -128,6 +141,7 @@ class ClinicianResponsesIT extends IntegrationTest {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
+		assertThat(english.get("rules")).isEqualTo(Map.of("breath-and-swelling", "More breathless and more swollen"));
 		Map<?, ?> swelling = ((List<?>) english.get("answers")).stream()
 			.map(Map.class::cast)
 			.filter((a) -> "hf-swelling".equals(a.get("linkId")))

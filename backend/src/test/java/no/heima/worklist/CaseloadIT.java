@@ -34,6 +34,8 @@ class CaseloadIT extends IntegrationTest {
 
 	private List<UUID> patients;
 
+	private UUID pathwayId;
+
 	@BeforeAll
 	void seed() {
 		// patient: the first request of a fresh context on a loaded machine is slow
@@ -53,7 +55,8 @@ class CaseloadIT extends IntegrationTest {
 			.getResponseBody();
 		admin.post().uri("/api/pathways/" + pathway.get("id") + "/publish").exchange().expectStatus().isOk();
 		this.seed = new VolumeSeed(this.db);
-		this.patients = this.seed.patients("hjerte", 30, UUID.fromString((String) pathway.get("id")));
+		this.pathwayId = UUID.fromString((String) pathway.get("id"));
+		this.patients = this.seed.patients("hjerte", 30, this.pathwayId);
 		this.seed.openItems("hjerte", this.patients, 3);
 		this.db.sql("update patient set phone = '+47 912 34 567' where id = :id")
 			.bind("id", this.patients.get(0))
@@ -93,6 +96,56 @@ class CaseloadIT extends IntegrationTest {
 
 	private static List<Object> field(List<Map<?, ?>> maps, String name) {
 		return maps.stream().map((map) -> (Object) map.get(name)).toList();
+	}
+
+	/**
+	 * A row holds a patient's first 50 items; the rest are reached page by page, with the
+	 * same filter, and only by the patient's own team.
+	 */
+	@Test
+	void aPatientsItemsPastTheRowArePagedAndAllReachable() {
+		VolumeSeed many = new VolumeSeed(this.db);
+		try {
+			UUID patient = many.patients("hjerte", 1, this.pathwayId).get(0);
+			many.openItems("hjerte", List.of(patient), 60);
+			Map<?, ?> page = as("sykepleier1").get()
+				.uri("/api/worklist/patients?q=" + many.marker())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(items(rows(page).get(0))).hasSize(WorklistQueries.ITEMS_PER_PATIENT);
+			Map<?, ?> first = itemsOf(patient, 0);
+			Map<?, ?> second = itemsOf(patient, 1);
+			assertThat(((Number) second.get("total")).longValue()).isEqualTo(60);
+			assertThat(rows(second)).hasSize(10);
+			List<Object> ids = new java.util.ArrayList<>(field(rows(first), "id"));
+			ids.addAll(field(rows(second), "id"));
+			assertThat(ids).doesNotHaveDuplicates().hasSize(60);
+			// the first page is what the row holds, in the same order
+			assertThat(field(rows(first), "id")).isEqualTo(field(items(rows(page).get(0)), "id"));
+			as("sykepleier2").get()
+				.uri("/api/worklist/patients/" + patient + "/items")
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
+		finally {
+			many.remove();
+		}
+	}
+
+	private Map<?, ?> itemsOf(UUID patient, int page) {
+		return as("sykepleier1").get()
+			.uri("/api/worklist/patients/" + patient + "/items?size=50&page=" + page)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
