@@ -78,16 +78,15 @@ class WorklistByPatient {
 			return Mono.error(HeimaProblemException
 				.validation(List.of(new FieldProblem("size", "range", "page >= 0, size 1-" + MAX_PAGE))));
 		}
-		if (!actor.has(Role.CLINICIAN)) {
-			return Mono.error(new HeimaProblemException(ProblemType.FORBIDDEN, "The worklist is for clinicians"));
-		}
 		Instant now = this.clock.instant();
-		return visible.then(this.tx
-			.transactional(this.queries.itemsOf(filter, actor.teams(), actor.subject(), now, patientId, page, size)
-				.flatMap((items) -> this.audit.record(new AuditEntry(actor.subject(), actor.name(), actor.rolesAsText(),
-						patientId, AuditAction.SEARCH, "WorklistItem", AuditOutcome.SUCCESS,
-						"worklist items of the patient, page " + page))
-					.thenReturn(items))));
+		return WorklistService.requireClinician(actor)
+			.then(visible)
+			.then(this.tx.transactional(
+					this.queries.itemsOf(filter, actor.teams(), actor.subject(), now, patientId, page, size)
+						.flatMap((items) -> this.audit
+							.success(actor, patientId, AuditAction.SEARCH, "WorklistItem",
+									"worklist items of the patient, page " + page)
+							.thenReturn(items))));
 	}
 
 	/** The statements run one after the other on the transaction's connection. */
