@@ -8,4 +8,7 @@
  * each. The DHO rule of thumb (about 80 patients per nurse full-time equivalent) is given
  * beside it for comparison. Reads only aggregate figures.
  */
+@ApplicationModule(allowedDependencies = { "audit", "careplan", "pathway", "team", "worklist" })
 package no.heima.forecast;
+
+import org.springframework.modulith.ApplicationModule;
