@@ -256,6 +256,11 @@ public class CarePlanService {
 		return this.plans.completeAll(this.repository.open());
 	}
 
+	/** For background work and aggregates: the open plans of these teams. */
+	public Flux<CarePlan> openPlansOf(List<String> teams) {
+		return teams.isEmpty() ? Flux.empty() : this.plans.completeAll(this.repository.openOfTeams(teams));
+	}
+
 	/** For background work: a plan's tasks on {@code day}, with their states now. */
 	public Mono<List<Task>> tasksOn(CarePlan plan, LocalDate day) {
 		return this.plans.tasks(plan, day);

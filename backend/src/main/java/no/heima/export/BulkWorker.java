@@ -1,13 +1,12 @@
 package no.heima.export;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import no.heima.platform.PeriodicWork;
 
 /**
  * Each replica's share of the bulk exports: every poll interval it drops expired exports
@@ -15,7 +14,7 @@ import reactor.core.publisher.Mono;
  * One job at a time per replica; more replicas run more at once.
  */
 @Component
-class BulkWorker implements SmartLifecycle {
+class BulkWorker implements PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkWorker.class);
 
@@ -26,8 +25,6 @@ class BulkWorker implements SmartLifecycle {
 	private final ExportProperties properties;
 
 	private final String owner = UUID.randomUUID().toString();
-
-	private volatile Disposable loop;
 
 	BulkWorker(BulkJobs jobs, BulkRun run, ExportProperties properties) {
 		this.jobs = jobs;
@@ -44,28 +41,23 @@ class BulkWorker implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.loop = Flux.interval(this.properties.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> once().onErrorResume((ex) -> {
-				log.warn("Bulk export round failed: {}", ex.toString());
-				return Mono.just(false);
-			}), 1)
-			.subscribe();
+	public String name() {
+		return "bulk export round";
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	public Duration firstDelay() {
+		return this.properties.pollInterval();
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	public Duration interval() {
+		return this.properties.pollInterval();
+	}
+
+	@Override
+	public Mono<Boolean> runOnce() {
+		return once();
 	}
 
 }

@@ -8,7 +8,8 @@
  * the very ones write-back sends (the owning features' mappers). Either export can
  * replace identifiers by keyed pseudonyms.
  */
-@ApplicationModule(allowedDependencies = { "audit", "fhirsync", "measurement", "patient", "response", "worklist" })
+@ApplicationModule(
+		allowedDependencies = { "audit", "fhirsync", "measurement", "patient", "platform", "response", "worklist" })
 package no.heima.export;
 
 import org.springframework.modulith.ApplicationModule;

@@ -86,8 +86,7 @@ public class ForecastService {
 	/** The forecast from {@code start}, with rates observed over the days before it. */
 	Mono<CapacityForecast> forecast(List<String> teams, LocalDate start, int days, int nurses) {
 		LocalDate windowFrom = start.minusDays(this.properties.windowDays());
-		return this.plans.openPlans()
-			.filter((plan) -> teams.contains(plan.team()))
+		return this.plans.openPlansOf(teams)
 			.concatMap((plan) -> this.pathways.published(plan.pathwayId(), plan.pathwayVersion())
 				.map((pathway) -> new Projection.Planned(plan, pathway)))
 			.collectList()

@@ -4,12 +4,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import no.heima.platform.PeriodicWork;
 
 /**
  * Keeps the monthly partitions of {@code measurement} ahead of time: shortly after start
@@ -22,7 +20,7 @@ import reactor.core.publisher.Mono;
  * month when that month is made.
  */
 @Component
-class MeasurementPartitions implements SmartLifecycle {
+class MeasurementPartitions implements PeriodicWork {
 
 	private static final Logger log = LoggerFactory.getLogger(MeasurementPartitions.class);
 
@@ -31,8 +29,6 @@ class MeasurementPartitions implements SmartLifecycle {
 	private final int monthsAhead;
 
 	private final Duration interval;
-
-	private volatile Disposable loop;
 
 	MeasurementPartitions(DatabaseClient db, @Value("${heima.measurement.partitions.months-ahead:3}") int monthsAhead,
 			@Value("${heima.measurement.partitions.interval:1d}") Duration interval) {
@@ -55,28 +51,23 @@ class MeasurementPartitions implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.loop = Flux.interval(Duration.ofSeconds(30), this.interval)
-			.onBackpressureDrop()
-			.concatMap((tick) -> ensure().onErrorResume((ex) -> {
-				log.warn("Making the monthly partitions of measurement failed: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+	public String name() {
+		return "making the monthly partitions of measurement";
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	public Duration firstDelay() {
+		return Duration.ofSeconds(30);
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	public Duration interval() {
+		return this.interval;
+	}
+
+	@Override
+	public Mono<Integer> runOnce() {
+		return ensure();
 	}
 
 }

@@ -9,7 +9,7 @@
  * before it goes out, so none is sent for a task done meanwhile. What a reminder says is
  * fixed text with no health data and no message text.
  */
-@ApplicationModule(allowedDependencies = { "careplan", "patient" })
+@ApplicationModule(allowedDependencies = { "careplan", "patient", "platform" })
 package no.heima.reminder;
 
 import org.springframework.modulith.ApplicationModule;

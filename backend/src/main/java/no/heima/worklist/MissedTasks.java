@@ -7,11 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
@@ -21,9 +18,9 @@ import no.heima.pathway.PublishedPathway;
 import no.heima.pathway.ResponseTimes;
 import no.heima.patient.Patient;
 import no.heima.patient.PatientService;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import no.heima.platform.PeriodicWork;
 
 /**
  * Raises a MISSING item for a task whose window ended more than {@code grace} ago without
@@ -33,9 +30,7 @@ import reactor.core.publisher.Mono;
  * evaluation day) lets only one insert win.
  */
 @Component
-class MissedTasks implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(MissedTasks.class);
+class MissedTasks implements PeriodicWork {
 
 	@ConfigurationProperties("heima.worklist.missing")
 	record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("PT2H") Duration grace,
@@ -53,8 +48,6 @@ class MissedTasks implements SmartLifecycle {
 	private final PathwayService pathways;
 
 	private final Clock clock;
-
-	private volatile Disposable loop;
 
 	MissedTasks(Settings settings, CarePlanService carePlans, PatientService patients, Worklist worklist,
 			PathwayService pathways, Clock clock) {
@@ -150,31 +143,28 @@ class MissedTasks implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (!this.settings.enabled()) {
-			return;
-		}
-		this.loop = Flux.interval(Duration.ofSeconds(30), this.settings.interval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> scan().onErrorResume((ex) -> {
-				log.warn("Scan for missed tasks failed: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+	public String name() {
+		return "scan for missed tasks and evaluations";
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	public boolean enabled() {
+		return this.settings.enabled();
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	public Duration firstDelay() {
+		return Duration.ofSeconds(30);
+	}
+
+	@Override
+	public Duration interval() {
+		return this.settings.interval();
+	}
+
+	@Override
+	public Mono<Long> runOnce() {
+		return scan();
 	}
 
 }

@@ -16,13 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import no.heima.platform.PeriodicWork;
 
 /**
  * A red item nobody has taken by its deadline is escalated to the team's escalation
@@ -33,7 +31,7 @@ import reactor.core.publisher.Mono;
  * an item not yet escalated, so exactly one replica escalates each.
  */
 @Component
-class OverdueRed implements SmartLifecycle {
+class OverdueRed implements PeriodicWork {
 
 	static final String ESCALATIONS = "heima.worklist.escalations";
 
@@ -76,8 +74,6 @@ class OverdueRed implements SmartLifecycle {
 	private final MeterRegistry meters;
 
 	private final AtomicLong overdue;
-
-	private volatile Disposable loop;
 
 	OverdueRed(Settings settings, DatabaseClient db, WorklistRepository worklist, AuditLog audit,
 			TransactionalOperator tx, Clock clock, MeterRegistry meters) {
@@ -165,31 +161,36 @@ class OverdueRed implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (!this.settings.enabled()) {
-			return;
-		}
-		this.loop = Flux.interval(Duration.ofSeconds(20), this.settings.interval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> scan().onErrorResume((ex) -> {
-				log.error("Scan for overdue red items failed: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+	public String name() {
+		return "scan for red items not taken by their deadline";
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	public boolean enabled() {
+		return this.settings.enabled();
+	}
+
+	/**
+	 * A red item that is not escalated is a patient nobody looks at: failures are errors.
+	 */
+	@Override
+	public boolean critical() {
+		return true;
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	public Duration firstDelay() {
+		return Duration.ofSeconds(20);
+	}
+
+	@Override
+	public Duration interval() {
+		return this.settings.interval();
+	}
+
+	@Override
+	public Mono<?> runOnce() {
+		return scan();
 	}
 
 }

@@ -6,15 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import no.heima.platform.PeriodicWork;
 
 /**
  * Gauges of every team's worklist, read from the database every
@@ -23,13 +19,11 @@ import reactor.core.publisher.Mono;
  * aggregate with {@code max}, not {@code sum} (deploy/RUNBOOK.md).
  */
 @Component
-class WorklistGauges implements SmartLifecycle {
+class WorklistGauges implements PeriodicWork {
 
 	static final String OPEN = "heima.worklist.open";
 
 	static final String OVERDUE = "heima.worklist.overdue";
-
-	private static final Logger log = LoggerFactory.getLogger(WorklistGauges.class);
 
 	private final DatabaseClient db;
 
@@ -40,8 +34,6 @@ class WorklistGauges implements SmartLifecycle {
 	private final Map<String, AtomicLong> open = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
-
-	private volatile Disposable loop;
 
 	WorklistGauges(DatabaseClient db, MeterRegistry meters,
 			@Value("${heima.metrics.refresh-interval:30s}") Duration interval) {
@@ -86,28 +78,23 @@ class WorklistGauges implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.loop = Flux.interval(Duration.ZERO, this.interval)
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				log.warn("Reading the worklist gauges failed: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+	public String name() {
+		return "reading the worklist gauges";
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	public Duration firstDelay() {
+		return Duration.ZERO;
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	public Duration interval() {
+		return this.interval;
+	}
+
+	@Override
+	public Mono<Void> runOnce() {
+		return refresh();
 	}
 
 }

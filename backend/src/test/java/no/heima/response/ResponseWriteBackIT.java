@@ -153,12 +153,17 @@ class ResponseWriteBackIT {
 
 	private static String enrol(SdcCorpus.Form form) {
 		WebClient admin = client("admin");
-		admin.post()
+		// a refused import (a validator warm-up that timed out) must fail here, not later
+		// as
+		// a misleading 400 on the pathway that names the questionnaire; 409 is the same
+		// version imported by an earlier test against this database
+		Integer imported = admin.post()
 			.uri("/api/questionnaires")
 			.contentType(MediaType.parseMediaType("application/fhir+json"))
 			.bodyValue(form.questionnaireJson())
-			.exchangeToMono((r) -> r.releaseBody())
+			.exchangeToMono((r) -> r.releaseBody().thenReturn(r.statusCode().value()))
 			.block();
+		assertThat(imported).as("questionnaire import of " + form.canonical()).isIn(200, 201, 409);
 		String[] canonical = form.canonical().split("\\|");
 		Map<?, ?> pathway = admin.post()
 			.uri("/api/pathways")

@@ -158,6 +158,18 @@ class PopulationPlansIT {
 		assertNoFullReads(sent, "what-if replay");
 	}
 
+	/**
+	 * The capacity forecast of one team reads that team's open plans (by the partial
+	 * index on team), not every open plan of every team.
+	 */
+	@Test
+	void theCapacityForecastOfATeamReadsNoBigTableWhole() throws Exception {
+		List<StatementLog.Event> sent = log()
+			.during(() -> get("admin", "/api/admin/capacity-forecast?team=hjerte&days=14"));
+		assertThat(sent).anyMatch((e) -> e.isQuery() && e.sql().contains("team = any("));
+		assertNoFullReads(sent, "capacity forecast");
+	}
+
 	/** The check itself: a statement no index serves is caught. */
 	@Test
 	void aStatementNoIndexServesIsCaught() throws Exception {
