@@ -33,7 +33,11 @@ public final class LocalFhirServer implements AutoCloseable {
 
 	private final Map<String, InMemoryResourceProvider<? extends DomainResource>> providers = new LinkedHashMap<>();
 
+	private final List<Object> interceptors = new ArrayList<>();
+
 	private Tomcat tomcat;
+
+	private RestfulServer restful;
 
 	private int port;
 
@@ -71,6 +75,7 @@ public final class LocalFhirServer implements AutoCloseable {
 			fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
 			fhir.registerProviders(new ArrayList<>(this.providers.values()));
 			fhir.registerProvider(new TransactionProvider(this.providers));
+			this.interceptors.forEach(fhir::registerInterceptor);
 			Tomcat server = new Tomcat();
 			Path base = Files.createTempDirectory("heima-fhir");
 			server.setBaseDir(base.toString());
@@ -85,6 +90,7 @@ public final class LocalFhirServer implements AutoCloseable {
 			server.start();
 			this.port = server.getConnector().getLocalPort();
 			this.tomcat = server;
+			this.restful = fhir;
 		}
 		catch (IOException | LifecycleException ex) {
 			throw new IllegalStateException("The local FHIR server did not start on port " + this.requestedPort, ex);
@@ -104,6 +110,18 @@ public final class LocalFhirServer implements AutoCloseable {
 			throw new IllegalStateException("The local FHIR server did not stop", ex);
 		}
 		this.tomcat = null;
+		this.restful = null;
+	}
+
+	/**
+	 * Adds a HAPI server interceptor (e.g. a test recording the requests it gets), kept
+	 * across an outage.
+	 */
+	public synchronized void registerInterceptor(Object interceptor) {
+		this.interceptors.add(interceptor);
+		if (this.restful != null) {
+			this.restful.registerInterceptor(interceptor);
+		}
 	}
 
 	public int port() {
