@@ -2,9 +2,6 @@ package no.heima.fhirsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Pointcut;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,20 +35,18 @@ class FhirServerDeliveryIT {
 	/** Patient searches the server got: their Cache-Control header ("" when none). */
 	private static final List<String> patientSearches = new CopyOnWriteArrayList<>();
 
+	/** Every request (method and path), for a failure's message. */
+	private static final List<String> requests = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void start() {
 		fhir = LocalFhirServer.start(0);
-		fhir.registerInterceptor(new Object() {
-
-			@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-			public boolean seen(HttpServletRequest request) {
-				if ("GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/Patient")) {
-					String cacheControl = request.getHeader("Cache-Control");
-					patientSearches.add((cacheControl != null) ? cacheControl : "");
-				}
-				return true;
+		fhir.onRequest((request) -> {
+			requests.add(request.getMethod() + " " + request.getRequestURI());
+			if ("GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/Patient")) {
+				String cacheControl = request.getHeader("Cache-Control");
+				patientSearches.add((cacheControl != null) ? cacheControl : "");
 			}
-
 		});
 	}
 
@@ -63,6 +58,7 @@ class FhirServerDeliveryIT {
 	@BeforeEach
 	void clearRecord() {
 		patientSearches.clear();
+		requests.clear();
 	}
 
 	@Test
@@ -89,7 +85,9 @@ class FhirServerDeliveryIT {
 
 		server.deliverAsTransaction(List.of(row(3, "15818840006")));
 
-		assertThat(patientSearches).isNotEmpty().allMatch((header) -> header.contains("no-cache"));
+		assertThat(patientSearches).as("requests %s", requests)
+			.isNotEmpty()
+			.allMatch((header) -> header.contains("no-cache"));
 	}
 
 	@Test
@@ -100,7 +98,7 @@ class FhirServerDeliveryIT {
 			assertThat(server.deliverAsTransaction(List.of(row(10 + i, "16818840066"))))
 				.allMatch((d) -> d.outcome() == Delivery.Outcome.DELIVERED);
 		}
-		assertThat(patientSearches).hasSize(1);
+		assertThat(patientSearches).as("requests %s", requests).hasSize(1);
 
 		// not found is not kept: once the hospital registers the patient, the next try
 		// finds it
@@ -117,7 +115,7 @@ class FhirServerDeliveryIT {
 		for (int i = 0; i < 3; i++) {
 			server.deliverAsTransaction(List.of(row(30 + i, "18818840056")));
 		}
-		assertThat(patientSearches).hasSize(3);
+		assertThat(patientSearches).as("requests %s", requests).hasSize(3);
 	}
 
 	private static Delivery outcome(List<Delivery> outcomes, OutboxRow row) {

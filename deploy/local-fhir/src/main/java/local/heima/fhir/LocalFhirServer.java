@@ -33,11 +33,10 @@ public final class LocalFhirServer implements AutoCloseable {
 
 	private final Map<String, InMemoryResourceProvider<? extends DomainResource>> providers = new LinkedHashMap<>();
 
-	private final List<Object> interceptors = new ArrayList<>();
+	/** Called with every request the server gets (tests look at what was sent). */
+	private final List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private Tomcat tomcat;
-
-	private RestfulServer restful;
 
 	private int port;
 
@@ -75,7 +74,7 @@ public final class LocalFhirServer implements AutoCloseable {
 			fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
 			fhir.registerProviders(new ArrayList<>(this.providers.values()));
 			fhir.registerProvider(new TransactionProvider(this.providers));
-			this.interceptors.forEach(fhir::registerInterceptor);
+			fhir.registerInterceptor(new RequestListeners(this.listeners));
 			Tomcat server = new Tomcat();
 			Path base = Files.createTempDirectory("heima-fhir");
 			server.setBaseDir(base.toString());
@@ -90,7 +89,6 @@ public final class LocalFhirServer implements AutoCloseable {
 			server.start();
 			this.port = server.getConnector().getLocalPort();
 			this.tomcat = server;
-			this.restful = fhir;
 		}
 		catch (IOException | LifecycleException ex) {
 			throw new IllegalStateException("The local FHIR server did not start on port " + this.requestedPort, ex);
@@ -110,18 +108,33 @@ public final class LocalFhirServer implements AutoCloseable {
 			throw new IllegalStateException("The local FHIR server did not stop", ex);
 		}
 		this.tomcat = null;
-		this.restful = null;
 	}
 
 	/**
-	 * Adds a HAPI server interceptor (e.g. a test recording the requests it gets), kept
-	 * across an outage.
+	 * Calls {@code listener} with every request the server gets from now on, across
+	 * outages (a test checks what a client sent, e.g. its headers).
 	 */
-	public synchronized void registerInterceptor(Object interceptor) {
-		this.interceptors.add(interceptor);
-		if (this.restful != null) {
-			this.restful.registerInterceptor(interceptor);
+	public void onRequest(java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest> listener) {
+		this.listeners.add(listener);
+	}
+
+	/** The HAPI hook behind {@link #onRequest}. */
+	@ca.uhn.fhir.interceptor.api.Interceptor
+	public static final class RequestListeners {
+
+		private final List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners;
+
+		RequestListeners(List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners) {
+			this.listeners = listeners;
 		}
+
+		@ca.uhn.fhir.interceptor.api.Hook(ca.uhn.fhir.interceptor.api.Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+		public boolean received(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response) {
+			this.listeners.forEach((listener) -> listener.accept(request));
+			return true;
+		}
+
 	}
 
 	public int port() {
