@@ -27,9 +27,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <li>{@code ingest.csv}
  * ({@code series,users,throughput_per_s,p50_ms,p95_ms,p99_ms,load_average}; empty where a
  * figure was not taken) gives throughput and p99 against concurrent users;</li>
- * <li>{@code drain.csv} ({@code run,phase,rows,seconds,rows_per_s,load_average}) gives the
- * write-back drain rate with and without ingest, one bar per run and phase (phases named
- * alike across runs stand side by side).</li>
+ * <li>{@code drain.csv} ({@code run,phase,rows,seconds,rows_per_s,load_average}) gives
+ * the write-back drain rate with and without ingest, one bar per run and phase (phases
+ * named alike across runs stand side by side).</li>
  * </ul>
  * Run from the repository root:
  *
@@ -97,7 +97,7 @@ public final class BenchmarkPlots {
 			.yAxisTitle("outbox rows delivered per second")
 			.build();
 		chart.getStyler().setYAxisMin(0.0);
-		chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		List<String> phases = new ArrayList<>();
 		rows.forEach((row) -> {
 			if (!phases.contains(row[1])) {
