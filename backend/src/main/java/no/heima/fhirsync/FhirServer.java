@@ -32,8 +32,11 @@ class FhirServer {
 
 	private final IGenericClient client;
 
+	private final PatientIds patientIds;
+
 	FhirServer(FhirServerProperties properties, FhirAuth auth) {
 		this.properties = properties;
+		this.patientIds = new PatientIds(properties.sync().patientCacheTtl(), 100_000);
 		FhirContext context = FhirJson.context();
 		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		context.getRestfulClientFactory().setConnectTimeout((int) properties.sync().timeout().toMillis());
@@ -76,6 +79,10 @@ class FhirServer {
 				results.add(Delivery.delivered(row, outcome.getId().toUnqualifiedVersionless().getValue()));
 			}
 			catch (RuntimeException ex) {
+				if (ex instanceof BaseServerResponseException) {
+					// the server refused it: the next try looks the patient up again
+					this.patientIds.forget(List.of(PatientIds.key(row.patientSystem(), row.patientValue())));
+				}
 				results.add(failure(row, ex));
 			}
 		}
@@ -127,7 +134,9 @@ class FhirServer {
 		catch (BaseServerResponseException ex) {
 			if (permanent(ex.getStatusCode())) {
 				// one bad resource refuses the whole bundle: find it by sending them one
-				// at a time
+				// at a time, with the patients looked up afresh (a kept id may be stale)
+				this.patientIds.forget(
+						sent.stream().map((row) -> PatientIds.key(row.patientSystem(), row.patientValue())).toList());
 				results.addAll(deliverSingly(sent));
 			}
 			else {
@@ -193,8 +202,12 @@ class FhirServer {
 	 */
 	private DomainResource withSubject(OutboxRow row, Map<String, String> patients) {
 		DomainResource resource = (DomainResource) FhirJson.context().newJsonParser().parseResource(row.resource());
-		String key = row.patientSystem() + "|" + row.patientValue();
-		String patientId = patients.computeIfAbsent(key, (k) -> patientId(row));
+		String key = PatientIds.key(row.patientSystem(), row.patientValue());
+		String patientId = patients.computeIfAbsent(key, (k) -> this.patientIds.get(k).orElseGet(() -> {
+			String found = patientId(row);
+			this.patientIds.put(k, found);
+			return found;
+		}));
 		Property subject = resource.getNamedProperty("subject");
 		if (subject != null) {
 			Reference reference = new Reference(patientId)

@@ -26,13 +26,18 @@ record FhirServerProperties(String baseUrl, @DefaultValue Sync sync, @DefaultVal
 	 * little later is the usual case)
 	 * @param probeInterval how often a server that stopped answering is asked for its
 	 * CapabilityStatement; when it answers, waiting rows go at once
+	 * @param inFlight how many batches one replica delivers at once while it is behind (a
+	 * full batch came back); 1 sends one batch after the other
+	 * @param patientCacheTtl how long the FHIR server's id of a patient is kept after a
+	 * lookup (0 looks up every time); a refused bundle forgets its patients at once
 	 */
 	record Sync(@DefaultValue("true") boolean enabled, @DefaultValue("50") int batchSize,
 			@DefaultValue("1s") Duration pollInterval, @DefaultValue("60s") Duration lease,
 			@DefaultValue("true") boolean transactions, @DefaultValue("2s") Duration backoffBase,
 			@DefaultValue("1m") Duration backoffMax, @DefaultValue("false") boolean createMissingPatients,
 			@DefaultValue("20s") Duration timeout, @DefaultValue("2") int connections,
-			@DefaultValue("1h") Duration missingPatientGrace, @DefaultValue("2s") Duration probeInterval) {
+			@DefaultValue("1h") Duration missingPatientGrace, @DefaultValue("2s") Duration probeInterval,
+			@DefaultValue("4") int inFlight, @DefaultValue("10m") Duration patientCacheTtl) {
 	}
 
 	/**

@@ -68,18 +68,28 @@ class OutboxWorker implements SmartLifecycle {
 
 	/** One round: claim, deliver, record. Emits how many rows were delivered. */
 	Mono<Long> deliverOnce() {
+		return batch().map(Batch::delivered);
+	}
+
+	/** What one batch claimed and how many of those were delivered. */
+	private record Batch(int claimed, long delivered) {
+	}
+
+	private Mono<Batch> batch() {
 		FhirServerProperties.Sync sync = this.properties.sync();
 		return this.repository.claim(sync.batchSize(), sync.lease())
 			.collectList()
 			.filter((rows) -> !rows.isEmpty())
-			.flatMap((rows) -> Mono.fromCallable(() -> sync.transactions() ? this.server.deliverAsTransaction(rows)
-					: this.server.deliverSingly(rows))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.map((outcomes) -> outcomes.stream().map(this::decide).toList())
-			.doOnNext(this::noteServer)
-			.flatMap((outcomes) -> this.repository.record(outcomes)
-				.thenReturn(outcomes.stream().filter((d) -> d.outcome() == Delivery.Outcome.DELIVERED).count()))
-			.defaultIfEmpty(0L);
+			.flatMap((rows) -> Mono
+				.fromCallable(() -> sync.transactions() ? this.server.deliverAsTransaction(rows)
+						: this.server.deliverSingly(rows))
+				.subscribeOn(Schedulers.boundedElastic())
+				.map((outcomes) -> outcomes.stream().map(this::decide).toList())
+				.doOnNext(this::noteServer)
+				.flatMap((outcomes) -> this.repository.record(outcomes)
+					.thenReturn(new Batch(rows.size(),
+							outcomes.stream().filter((d) -> d.outcome() == Delivery.Outcome.DELIVERED).count()))))
+			.defaultIfEmpty(new Batch(0, 0));
 	}
 
 	/**
@@ -184,12 +194,27 @@ class OutboxWorker implements SmartLifecycle {
 
 	/**
 	 * Keeps delivering while full batches come back, so a backlog clears faster than one
-	 * batch a poll.
+	 * batch a poll; when the first batch is full this replica is behind, and up to
+	 * {@code in-flight} lanes then claim and deliver batches side by side (SKIP LOCKED
+	 * keeps them on different rows, and a later state of a resource is not claimed while
+	 * an earlier one is in flight). The lanes overlap one batch's FHIR round trip with
+	 * the next one's claim, parse and record. A lane stops at the first batch that is not
+	 * full, or when the server stops answering.
 	 */
 	private Mono<Void> drain() {
-		return deliverOnce()
-			.expand((delivered) -> (delivered >= this.properties.sync().batchSize()) ? deliverOnce() : Mono.empty())
-			.then();
+		FhirServerProperties.Sync sync = this.properties.sync();
+		int lanes = Math.max(1, sync.inFlight());
+		return batch().flatMap(
+				(first) -> behind(first) ? Flux.range(0, lanes).flatMap((lane) -> lane(), lanes).then() : Mono.empty());
+	}
+
+	private Mono<Void> lane() {
+		return batch().expand((last) -> behind(last) ? batch() : Mono.empty()).then();
+	}
+
+	private boolean behind(Batch last) {
+		return last.claimed() >= this.properties.sync().batchSize()
+				&& this.health.state() == FhirServerHealth.State.READY;
 	}
 
 	@Override

@@ -27,8 +27,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <li>{@code ingest.csv}
  * ({@code series,users,throughput_per_s,p50_ms,p95_ms,p99_ms,load_average}; empty where a
  * figure was not taken) gives throughput and p99 against concurrent users;</li>
- * <li>{@code drain.csv} ({@code phase,rows,seconds,rows_per_s,load_average}) gives the
- * write-back drain rate with and without ingest.</li>
+ * <li>{@code drain.csv} ({@code run,phase,rows,seconds,rows_per_s,load_average}) gives
+ * the write-back drain rate with and without ingest, one bar per run and phase (phases
+ * named alike across runs stand side by side).</li>
  * </ul>
  * Run from the repository root:
  *
@@ -95,15 +96,26 @@ public final class BenchmarkPlots {
 			.xAxisTitle("")
 			.yAxisTitle("outbox rows delivered per second")
 			.build();
-		chart.getStyler().setLegendVisible(false);
 		chart.getStyler().setYAxisMin(0.0);
+		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		List<String> phases = new ArrayList<>();
-		List<Double> rates = new ArrayList<>();
+		rows.forEach((row) -> {
+			if (!phases.contains(row[1])) {
+				phases.add(row[1]);
+			}
+		});
+		Map<String, Double[]> runs = new LinkedHashMap<>();
 		for (String[] row : rows) {
-			phases.add(row[0]);
-			rates.add(Double.parseDouble(row[3]));
+			runs.computeIfAbsent(row[0], (run) -> new Double[phases.size()])[phases.indexOf(row[1])] = Double
+				.parseDouble(row[4]);
 		}
-		chart.addSeries("rows/s", phases, rates);
+		runs.forEach((run, rates) -> {
+			List<Double> values = new ArrayList<>();
+			for (Double rate : rates) {
+				values.add((rate != null) ? rate : 0.0);
+			}
+			chart.addSeries(run, phases, values);
+		});
 		return chart;
 	}
 

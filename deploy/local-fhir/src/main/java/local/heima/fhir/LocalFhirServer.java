@@ -33,6 +33,9 @@ public final class LocalFhirServer implements AutoCloseable {
 
 	private final Map<String, InMemoryResourceProvider<? extends DomainResource>> providers = new LinkedHashMap<>();
 
+	/** Called with every request the server gets (tests look at what was sent). */
+	private final List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private Tomcat tomcat;
 
 	private int port;
@@ -71,6 +74,7 @@ public final class LocalFhirServer implements AutoCloseable {
 			fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
 			fhir.registerProviders(new ArrayList<>(this.providers.values()));
 			fhir.registerProvider(new TransactionProvider(this.providers));
+			fhir.registerInterceptor(new RequestListeners(this.listeners));
 			Tomcat server = new Tomcat();
 			Path base = Files.createTempDirectory("heima-fhir");
 			server.setBaseDir(base.toString());
@@ -104,6 +108,33 @@ public final class LocalFhirServer implements AutoCloseable {
 			throw new IllegalStateException("The local FHIR server did not stop", ex);
 		}
 		this.tomcat = null;
+	}
+
+	/**
+	 * Calls {@code listener} with every request the server gets from now on, across
+	 * outages (a test checks what a client sent, e.g. its headers).
+	 */
+	public void onRequest(java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest> listener) {
+		this.listeners.add(listener);
+	}
+
+	/** The HAPI hook behind {@link #onRequest}. */
+	@ca.uhn.fhir.interceptor.api.Interceptor
+	public static final class RequestListeners {
+
+		private final List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners;
+
+		RequestListeners(List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners) {
+			this.listeners = listeners;
+		}
+
+		@ca.uhn.fhir.interceptor.api.Hook(ca.uhn.fhir.interceptor.api.Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+		public boolean received(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response) {
+			this.listeners.forEach((listener) -> listener.accept(request));
+			return true;
+		}
+
 	}
 
 	public int port() {
