@@ -1,11 +1,14 @@
 package no.heima.jpafhir;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.DispatcherType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -49,6 +52,11 @@ public final class JpaFhirServer implements AutoCloseable {
 		ServletContextHandler handler = new ServletContextHandler();
 		handler.setContextPath("/");
 		handler.addServlet(new ServletHolder(context.getBean(RestfulServer.class)), "/fhir/*");
+		if (Boolean.getBoolean("jpa-fhir.outage-switch")) {
+			OutageSwitch outage = new OutageSwitch();
+			handler.addServlet(new ServletHolder(outage.servlet()), "/outage");
+			handler.addFilter(new FilterHolder(outage.filter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+		}
 		jetty.setHandler(handler);
 		try {
 			jetty.start();
