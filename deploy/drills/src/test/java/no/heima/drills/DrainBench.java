@@ -26,6 +26,12 @@ import java.util.List;
  * <pre>
  * java -Ddrill.port-base=18410 -cp "$(cat deploy/drills/target/classpath.txt)" no.heima.drills.DrainBench [seconds-of-queueing] [seconds-of-steady-load]
  * </pre>
+ *
+ * Against a HAPI FHIR JPA server (deploy/jpa-fhir, started with
+ * {@code -Djpa-fhir.outage-switch=true}) instead of the in-memory one, add
+ * {@code -Ddrill.backend.heima.fhir.base-url=http://127.0.0.1:18470/fhir
+ * -Ddrain.outage-url=http://127.0.0.1:18470/outage}: the outage is then that server
+ * answering 503 rather than being stopped.
  */
 public final class DrainBench {
 
@@ -50,9 +56,36 @@ public final class DrainBench {
 		System.exit(0);
 	}
 
+	/**
+	 * Another FHIR server than the drill's in-memory one
+	 * ({@code drill.backend.heima.fhir.base-url}), with an outage switch
+	 * ({@code drain.outage-url}, e.g. deploy/jpa-fhir's
+	 * {@code http://127.0.0.1:18470/outage}: PUT makes it answer 503, DELETE ends that).
+	 */
+	private static final String OUTAGE_URL = System.getProperty("drain.outage-url");
+
+	private static void fhirDown(Drill drill, boolean down) throws Exception {
+		if (OUTAGE_URL == null) {
+			if (down) {
+				drill.fhir().stop();
+			}
+			else {
+				drill.fhir().start();
+			}
+			return;
+		}
+		java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(OUTAGE_URL))
+				.method(down ? "PUT" : "DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 204) {
+			throw new IllegalStateException("outage switch " + OUTAGE_URL + ": " + response.statusCode());
+		}
+	}
+
 	private static String measure(Drill drill, List<Submitters.Patient> patients, int queueSeconds, boolean underIngest)
 			throws Exception {
-		drill.fhir().stop();
+		fhirDown(drill, true);
 		Submitters queueing = new Submitters(drill.replicas(), Duration.ZERO);
 		queueing.start(patients);
 		Thread.sleep(queueSeconds * 1000L);
@@ -73,7 +106,7 @@ public final class DrainBench {
 			Thread.sleep(3000);
 		}
 		long t = System.nanoTime();
-		drill.fhir().start();
+		fhirDown(drill, false);
 		Drained drained = awaitDelivered(drill, maxId, rows, t);
 		double seconds = (System.nanoTime() - t) / 1e9;
 		int accepted = 0;
