@@ -7,7 +7,7 @@
  * kept.
  */
 @ApplicationModule(allowedDependencies = { "audit", "careplan", "fhirsync", "idempotency", "pathway", "patient",
-		"submission::pipeline", "triage" })
+		"platform", "submission::pipeline", "triage" })
 package no.heima.measurement;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package no.heima.response;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -43,6 +45,12 @@ class ResponseFhirMapper {
 
 	private final HeimaUris uris;
 
+	/**
+	 * The questionnaire as written back, by {@code url|version}: a stored version never
+	 * changes, so it is serialised once.
+	 */
+	private final Cache<String, String> questionnaireJson = Caffeine.newBuilder().maximumSize(256).build();
+
 	ResponseFhirMapper(HeimaUris uris) {
 		this.uris = uris;
 	}
@@ -64,11 +72,23 @@ class ResponseFhirMapper {
 	 */
 	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			String questionnaireJson, Map<String, StoredAttachment> uploads) {
-		Questionnaire questionnaire = FhirJson.read(Questionnaire.class, questionnaireJson);
+		return toOutbox(submitted, scoredJson, patient, FhirJson.read(Questionnaire.class, questionnaireJson), true,
+				uploads);
+	}
+
+	/**
+	 * As above, with the questionnaire as parsed once (read only) and its own message
+	 * only when {@code withQuestionnaire}: it is written once per version, not with every
+	 * response ({@link QuestionnaireWriteBack}).
+	 */
+	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+			Questionnaire questionnaire, boolean withQuestionnaire, Map<String, StoredAttachment> uploads) {
 		List<FhirOutboxMessage> messages = new ArrayList<>();
 		// first, so QuestionnaireResponse.questionnaire resolves once the response
 		// arrives
-		messages.add(questionnaireMessage(questionnaire, patient));
+		if (withQuestionnaire) {
+			messages.add(questionnaireMessage(questionnaire, patient));
+		}
 		messages.addAll(toOutbox(submitted, embed(scoredJson, uploads), patient, questionnaire));
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier source = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
@@ -95,14 +115,17 @@ class ResponseFhirMapper {
 	 * url and version.
 	 */
 	private FhirOutboxMessage questionnaireMessage(Questionnaire questionnaire, Patient patient) {
-		Questionnaire copy = questionnaire.copy();
-		copy.setId((String) null);
-		copy.setMeta(null);
 		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire"))
 			.setValue(questionnaire.getUrl() + "|" + questionnaire.getVersion());
-		copy.getIdentifier().removeIf((i) -> identifier.getSystem().equals(i.getSystem()));
-		copy.addIdentifier(identifier);
-		return message(patient, "Questionnaire", identifier, FhirJson.write(copy));
+		String json = this.questionnaireJson.get(identifier.getValue(), (canonical) -> {
+			Questionnaire copy = questionnaire.copy();
+			copy.setId((String) null);
+			copy.setMeta(null);
+			copy.getIdentifier().removeIf((i) -> identifier.getSystem().equals(i.getSystem()));
+			copy.addIdentifier(identifier);
+			return FhirJson.write(copy);
+		});
+		return message(patient, "Questionnaire", identifier, json);
 	}
 
 	/**
