@@ -68,7 +68,7 @@ public class FhirOutbox {
 						from unnest(cast(:types as text[]), cast(:systems as text[]), cast(:values as text[]),
 						  cast(:revisions as int[]), cast(:methods as text[]), cast(:resources as text[]),
 						  cast(:psystems as text[]), cast(:pvalues as text[]), cast(:givens as text[]), cast(:families as text[]),
-						  cast(:births as date[]))
+						  cast(cast(:births as text[]) as date[]))
 						  with ordinality as m(type, system, value, revision, method, resource, psystem, pvalue, given, family,
 						  birth, position)
 						order by position
@@ -86,10 +86,10 @@ public class FhirOutbox {
 						Map.entry("pvalues", column(messages, FhirOutboxMessage::patientValue)),
 						Map.entry("givens", column(messages, FhirOutboxMessage::patientGiven)),
 						Map.entry("families", column(messages, FhirOutboxMessage::patientFamily)),
-						Map.entry("births",
-								Parameter.from(messages.stream()
-									.map(FhirOutboxMessage::patientBirthDate)
-									.toArray(LocalDate[]::new)))));
+						// as ISO text, cast in the statement (no driver codec needed for
+						// a date array)
+						Map.entry("births", column(messages,
+								(m) -> (m.patientBirthDate() == null) ? null : m.patientBirthDate().toString()))));
 	}
 
 	private static Parameter column(List<FhirOutboxMessage> messages, Function<FhirOutboxMessage, String> value) {
