@@ -89,8 +89,11 @@ class ResponseFhirMapper {
 		if (withQuestionnaire) {
 			messages.add(questionnaireMessage(questionnaire, patient));
 		}
-		messages.addAll(toOutbox(submitted, embed(scoredJson, uploads), patient, questionnaire));
+		// parsed once: the written-back copy (with any attachments embedded) and the
+		// extraction below both start from it
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+		messages.addAll(toOutbox(submitted, uploads.isEmpty() ? response.copy() : embedded(response, uploads), patient,
+				questionnaire));
 		Identifier source = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
 		java.util.Set<String> scored = new java.util.HashSet<>();
@@ -177,11 +180,8 @@ class ResponseFhirMapper {
 		return urls;
 	}
 
-	private static String embed(String scoredJson, Map<String, StoredAttachment> uploads) {
-		if (uploads.isEmpty()) {
-			return scoredJson;
-		}
-		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+	private static QuestionnaireResponse embedded(QuestionnaireResponse scored, Map<String, StoredAttachment> uploads) {
+		QuestionnaireResponse response = scored.copy();
 		walk(response.getItem(), (item, index, answer) -> {
 			if (answer.getValue() instanceof Attachment attachment && attachment.hasUrl()) {
 				StoredAttachment stored = uploads
@@ -194,7 +194,7 @@ class ResponseFhirMapper {
 				}
 			}
 		});
-		return FhirJson.write(response);
+		return response;
 	}
 
 	private interface AnswerVisitor {
@@ -278,12 +278,17 @@ class ResponseFhirMapper {
 
 	private List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			Questionnaire questionnaire) {
+		return toOutbox(submitted, FhirJson.read(QuestionnaireResponse.class, scoredJson), patient, questionnaire);
+	}
+
+	/** {@code response} is changed (its identifier set): pass a copy. */
+	private List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, QuestionnaireResponse response,
+			Patient patient, Questionnaire questionnaire) {
 		java.util.Map<String, Questionnaire.QuestionnaireItemComponent> items = new java.util.HashMap<>();
 		if (questionnaire != null) {
 			collect(questionnaire.getItem(), items);
 		}
 		List<FhirOutboxMessage> messages = new ArrayList<>();
-		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
 		response.setIdentifier(identifier);
