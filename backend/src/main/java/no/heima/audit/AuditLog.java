@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import no.heima.identity.CurrentUser;
+import no.heima.platform.SqlWrite;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -40,6 +42,27 @@ public class AuditLog {
 	/** A successful access by {@code actor} to a patient's data. */
 	public Mono<Void> success(CurrentUser actor, UUID patientId, AuditAction action, String resource, String detail) {
 		return record(AuditEntry.of(actor, patientId, action, resource, AuditOutcome.SUCCESS, detail));
+	}
+
+	/**
+	 * As {@link #success}, as a write to run within the caller's one statement (a
+	 * submission's store, outbox and audit row go to the database together).
+	 */
+	public SqlWrite successWrite(CurrentUser actor, UUID patientId, AuditAction action, String resource,
+			String detail) {
+		AuditEntry entry = AuditEntry.of(actor, patientId, action, resource, AuditOutcome.SUCCESS, detail);
+		java.util.Map<String, Parameter> values = new java.util.HashMap<>();
+		values.put("subject", Parameter.from(entry.actorSubject()));
+		values.put("roles", Parameter.from(entry.actorRoles()));
+		values.put("action", Parameter.from(entry.action().name()));
+		values.put("resource", Parameter.from(entry.resource()));
+		values.put("outcome", Parameter.from(entry.outcome().name()));
+		values.put("purpose", Parameter.from(AuditPurpose.of(entry.actorRoles()).name()));
+		values.put("name", SqlWrite.value(entry.actorName(), String.class));
+		values.put("patient", SqlWrite.value(entry.patientId(), UUID.class));
+		values.put("detail", SqlWrite.value(entry.detail(), String.class));
+		// a success needs no note in the request's AuditScope (it only tracks denials)
+		return new SqlWrite(INSERT, values);
 	}
 
 	public Mono<Void> record(AuditEntry entry) {

@@ -4,7 +4,7 @@
  * be updated or deleted (a trigger refuses it), so the trail cannot silently lose or
  * rewrite an entry.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "platform" })
 package no.heima.audit;
 
 import org.springframework.modulith.ApplicationModule;

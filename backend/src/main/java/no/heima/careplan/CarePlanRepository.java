@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.heima.platform.SqlWrite;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -217,16 +219,17 @@ class CarePlanRepository {
 	}
 
 	Mono<Void> complete(UUID carePlanId, String activityId, LocalDate day, Instant at, UUID submissionId) {
-		return this.db.sql("""
+		return completeWrite(carePlanId, activityId, day, at, submissionId).run(this.db);
+	}
+
+	static SqlWrite completeWrite(UUID carePlanId, String activityId, LocalDate day, Instant at, UUID submissionId) {
+		return new SqlWrite("""
 				insert into task_completion (care_plan_id, activity_id, due_date, completed_at, submission_id)
 				values (:plan, :activity, :day, :at, :submission) on conflict do nothing
-				""")
-			.bind("plan", carePlanId)
-			.bind("activity", activityId)
-			.bind("day", day)
-			.bind("at", at.atOffset(java.time.ZoneOffset.UTC))
-			.bind("submission", submissionId)
-			.then();
+				""",
+				java.util.Map.of("plan", Parameter.from(carePlanId), "activity", Parameter.from(activityId), "day",
+						Parameter.from(day), "at", Parameter.from(at.atOffset(java.time.ZoneOffset.UTC)), "submission",
+						Parameter.from(submissionId)));
 	}
 
 	private Row toRow(Readable row) {

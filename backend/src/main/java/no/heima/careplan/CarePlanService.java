@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditLog;
@@ -21,6 +22,7 @@ import no.heima.patient.PatientService;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
+import no.heima.platform.SqlWrite;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -277,6 +279,18 @@ public class CarePlanService {
 			return Mono.empty();
 		}
 		return this.repository.complete(plan.id(), activity.id(), day, at, submissionId).thenReturn(day);
+	}
+
+	/**
+	 * As {@link #recordCompletion}, as a write to run within the submission's one
+	 * statement; empty when the day has no such task.
+	 */
+	public Optional<SqlWrite> completionWrite(CarePlan plan, Activity activity, Instant at, UUID submissionId) {
+		LocalDate day = LocalDate.ofInstant(at, ZoneId.of(plan.timeZone()));
+		if (!plan.activeOn(day) || !activity.schedule().occursOn(plan.startDate(), day)) {
+			return Optional.empty();
+		}
+		return Optional.of(CarePlanRepository.completeWrite(plan.id(), activity.id(), day, at, submissionId));
 	}
 
 	/**

@@ -5,7 +5,7 @@
  * due, done or missed) in the patient's time zone, so windows stay local across
  * daylight-saving changes and paused days produce nothing. Exported as FHIR CarePlan.
  */
-@ApplicationModule(allowedDependencies = { "audit", "pathway", "patient", "triage" })
+@ApplicationModule(allowedDependencies = { "audit", "pathway", "patient", "platform", "triage" })
 package no.heima.careplan;
 
 import org.springframework.modulith.ApplicationModule;

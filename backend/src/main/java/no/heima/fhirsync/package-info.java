@@ -10,7 +10,7 @@
  * else is retried with exponential backoff and jitter. Also looks patients up on the FHIR
  * server for registration.
  */
-@ApplicationModule(allowedDependencies = { "audit", "patient" })
+@ApplicationModule(allowedDependencies = { "audit", "patient", "platform" })
 package no.heima.fhirsync;
 
 import org.springframework.modulith.ApplicationModule;

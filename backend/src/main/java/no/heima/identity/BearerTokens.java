@@ -1,5 +1,6 @@
 package no.heima.identity;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,8 +35,13 @@ class BearerTokens {
 			ApiTokenProperties properties) {
 		// discovery happens on first use, so start-up does not need the issuer
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-		decoder.setJwtValidator(validator(issuer, properties));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(issuer, properties);
+		decoder.setJwtValidator(validator);
+		ApiTokenProperties.TokenCache cache = properties.tokenCache();
+		if (cache.maxSize() <= 0 || cache.maxAge().isNegative() || cache.maxAge().isZero()) {
+			return decoder;
+		}
+		return new VerifiedTokenCache(decoder, validator, Clock.systemUTC(), cache.maxSize(), cache.maxAge());
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(String issuer, ApiTokenProperties properties) {

@@ -5,12 +5,16 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.heima.pathway.LocalizedText;
+import no.heima.platform.SqlWrite;
 import no.heima.triage.Assessment;
 import no.heima.vital.Vital;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,28 +44,33 @@ class MeasurementRepository {
 	}
 
 	Mono<Void> insert(Measurement m, UUID submissionId, String actor) {
-		var spec = this.db.sql("""
+		return insertWrite(m, submissionId, actor).run(this.db);
+	}
+
+	/** The insert, to run as part of the submission's one statement. */
+	SqlWrite insertWrite(Measurement m, UUID submissionId, String actor) {
+		Map<String, Parameter> values = new HashMap<>();
+		values.put("id", Parameter.from(m.id()));
+		values.put("patient", Parameter.from(m.patientId()));
+		values.put("plan", SqlWrite.value(m.carePlanId(), UUID.class));
+		values.put("activity", SqlWrite.value(m.activityId(), String.class));
+		values.put("vital", Parameter.from(m.vital().name()));
+		values.put("values", Parameter.from(Json.of(this.json.writeValueAsString(m.values()))));
+		values.put("entered", Parameter.from(Json.of(this.json.writeValueAsString(m.entered()))));
+		values.put("measuredAt", Parameter.from(m.measuredAt().atOffset(ZoneOffset.UTC)));
+		values.put("receivedAt", Parameter.from(m.receivedAt().atOffset(ZoneOffset.UTC)));
+		values.put("source", Parameter.from(m.source()));
+		values.put("level", Parameter.from(m.triage().level().name()));
+		values.put("triage",
+				Parameter.from(Json.of(this.json.writeValueAsString(new Decision(m.triage(), m.advice())))));
+		values.put("submission", Parameter.from(submissionId));
+		values.put("actor", Parameter.from(actor));
+		return new SqlWrite("""
 				insert into measurement (id, patient_id, care_plan_id, activity_id, vital, values, entered,
 				  measured_at, received_at, source, triage_level, triage, submission_id, created_by)
 				values (:id, :patient, :plan, :activity, :vital, :values, :entered, :measuredAt, :receivedAt,
 				  :source, :level, :triage, :submission, :actor)
-				""")
-			.bind("id", m.id())
-			.bind("patient", m.patientId())
-			.bind("vital", m.vital().name())
-			.bind("values", Json.of(this.json.writeValueAsString(m.values())))
-			.bind("entered", Json.of(this.json.writeValueAsString(m.entered())))
-			.bind("measuredAt", m.measuredAt().atOffset(ZoneOffset.UTC))
-			.bind("receivedAt", m.receivedAt().atOffset(ZoneOffset.UTC))
-			.bind("source", m.source())
-			.bind("level", m.triage().level().name())
-			.bind("triage", Json.of(this.json.writeValueAsString(new Decision(m.triage(), m.advice()))))
-			.bind("submission", submissionId)
-			.bind("actor", actor);
-		spec = (m.carePlanId() == null) ? spec.bindNull("plan", UUID.class) : spec.bind("plan", m.carePlanId());
-		spec = (m.activityId() == null) ? spec.bindNull("activity", String.class)
-				: spec.bind("activity", m.activityId());
-		return spec.then();
+				""", values);
 	}
 
 	Flux<Measurement> forPatient(UUID patientId, Vital vital, Instant from, Instant to, int limit) {

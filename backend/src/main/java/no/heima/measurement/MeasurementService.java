@@ -194,8 +194,9 @@ public class MeasurementService {
 		String shown = m.values().stream().map((v) -> v.value().toPlainString()).collect(Collectors.joining(" / "))
 				+ " " + m.values().get(0).unit();
 		return new Accepted<>(SubmissionKind.MEASUREMENT, m, id, s.measuredAt(), triage,
-				this.repository.insert(m, id, actor.subject()), this.observations.toOutbox(m, target.patient()),
-				m.vital().display() + ": " + shown, WorklistDetail.of(m), s.vital() + " " + triage.level());
+				List.of(this.repository.insertWrite(m, id, actor.subject())),
+				this.observations.toOutbox(m, target.patient()), m.vital().display() + ": " + shown,
+				WorklistDetail.of(m), s.vital() + " " + triage.level());
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package no.heima.questionnaire;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
@@ -24,6 +26,17 @@ public class QuestionnaireService {
 	private final ValidatorAndFhirPath fhir;
 
 	private final SeedQuestionnaires seeds;
+
+	/**
+	 * Stored versions named by {@code url|version}, parsed once: the resource of a stored
+	 * version never changes (unique on url and version; only its retired flag does), so a
+	 * submission need not read and parse it again.
+	 */
+	private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(256).build();
+
+	/** A stored version with its resource parsed; the resource is shared: read only. */
+	private record Parsed(QuestionnaireRepository.Stored stored, Questionnaire resource) {
+	}
 
 	QuestionnaireService(QuestionnaireRepository repository, ValidatorAndFhirPath fhir, SeedQuestionnaires seeds) {
 		this.repository = repository;
@@ -55,6 +68,31 @@ public class QuestionnaireService {
 	/** The questionnaire as FHIR R4 JSON, retired ones included. */
 	public Mono<String> json(String url, String version) {
 		return repository.findByCanonical(url, version).map(QuestionnaireRepository.Stored::json);
+	}
+
+	/**
+	 * The stored version {@code url|version} as parsed once and kept (empty when there is
+	 * no such version). The instance is shared between threads and submissions: read it,
+	 * never change it ({@code copy()} first).
+	 */
+	public Mono<Questionnaire> pinned(String url, String version) {
+		return stored(url, version).map(Parsed::resource);
+	}
+
+	/** A version from the cache; without a version (the newest), read every time. */
+	private Mono<Parsed> stored(String url, String version) {
+		if (version == null) {
+			return repository.findByCanonical(url, null)
+				.flatMap(stored -> fhir.call(() -> new Parsed(stored, fhir.parseQuestionnaire(stored.json()))));
+		}
+		String key = url + "|" + version;
+		Parsed hit = parsed.getIfPresent(key);
+		if (hit != null) {
+			return Mono.just(hit);
+		}
+		return repository.findByCanonical(url, version)
+			.flatMap(stored -> fhir.call(() -> new Parsed(stored, fhir.parseQuestionnaire(stored.json()))))
+			.doOnNext(p -> parsed.put(key, p));
 	}
 
 	/**
@@ -94,14 +132,15 @@ public class QuestionnaireService {
 	public Mono<ConformedResponse> conform(String canonical, QuestionnaireResponse response, String language,
 			AttachmentFacts.Resolver attachments) {
 		return Mono.fromCallable(() -> Canonical.parse(canonical))
-			.flatMap(wanted -> repository.findByCanonical(wanted.url(), wanted.version()))
+			.flatMap(wanted -> stored(wanted.url(), wanted.version()))
 			.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
 					"No questionnaire " + canonical + " in the library")))
-			.flatMap(stored -> fhir.call(() -> conform(stored, response.copy(), language, attachments)));
+			.flatMap(p -> fhir
+				.call(() -> conform(p.stored(), p.resource().copy(), response.copy(), language, attachments)));
 	}
 
-	private ConformedResponse conform(QuestionnaireRepository.Stored stored, QuestionnaireResponse response,
-			String language, AttachmentFacts.Resolver attachments) {
+	private ConformedResponse conform(QuestionnaireRepository.Stored stored, Questionnaire questionnaire,
+			QuestionnaireResponse response, String language, AttachmentFacts.Resolver attachments) {
 		String canonical = stored.ref().canonical();
 		if (response.hasQuestionnaire() && !response.getQuestionnaire().equals(canonical)
 				&& !response.getQuestionnaire().equals(stored.ref().url())) {
@@ -109,7 +148,6 @@ public class QuestionnaireService {
 					"The response answers " + response.getQuestionnaire() + ", not " + canonical);
 		}
 		response.setQuestionnaire(canonical);
-		Questionnaire questionnaire = fhir.parseQuestionnaire(stored.json());
 		String patientLanguage = language != null ? language
 				: response.hasLanguage() ? response.getLanguage() : Translations.language(questionnaire);
 		Conformance.Result result = new Conformance(fhir.fhirPath()).conform(questionnaire, response, patientLanguage,

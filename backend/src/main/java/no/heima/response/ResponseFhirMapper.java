@@ -1,5 +1,7 @@
 package no.heima.response;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -43,6 +45,12 @@ class ResponseFhirMapper {
 
 	private final HeimaUris uris;
 
+	/**
+	 * The questionnaire as written back, by {@code url|version}: a stored version never
+	 * changes, so it is serialised once.
+	 */
+	private final Cache<String, String> questionnaireJson = Caffeine.newBuilder().maximumSize(256).build();
+
 	ResponseFhirMapper(HeimaUris uris) {
 		this.uris = uris;
 	}
@@ -64,13 +72,28 @@ class ResponseFhirMapper {
 	 */
 	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			String questionnaireJson, Map<String, StoredAttachment> uploads) {
-		Questionnaire questionnaire = FhirJson.read(Questionnaire.class, questionnaireJson);
+		return toOutbox(submitted, scoredJson, patient, FhirJson.read(Questionnaire.class, questionnaireJson), true,
+				uploads);
+	}
+
+	/**
+	 * As above, with the questionnaire as parsed once (read only) and its own message
+	 * only when {@code withQuestionnaire}: it is written once per version, not with every
+	 * response ({@link QuestionnaireWriteBack}).
+	 */
+	List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
+			Questionnaire questionnaire, boolean withQuestionnaire, Map<String, StoredAttachment> uploads) {
 		List<FhirOutboxMessage> messages = new ArrayList<>();
 		// first, so QuestionnaireResponse.questionnaire resolves once the response
 		// arrives
-		messages.add(questionnaireMessage(questionnaire, patient));
-		messages.addAll(toOutbox(submitted, embed(scoredJson, uploads), patient, questionnaire));
+		if (withQuestionnaire) {
+			messages.add(questionnaireMessage(questionnaire, patient));
+		}
+		// parsed once: the written-back copy (with any attachments embedded) and the
+		// extraction below both start from it
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+		messages.addAll(toOutbox(submitted, uploads.isEmpty() ? response.copy() : embedded(response, uploads), patient,
+				questionnaire));
 		Identifier source = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
 		java.util.Set<String> scored = new java.util.HashSet<>();
@@ -95,14 +118,17 @@ class ResponseFhirMapper {
 	 * url and version.
 	 */
 	private FhirOutboxMessage questionnaireMessage(Questionnaire questionnaire, Patient patient) {
-		Questionnaire copy = questionnaire.copy();
-		copy.setId((String) null);
-		copy.setMeta(null);
 		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire"))
 			.setValue(questionnaire.getUrl() + "|" + questionnaire.getVersion());
-		copy.getIdentifier().removeIf((i) -> identifier.getSystem().equals(i.getSystem()));
-		copy.addIdentifier(identifier);
-		return message(patient, "Questionnaire", identifier, FhirJson.write(copy));
+		String json = this.questionnaireJson.get(identifier.getValue(), (canonical) -> {
+			Questionnaire copy = questionnaire.copy();
+			copy.setId((String) null);
+			copy.setMeta(null);
+			copy.getIdentifier().removeIf((i) -> identifier.getSystem().equals(i.getSystem()));
+			copy.addIdentifier(identifier);
+			return FhirJson.write(copy);
+		});
+		return message(patient, "Questionnaire", identifier, json);
 	}
 
 	/**
@@ -154,11 +180,8 @@ class ResponseFhirMapper {
 		return urls;
 	}
 
-	private static String embed(String scoredJson, Map<String, StoredAttachment> uploads) {
-		if (uploads.isEmpty()) {
-			return scoredJson;
-		}
-		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
+	private static QuestionnaireResponse embedded(QuestionnaireResponse scored, Map<String, StoredAttachment> uploads) {
+		QuestionnaireResponse response = scored.copy();
 		walk(response.getItem(), (item, index, answer) -> {
 			if (answer.getValue() instanceof Attachment attachment && attachment.hasUrl()) {
 				StoredAttachment stored = uploads
@@ -171,7 +194,7 @@ class ResponseFhirMapper {
 				}
 			}
 		});
-		return FhirJson.write(response);
+		return response;
 	}
 
 	private interface AnswerVisitor {
@@ -255,12 +278,17 @@ class ResponseFhirMapper {
 
 	private List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, String scoredJson, Patient patient,
 			Questionnaire questionnaire) {
+		return toOutbox(submitted, FhirJson.read(QuestionnaireResponse.class, scoredJson), patient, questionnaire);
+	}
+
+	/** {@code response} is changed (its identifier set): pass a copy. */
+	private List<FhirOutboxMessage> toOutbox(SubmittedResponse submitted, QuestionnaireResponse response,
+			Patient patient, Questionnaire questionnaire) {
 		java.util.Map<String, Questionnaire.QuestionnaireItemComponent> items = new java.util.HashMap<>();
 		if (questionnaire != null) {
 			collect(questionnaire.getItem(), items);
 		}
 		List<FhirOutboxMessage> messages = new ArrayList<>();
-		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scoredJson);
 		Identifier identifier = new Identifier().setSystem(this.uris.identifierSystem("questionnaire-response"))
 			.setValue(submitted.id().toString());
 		response.setIdentifier(identifier);

@@ -1,5 +1,9 @@
 package no.heima.response;
 
+import org.springframework.r2dbc.core.Parameter;
+import no.heima.platform.SqlWrite;
+import java.util.Map;
+import java.util.HashMap;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,26 +89,39 @@ class ResponseRepository {
 	}
 
 	Mono<Void> insert(UUID patientId, SubmittedResponse r, String resourceJson, String actor) {
-		return this.db.sql("""
+		return insertWrite(patientId, r, resourceJson, actor).run(this.db);
+	}
+
+	/** The insert, to run as part of the submission's one statement. */
+	SqlWrite insertWrite(UUID patientId, SubmittedResponse r, String resourceJson, String actor) {
+		Map<String, Parameter> values = new HashMap<>();
+		values.put("id", Parameter.from(r.id()));
+		values.put("patient", Parameter.from(patientId));
+		values.put("plan", Parameter.from(r.carePlanId()));
+		values.put("activity", Parameter.from(r.activityId()));
+		values.put("day", Parameter.from(r.date()));
+		values.put("questionnaire", Parameter.from(r.questionnaire()));
+		values.put("resource", Parameter.from(Json.of(resourceJson)));
+		values.put("scores", Parameter.from(Json.of(this.json.writeValueAsString(r.scores()))));
+		values.put("authored", Parameter.from(r.authored().atOffset(ZoneOffset.UTC)));
+		values.put("received", Parameter.from(r.receivedAt().atOffset(ZoneOffset.UTC)));
+		values.put("level", Parameter.from(r.triage().level().name()));
+		values.put("triage", Parameter.from(Json.of(this.json.writeValueAsString(r))));
+		values.put("actor", Parameter.from(actor));
+		return new SqlWrite("""
 				insert into questionnaire_response (id, patient_id, care_plan_id, activity_id, due_date, questionnaire,
 				  resource, scores, authored, received_at, triage_level, triage, created_by)
 				values (:id, :patient, :plan, :activity, :day, :questionnaire, :resource, :scores, :authored,
 				  :received, :level, :triage, :actor)
-				""")
-			.bind("id", r.id())
-			.bind("patient", patientId)
-			.bind("plan", r.carePlanId())
-			.bind("activity", r.activityId())
-			.bind("day", r.date())
-			.bind("questionnaire", r.questionnaire())
-			.bind("resource", Json.of(resourceJson))
-			.bind("scores", Json.of(this.json.writeValueAsString(r.scores())))
-			.bind("authored", r.authored().atOffset(ZoneOffset.UTC))
-			.bind("received", r.receivedAt().atOffset(ZoneOffset.UTC))
-			.bind("level", r.triage().level().name())
-			.bind("triage", Json.of(this.json.writeValueAsString(r)))
-			.bind("actor", actor)
-			.then();
+				""", values);
+	}
+
+	/** The submitted day's draft removed, as part of the submission's one statement. */
+	SqlWrite deleteDraftWrite(UUID carePlanId, String activityId, LocalDate day) {
+		return new SqlWrite(
+				"delete from response_draft where care_plan_id = :plan and activity_id = :activity and due_date = :day",
+				Map.of("plan", Parameter.from(carePlanId), "activity", Parameter.from(activityId), "day",
+						Parameter.from(day)));
 	}
 
 	Flux<ReplayableResponse> forCarePlan(UUID carePlanId, Instant from) {

@@ -16,6 +16,7 @@ import no.heima.audit.AuditLog;
 import no.heima.fhir.FhirJson;
 import no.heima.identity.CurrentUser;
 import no.heima.patient.PatientService;
+import no.heima.platform.SqlWrite;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
@@ -29,6 +30,7 @@ import no.heima.submission.SubmissionTarget;
 import no.heima.triage.Assessment;
 import no.heima.triage.CombinationTriage;
 import no.heima.triage.SubmissionTriage;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -64,9 +66,12 @@ public class ResponseService {
 
 	private final AuditLog audit;
 
+	private final QuestionnaireWriteBack questionnaireWriteBack;
+
 	ResponseService(ResponseTasks tasks, QuestionnaireService questionnaires, ResponseRepository repository,
 			ResponseFhirMapper fhir, AttachmentService attachments, SubmissionPipeline pipeline, Clock clock,
-			PatientService patients, AuditLog audit) {
+			PatientService patients, AuditLog audit, QuestionnaireWriteBack questionnaireWriteBack) {
+		this.questionnaireWriteBack = questionnaireWriteBack;
 		this.tasks = tasks;
 		this.questionnaires = questionnaires;
 		this.repository = repository;
@@ -99,15 +104,23 @@ public class ResponseService {
 		Instant now = this.clock.instant();
 		return this.tasks.open(actor, submission.carePlanId(), submission.activityId())
 			.flatMap((task) -> this.questionnaires
-				.json(task.activity().questionnaireUrl(), task.activity().questionnaireVersion())
+				.pinned(task.activity().questionnaireUrl(), task.activity().questionnaireVersion())
 				.switchIfEmpty(Mono.error(new HeimaProblemException(ProblemType.NOT_FOUND,
 						"The questionnaire " + ResponseTasks.canonical(task) + " is not in the library")))
-				.flatMap((questionnaireJson) -> prepare(actor, task, submission, questionnaireJson, language, now))
-				.flatMap((accepted) -> this.pipeline.accept(actor, task, accepted)));
+				.flatMap((questionnaire) -> {
+					String canonical = questionnaire.getUrl() + "|" + questionnaire.getVersion();
+					boolean withQuestionnaire = this.questionnaireWriteBack.needed(canonical);
+					return prepare(actor, task, submission, questionnaire, withQuestionnaire, language, now)
+						.flatMap((accepted) -> this.pipeline.accept(actor, task, accepted))
+						.flatMap((stored) -> withQuestionnaire
+								? this.questionnaireWriteBack.queuedOnCommit(canonical).thenReturn(stored)
+								: Mono.just(stored));
+				}));
 	}
 
 	private Mono<Accepted<SubmittedResponse>> prepare(CurrentUser actor, SubmissionTarget task,
-			ResponseSubmission submission, String questionnaireJson, String language, Instant now) {
+			ResponseSubmission submission, Questionnaire questionnaire, boolean withQuestionnaire, String language,
+			Instant now) {
 		return Mono
 			.fromCallable(() -> ResponseChecks.received(task, submission.questionnaireResponse().toString(), now))
 			.subscribeOn(Schedulers.boundedElastic())
@@ -119,14 +132,15 @@ public class ResponseService {
 							(ex) -> Mono.just(ResponseChecks.unscored(task, response, ex)))
 					.flatMap((conformed) -> this.pipeline.earlierSignals(task, response.getAuthored().toInstant())
 						.flatMap((signals) -> Mono
-							.fromCallable(() -> accepted(actor, task, submission, conformed, questionnaireJson, now,
-									uploads, signals))
+							.fromCallable(() -> accepted(actor, task, submission, conformed, questionnaire,
+									withQuestionnaire, now, uploads, signals))
 							.subscribeOn(Schedulers.boundedElastic())))));
 	}
 
 	private Accepted<SubmittedResponse> accepted(CurrentUser actor, SubmissionTarget task,
-			ResponseSubmission submission, ConformedResponse conformed, String questionnaireJson, Instant now,
-			Map<String, StoredAttachment> uploads, Supplier<List<CombinationTriage.Signal>> signals) {
+			ResponseSubmission submission, ConformedResponse conformed, Questionnaire questionnaire,
+			boolean withQuestionnaire, Instant now, Map<String, StoredAttachment> uploads,
+			Supplier<List<CombinationTriage.Signal>> signals) {
 		ScoreResult scored = conformed.scored();
 		QuestionnaireResponse response = FhirJson.read(QuestionnaireResponse.class, scored.response());
 		Instant authored = response.getAuthored().toInstant();
@@ -138,10 +152,12 @@ public class ResponseService {
 		SubmittedResponse result = new SubmittedResponse(UUID.randomUUID(), task.plan().id(), task.activity().id(),
 				submission.date(), scored.questionnaire(), authored, now, scored.scores(), triage,
 				triage.adviceFrom(task.definition()), conformed.dropped());
-		Mono<Void> rows = this.repository.insert(task.patient().id(), result, scored.response(), actor.subject())
-			.then(this.repository.deleteDraft(task.plan().id(), task.activity().id(), result.date()));
+		List<SqlWrite> rows = List.of(
+				this.repository.insertWrite(task.patient().id(), result, scored.response(), actor.subject()),
+				this.repository.deleteDraftWrite(task.plan().id(), task.activity().id(), result.date()));
 		return new Accepted<>(SubmissionKind.RESPONSE, result, result.id(), result.receivedAt(), triage, rows,
-				this.fhir.toOutbox(result, scored.response(), task.patient(), questionnaireJson, uploads),
+				this.fhir.toOutbox(result, scored.response(), task.patient(), questionnaire, withQuestionnaire,
+						uploads),
 				ResponseChecks.summary(task, scored.scores()), triage,
 				"response to " + result.questionnaire() + " " + triage.level());
 	}

@@ -6,7 +6,7 @@
  * key.
  */
 @ApplicationModule(allowedDependencies = { "attachment", "audit", "careplan", "fhirsync", "idempotency", "pathway",
-		"patient", "questionnaire", "submission::pipeline", "triage" })
+		"patient", "platform", "questionnaire", "submission::pipeline", "triage" })
 package no.heima.response;
 
 import org.springframework.modulith.ApplicationModule;

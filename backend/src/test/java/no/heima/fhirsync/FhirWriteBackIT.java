@@ -155,7 +155,9 @@ class FhirWriteBackIT {
 				.retrieve()
 				.bodyToMono(Map.class)
 				.map((m) -> (String) m.get("id")))
-			.retryWhen(Retry.fixedDelay(60, Duration.ofMillis(500))
+			// up to 2 minutes: on a busy 2-core machine the restart alone took 35-58 s
+			// (load average 25-40), more than the 30 s this allowed before
+			.retryWhen(Retry.fixedDelay(240, Duration.ofMillis(500))
 				.filter((ex) -> ex instanceof WebClientRequestException
 						|| (ex instanceof WebClientResponseException r && r.getStatusCode().is5xxServerError())));
 	}
