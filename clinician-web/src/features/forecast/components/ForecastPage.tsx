@@ -6,7 +6,7 @@ import type { CapacityForecast } from '../api/forecast';
 import { useForecast } from '../hooks/useForecast';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
-const BandChart = lazy(() => import('../../overview/components/BandChart'));
+const BandChart = lazy(() => import('../../../ui/BandChart'));
 
 const DAY = 86_400;
 

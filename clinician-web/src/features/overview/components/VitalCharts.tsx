@@ -10,7 +10,7 @@ import { series, type Measurement } from '../api/measurements';
 import { useMeasurements, usePlanPathways } from '../hooks/useOverview';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
-const BandChart = lazy(() => import('./BandChart'));
+const BandChart = lazy(() => import('../../../ui/BandChart'));
 
 const BOUND_KEYS = ['redLow', 'yellowLow', 'yellowHigh', 'redHigh'] as const;
 

@@ -6,8 +6,8 @@ import {
   problemResponse,
   unauthenticated,
 } from '@heima/web-common/test/fetchMock';
-import { nina, pathwaySummary, patientPage } from './test/fixtures';
-import { renderWithProviders } from './test/render';
+import { nina, pathwaySummary, patientPage } from '../test/fixtures';
+import { renderWithProviders } from '../test/render';
 
 describe('clinician app', () => {
   it('welcomes a visitor who is not logged in, with a log-in link', async () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../lib/router';
+import { Link } from '../lib/router';
 
 /** Where an administrator starts: the questionnaire library and the team's pathways. */
 export function AdminHome() {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { drawBands, timeAxisLabels, type BandRegion } from '@heima/web-common/charts/bands';
-import { CLINIC_TIME_ZONE } from '../../../lib/dates';
+import { CLINIC_TIME_ZONE } from '../lib/dates';
 
 /**
  * One measured component over time with the plan's yellow and red bands behind the line. Loaded

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@heima/web-common/auth/me';
-import { PatientList } from '../../patients/components/PatientList';
-import { RegisterPatientForm } from '../../patients/components/RegisterPatientForm';
+import { PatientList } from './PatientList';
+import { RegisterPatientForm } from './RegisterPatientForm';
 
 export function Workspace({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -1,17 +1,17 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../lib/dates';
-import { Link } from '../../../lib/router';
+import { formatDate } from '../lib/dates';
+import { Link } from '../lib/router';
 import type { Me } from '@heima/web-common/auth/me';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
-import { usePatient } from '../../patients/hooks/usePatient';
-import { useCarePlans } from '../hooks/useCarePlans';
-import { PatientTimeline } from '../../overview/components/PatientTimeline';
-import { SummaryDownload } from '../../reports/components/SummaryDownload';
-import { ScoreCharts } from '../../overview/components/ScoreCharts';
-import { VitalCharts } from '../../overview/components/VitalCharts';
-import { EnrolForm } from './EnrolForm';
-import { PlanCard } from './PlanCard';
+import { usePatient } from '../features/patients/hooks/usePatient';
+import { useCarePlans } from '../features/careplans/hooks/useCarePlans';
+import { PatientTimeline } from '../features/overview/components/PatientTimeline';
+import { SummaryDownload } from '../features/reports/components/SummaryDownload';
+import { ScoreCharts } from '../features/overview/components/ScoreCharts';
+import { VitalCharts } from '../features/overview/components/VitalCharts';
+import { EnrolForm } from '../features/careplans/components/EnrolForm';
+import { PlanCard } from '../features/careplans/components/PlanCard';
 
 function CarePlans({ patientId }: { patientId: string }) {
   const { t } = useTranslation();

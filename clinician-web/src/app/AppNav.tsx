@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, type Route } from '../../../lib/router';
+import { Link, type Route } from '../lib/router';
 import type { Me } from '@heima/web-common/auth/me';
 
 type NavKey =

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../lib/router';
+import { Link } from '../lib/router';
 
 /** A page the person's roles do not open (e.g. administration for a clinician). */
 export function NoAccess() {

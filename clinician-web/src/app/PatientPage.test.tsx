@@ -1,16 +1,16 @@
 import { screen, within } from '@testing-library/react';
-import { addDays, todayInOslo } from '../../../lib/dates';
+import { addDays, todayInOslo } from '../lib/dates';
 import {
   jsonResponse,
   mockFetch,
   problemResponse,
   type RecordedRequest,
 } from '@heima/web-common/test/fetchMock';
-import { carePlan, nina, pathwaySummary, patient } from '../../../test/fixtures';
-import { renderWithProviders } from '../../../test/render';
-import type { CarePlan, Task } from '../api/carePlans';
-import type { PublishedPathway } from '../../pathways/api/pathways';
-import { EnrolForm } from './EnrolForm';
+import { carePlan, nina, pathwaySummary, patient } from '../test/fixtures';
+import { renderWithProviders } from '../test/render';
+import type { CarePlan, Task } from '../features/careplans/api/carePlans';
+import type { PublishedPathway } from '../features/pathways/api/pathways';
+import { EnrolForm } from '../features/careplans/components/EnrolForm';
 import { PatientPage } from './PatientPage';
 
 const kari = patient(1, { givenName: 'Kari', familyName: 'Nordvik' });
