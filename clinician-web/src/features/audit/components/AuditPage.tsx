@@ -5,6 +5,7 @@ import { dateTimeInOslo } from '../../../lib/dates';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { auditFhirHref, fetchAudit, type AuditSearch } from '../api/audit';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** A local date-time input's value (Oslo wall clock in the browser) as an ISO instant. */
 function toInstant(local: string): string | undefined {
@@ -75,9 +76,7 @@ export function AuditPage() {
           </select>
         </div>
         <p>
-          <button type="submit" className="button">
-            {t('audit.search')}
-          </button>{' '}
+          <Button type="submit">{t('audit.search')}</Button>{' '}
           <a href={auditFhirHref(search)} download="audit-events.json">
             {t('audit.downloadFhir')}
           </a>

@@ -13,6 +13,7 @@ import {
   type CohortChoice,
 } from '../api/exports';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /**
  * Cohort exports for administrators: a CSV download for a period (the browser streams it to a
@@ -168,13 +169,9 @@ export function ExportsPage() {
             />
           </div>
           <p>
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={start.isPending || types.length === 0}
-            >
+            <Button type="submit" disabled={start.isPending || types.length === 0}>
               {t('exports.start')}
-            </button>
+            </Button>
           </p>
         </form>
         {start.isError ? <ErrorPanel error={start.error} /> : null}
@@ -211,13 +208,9 @@ export function ExportsPage() {
         </div>
         {statusPath !== null ? (
           <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => cancel.mutate()}
-            >
+            <Button type="button" variant="outline" onClick={() => cancel.mutate()}>
               {t('exports.cancel')}
-            </button>
+            </Button>
           </p>
         ) : null}
         {cancel.isError ? <ErrorPanel error={cancel.error} /> : null}

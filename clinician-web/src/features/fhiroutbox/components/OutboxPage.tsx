@@ -5,6 +5,8 @@ import { errorMessage } from '@heima/web-common/problemMessages';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useOutboxStats, useParkedRows, useRetryRow } from '../hooks/useOutbox';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 /** FHIR write-back for administrators: how much waits, what stopped and why, and retry. */
 export function OutboxPage() {
@@ -47,13 +49,15 @@ export function OutboxPage() {
         <h2 id={headingId}>{t('outbox.parkedHeading')}</h2>
         <div role="status">
           {retry.isSuccess && (
-            <p className="notice notice--success">{t('outbox.retried', { id: retry.variables })}</p>
+            <NotificationPanel variant="success">
+              {t('outbox.retried', { id: retry.variables })}
+            </NotificationPanel>
           )}
         </div>
         {retry.isError && (
-          <p className="notice notice--error" role="alert">
+          <NotificationPanel variant="error" role="alert">
             {errorMessage(i18n, retry.error)}
-          </p>
+          </NotificationPanel>
         )}
         {parked.isPending ? (
           <Loading />
@@ -81,9 +85,9 @@ export function OutboxPage() {
                 <td>{row.lastError ?? '–'}</td>
                 <td>{dateTimeInOslo(row.createdAt, language)}</td>
                 <td>
-                  <button
+                  <Button
                     type="button"
-                    className="button button--secondary button--small"
+                    variant="outline"
                     disabled={retry.isPending}
                     onClick={() => retry.mutate(row.id)}
                   >
@@ -91,7 +95,7 @@ export function OutboxPage() {
                     <span className="visually-hidden">
                       : {row.resourceType} {row.identifier}
                     </span>
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { answerItems } from '../api/questionItems';
 import { TrendFields, TriggerFields } from './RuleFields';
 import { CollectOnlyFields } from './CollectOnlyFields';
 import { ThresholdFields } from './ThresholdFields';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 const canonical = (url: string, version: string) => `${url}|${version}`;
 
@@ -243,9 +244,9 @@ export function ActivityFields(props: {
         onChange={props.onChange}
         errorAt={errorAt}
       />
-      <button type="button" className="button button--secondary" onClick={props.onRemove}>
+      <Button type="button" variant="outline" onClick={props.onRemove}>
         {t('pathwayEditor.activity.remove', { number: index + 1 })}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }

@@ -4,6 +4,7 @@ import { dateTimeInOslo } from '../../../lib/dates';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePathwayVersions } from '../hooks/usePathways';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** The published versions, newest first, each with a way to preview its schedule. */
 export function VersionsTable(props: {
@@ -55,13 +56,9 @@ export function VersionsTable(props: {
                   </>
                 )}
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => props.onPreview(version)}
-                  >
+                  <Button type="button" variant="outline" onClick={() => props.onPreview(version)}>
                     {t('versions.preview', { version })}
-                  </button>
+                  </Button>
                 </td>
               </tr>
             );

@@ -4,6 +4,7 @@ import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { fetchDraft, whatIf, type WhatIfAlert, type WhatIfResult } from '../api/pathways';
 import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 export const WHAT_IF_DAYS = 30;
 
@@ -95,9 +96,9 @@ export function WhatIfSection(props: { pathwayId: string; latestVersion: number 
       <h2 id={headingId}>{t('whatIf.heading')}</h2>
       <p className="muted">{t('whatIf.intro', { count: WHAT_IF_DAYS })}</p>
       <div>
-        <button type="button" className="button" onClick={() => void run()}>
+        <Button type="button" onClick={() => void run()}>
           {t('whatIf.run')}
-        </button>
+        </Button>
       </div>
       {state.kind === 'running' && <Loading />}
       {state.kind === 'failed' && <ErrorPanel error={state.error} onRetry={() => void run()} />}
