@@ -22,7 +22,7 @@ import { logIn, logInClinician } from '@heima/web-common/e2e/login';
  *     npm run e2e -- e2e/screenshots.e2e.ts
  *
  * It first gives the demo patient Kari Nordvik (pasient1) something to look at: a red blood
- * pressure, a yellow weight, a questionnaire answer and a message.
+ * pressure, yellow ones, a weight rise and a message.
  */
 const FOLDER = process.env.HEIMA_SCREENSHOTS;
 const WIDE: Viewport = { width: DESKTOP.width, height: 800 };
@@ -90,7 +90,7 @@ describe.runIf(FOLDER)('screenshots of the clinician app', () => {
     }
   }
 
-  it('gives Kari measurements, an answer and a message to show', async () => {
+  it('gives Kari measurements and a message to show', async () => {
     const { context, page } = await newContext(browser, PHONE);
     try {
       await page.goto(`${BASE_URL}/patient/`);
