@@ -8,7 +8,7 @@ export default mergeConfig(
       environment: 'jsdom',
       globals: true,
       include: ['src/**/*.test.{ts,tsx}'],
-      setupFiles: ['../web-common/src/test/setup.ts'],
+      setupFiles: ['../web-common/src/test/setup.ts', './src/test/setup.ts'],
       restoreMocks: true,
       // jsdom + user-event typing is slow on a loaded 2-core machine; 5 s timed out there
       testTimeout: 30_000,

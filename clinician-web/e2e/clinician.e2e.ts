@@ -139,7 +139,8 @@ describe('clinician app', () => {
       await page.getByLabel('Fødselsnummer eller D-nummer').fill(fnr);
       await submitRegistration(page);
 
-      const success = page.locator('.notice--success');
+      // the design system's notification panel, role status
+      const success = page.getByRole('status').filter({ hasText: 'er registrert.' });
       const duplicate = page.locator('#register-identifier-error', {
         hasText: 'Det finnes allerede en pasient',
       });

@@ -272,7 +272,7 @@ describe('pathways: admin builds and publishes, nurse enrols', () => {
       await page.getByLabel('Fornavn').fill('Test');
       await page.getByLabel('Etternavn').fill(FAMILY_NAME);
       await page.getByRole('button', { name: 'Registrer pasient' }).click();
-      await page.locator('.notice--success').waitFor();
+      await page.getByRole('status').filter({ hasText: 'er registrert.' }).waitFor();
 
       await page
         .getByRole('searchbox', { name: 'Søk etter navn eller fødselsnummer' })

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../lib/dates';
 import { ProblemError, type FieldError, type Problem } from '@heima/web-common/problem';
 import { fieldErrorMessage, problemMessage } from '@heima/web-common/problemMessages';
-import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
-import { SelectField, TextField } from '../../forms/components/FormFields';
+import { ErrorSummary, type SummaryItem } from '../../../ui/forms/ErrorSummary';
+import { SelectField, TextField } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePathways } from '../../pathways/hooks/usePathways';
 import type { CarePlan } from '../api/carePlans';
 import { useEnrol } from '../hooks/useCarePlans';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 const FIELDS = [
   'pathwayId',
@@ -144,12 +146,12 @@ export function EnrolForm(props: {
             <ErrorSummary ref={summaryRef} items={summary} title={t('enrol.errorSummary')} />
           )}
           {enrolled && (
-            <p className="notice notice--success" role="status">
+            <NotificationPanel variant="success" role="status">
               {t('enrol.success', {
                 name: enrolled.pathwayName,
                 version: enrolled.pathwayVersion,
               })}
-            </p>
+            </NotificationPanel>
           )}
           <form className="form" noValidate onSubmit={onSubmit}>
             <SelectField
@@ -237,13 +239,9 @@ export function EnrolForm(props: {
                 ))}
               </SelectField>
             )}
-            <button
-              type="submit"
-              className="button button--primary"
-              aria-disabled={enrolment.isPending}
-            >
+            <Button type="submit" aria-disabled={enrolment.isPending}>
               {enrolment.isPending ? t('enrol.submitting') : t('enrol.submit')}
-            </button>
+            </Button>
           </form>
         </>
       )}

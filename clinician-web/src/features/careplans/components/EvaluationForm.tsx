@@ -2,10 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { FieldGroup, TextAreaField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, TextAreaField, TextField } from '../../../ui/forms/FormFields';
 import type { CarePlan, EvaluationOutcome } from '../api/carePlans';
 import { useChangePlan } from '../hooks/useCarePlans';
 import { ChangeFailure } from './PlanActions';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 const OUTCOMES: readonly EvaluationOutcome[] = ['CONTINUE', 'CHANGE_THRESHOLDS', 'END'];
 
@@ -79,9 +81,9 @@ export function EvaluationForm({ plan }: { plan: CarePlan }) {
   return (
     <div className="stack">
       <div className="button-row">
-        <button
+        <Button
           type="button"
-          className="button button--secondary"
+          variant="outline"
           aria-expanded={open}
           aria-controls={open ? id : undefined}
           onClick={() => {
@@ -91,7 +93,7 @@ export function EvaluationForm({ plan }: { plan: CarePlan }) {
           }}
         >
           {t('evaluation.open')}
-        </button>
+        </Button>
       </div>
       {open && (
         <form
@@ -142,20 +144,12 @@ export function EvaluationForm({ plan }: { plan: CarePlan }) {
             onChange={(event) => setNote(event.target.value)}
           />
           <div className="button-row">
-            <button
-              type="submit"
-              className="button button--primary"
-              aria-disabled={change.isPending}
-            >
+            <Button type="submit" aria-disabled={change.isPending}>
               {t('evaluation.submit')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setOpen(false)}
-            >
+            </Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               {t('plan.cancel')}
-            </button>
+            </Button>
           </div>
         </form>
       )}
@@ -163,9 +157,9 @@ export function EvaluationForm({ plan }: { plan: CarePlan }) {
         <ChangeFailure error={change.error} patientId={plan.patientId} />
       )}
       {done && (
-        <p className="notice notice--success" role="status">
+        <NotificationPanel variant="success" role="status">
           {t('evaluation.done')}
-        </p>
+        </NotificationPanel>
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { apiFetch } from '@heima/web-common/http';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { FieldGroup } from '../../forms/components/FormFields';
+import { FieldGroup } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { BOUNDS, parseDecimal, type Bound } from '../../pathways/api/pathwayForm';
 import type { Activity, Threshold } from '../../pathways/api/pathways';
@@ -13,6 +13,8 @@ import { usePathwayVersion } from '../../pathways/hooks/usePathways';
 import type { CarePlan, PersonalThreshold } from '../api/carePlans';
 import { useChangePlan } from '../hooks/useCarePlans';
 import { ChangeFailure } from './PlanActions';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 type Bounds = Record<Bound, string>;
 
@@ -171,9 +173,9 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
 
   return (
     <div className="stack">
-      <button
+      <Button
         type="button"
-        className="button button--secondary"
+        variant="outline"
         aria-expanded={open}
         aria-controls={open ? formId : undefined}
         onClick={() => {
@@ -182,7 +184,7 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
         }}
       >
         {t('personal.toggle', { count: plan.personalThresholds.length })}
-      </button>
+      </Button>
       {open &&
         (pathway.isPending ? (
           <Loading />
@@ -216,9 +218,9 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
                 />
                 {row.measurement && (
                   <div>
-                    <button
+                    <Button
                       type="button"
-                      className="button button--secondary"
+                      variant="outline"
                       onClick={() => {
                         void suggestFromRunIn(plan.id, row).then(
                           (found) => {
@@ -246,7 +248,7 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
                       }}
                     >
                       {t('personal.suggest')}
-                    </button>
+                    </Button>
                     {suggestion?.index === index && (
                       <p className="muted" role="status">
                         {suggestion.text}
@@ -256,25 +258,21 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
                 )}
               </FieldGroup>
             ))}
-            <button
-              type="submit"
-              className="button button--primary"
-              aria-disabled={change.isPending}
-            >
+            <Button type="submit" aria-disabled={change.isPending}>
               {t('personal.save')}
-            </button>
+            </Button>
             {change.isError && !hasServerFieldErrors && (
               <ChangeFailure error={change.error} patientId={plan.patientId} />
             )}
             {change.isError && hasServerFieldErrors && (
-              <p className="notice notice--error" role="alert">
+              <NotificationPanel variant="error" role="alert">
                 {t('personal.invalid')}
-              </p>
+              </NotificationPanel>
             )}
             {saved && (
-              <p className="notice notice--success" role="status">
+              <NotificationPanel variant="success" role="status">
                 {t('personal.saved')}
-              </p>
+              </NotificationPanel>
             )}
           </form>
         ))}

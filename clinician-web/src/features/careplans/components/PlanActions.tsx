@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../lib/dates';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { errorMessage, fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { TextField } from '../../forms/components/FormFields';
+import { TextField } from '../../../ui/forms/FormFields';
 import { carePlansQueryKey, type CarePlan } from '../api/carePlans';
 import { useChangePlan, type PlanChange } from '../hooks/useCarePlans';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 type Open = 'none' | 'pause' | 'end';
 
@@ -25,20 +27,20 @@ export function ChangeFailure({ error, patientId }: { error: unknown; patientId:
   const queryClient = useQueryClient();
   const conflict = error instanceof ProblemError && error.status === 412;
   return (
-    <div className="notice notice--error" role="alert">
+    <NotificationPanel variant="error" role="alert">
       <p>{conflict ? t('plan.conflict') : errorMessage(i18n, error)}</p>
       {conflict && (
-        <button
+        <Button
           type="button"
-          className="button button--secondary"
+          variant="outline"
           onClick={() =>
             void queryClient.invalidateQueries({ queryKey: carePlansQueryKey(patientId) })
           }
         >
           {t('plan.reload')}
-        </button>
+        </Button>
       )}
-    </div>
+    </NotificationPanel>
   );
 }
 
@@ -115,9 +117,9 @@ export function PlanActions({ plan }: { plan: CarePlan }) {
     <div className="plan-actions stack">
       <div className="button-row">
         {plan.status === 'PAUSED' ? (
-          <button
+          <Button
             type="button"
-            className="button button--secondary"
+            variant="outline"
             aria-disabled={change.isPending}
             onClick={() => {
               if (!change.isPending) {
@@ -127,27 +129,27 @@ export function PlanActions({ plan }: { plan: CarePlan }) {
             }}
           >
             {t('plan.resume')}
-          </button>
+          </Button>
         ) : (
-          <button
+          <Button
             type="button"
-            className="button button--secondary"
+            variant="outline"
             aria-expanded={open === 'pause'}
             aria-controls={open === 'pause' ? formId : undefined}
             onClick={() => toggle('pause')}
           >
             {t('plan.pause')}
-          </button>
+          </Button>
         )}
-        <button
+        <Button
           type="button"
-          className="button button--secondary"
+          variant="outline"
           aria-expanded={open === 'end'}
           aria-controls={open === 'end' ? formId : undefined}
           onClick={() => toggle('end')}
         >
           {t('plan.end')}
-        </button>
+        </Button>
       </div>
 
       {open !== 'none' && (
@@ -189,16 +191,12 @@ export function PlanActions({ plan }: { plan: CarePlan }) {
           )}
           {open === 'end' && <p className="muted">{t('plan.endWarning')}</p>}
           <div className="button-row">
-            <button
-              type="submit"
-              className="button button--primary"
-              aria-disabled={change.isPending}
-            >
+            <Button type="submit" aria-disabled={change.isPending}>
               {open === 'pause' ? t('plan.confirmPause') : t('plan.confirmEnd')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => toggle(open)}>
+            </Button>
+            <Button type="button" variant="outline" onClick={() => toggle(open)}>
               {t('plan.cancel')}
-            </button>
+            </Button>
           </div>
         </form>
       )}
@@ -207,9 +205,9 @@ export function PlanActions({ plan }: { plan: CarePlan }) {
         <ChangeFailure error={change.error} patientId={plan.patientId} />
       )}
       {done && (
-        <p className="notice notice--success" role="status">
+        <NotificationPanel variant="success" role="status">
           {done}
-        </p>
+        </NotificationPanel>
       )}
     </div>
   );

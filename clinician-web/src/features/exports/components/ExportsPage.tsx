@@ -12,6 +12,8 @@ import {
   startBulkExport,
   type CohortChoice,
 } from '../api/exports';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /**
  * Cohort exports for administrators: a CSV download for a period (the browser streams it to a
@@ -167,13 +169,9 @@ export function ExportsPage() {
             />
           </div>
           <p>
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={start.isPending || types.length === 0}
-            >
+            <Button type="submit" disabled={start.isPending || types.length === 0}>
               {t('exports.start')}
-            </button>
+            </Button>
           </p>
         </form>
         {start.isError ? <ErrorPanel error={start.error} /> : null}
@@ -210,13 +208,9 @@ export function ExportsPage() {
         </div>
         {statusPath !== null ? (
           <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => cancel.mutate()}
-            >
+            <Button type="button" variant="outline" onClick={() => cancel.mutate()}>
               {t('exports.cancel')}
-            </button>
+            </Button>
           </p>
         ) : null}
         {cancel.isError ? <ErrorPanel error={cancel.error} /> : null}
@@ -229,29 +223,20 @@ export function ExportsPage() {
         ) : dictionary.isError ? (
           <ErrorPanel error={dictionary.error} onRetry={() => void dictionary.refetch()} />
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">{t('exports.dictionary')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('exports.column')}</th>
-                  <th scope="col">{t('exports.type')}</th>
-                  <th scope="col">{t('exports.meaning')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dictionary.data.map((entry) => (
-                  <tr key={entry.name}>
-                    <th scope="row">
-                      <code>{entry.name}</code>
-                    </th>
-                    <td>{entry.type}</td>
-                    <td>{language.startsWith('en') ? entry.en : entry.nb}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            caption={t('exports.dictionary')}
+            columns={[t('exports.column'), t('exports.type'), t('exports.meaning')]}
+          >
+            {dictionary.data.map((entry) => (
+              <tr key={entry.name}>
+                <th scope="row">
+                  <code>{entry.name}</code>
+                </th>
+                <td>{entry.type}</td>
+                <td>{language.startsWith('en') ? entry.en : entry.nb}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </div>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { ProblemType, hasProblemType } from '@heima/web-common/problem';
 import { errorMessage } from '@heima/web-common/problemMessages';
 import { Link } from '../../../lib/router';
-import { TextAreaField } from '../../forms/components/FormFields';
+import { TextAreaField } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import { MAX_MESSAGE_LENGTH } from '../api/messages';
 import { useMessages, useSendMessage } from '../hooks/useMessages';
 import { MessageList } from './MessageList';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 /** The answer box: plain text, bounded, sent under the nurse's own name. */
 function ReplyForm({ patientId }: { patientId: string }) {
@@ -49,14 +51,14 @@ function ReplyForm({ patientId }: { patientId: string }) {
         {...(error ? { error } : {})}
       />
       {failure && (
-        <p className="notice notice--error" role="alert">
+        <NotificationPanel variant="error" role="alert">
           {failure}
-        </p>
+        </NotificationPanel>
       )}
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={send.isPending}>
+        <Button type="submit" disabled={send.isPending}>
           {send.isPending ? t('messages.sending') : t('messages.send')}
-        </button>
+        </Button>
       </div>
     </form>
   );

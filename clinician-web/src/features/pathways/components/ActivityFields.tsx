@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, SelectField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, SelectField, TextField } from '../../../ui/forms/FormFields';
 import { useQuestionnaire, useQuestionnaires } from '../../questionnaires/hooks/useQuestionnaires';
 import { choosable, titleIn } from '../../questionnaires/api/questionnaires';
 import { localize, scoreItems } from '../../questionnaires/api/translations';
@@ -10,6 +10,7 @@ import { answerItems } from '../api/questionItems';
 import { TrendFields, TriggerFields } from './RuleFields';
 import { CollectOnlyFields } from './CollectOnlyFields';
 import { ThresholdFields } from './ThresholdFields';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 const canonical = (url: string, version: string) => `${url}|${version}`;
 
@@ -243,9 +244,9 @@ export function ActivityFields(props: {
         onChange={props.onChange}
         errorAt={errorAt}
       />
-      <button type="button" className="button button--secondary" onClick={props.onRemove}>
+      <Button type="button" variant="outline" onClick={props.onRemove}>
         {t('pathwayEditor.activity.remove', { number: index + 1 })}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, SelectField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, SelectField, TextField } from '../../../ui/forms/FormFields';
 import {
   MAX_CONDITIONS,
   newCombinationRow,
@@ -10,6 +10,7 @@ import {
 } from '../api/combinationForm';
 import { fieldId, type PathwayForm } from '../api/pathwayForm';
 import { RULE_LEVELS, type RuleLevel } from '../api/pathways';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 function ConditionFields(props: {
   path: string;
@@ -80,9 +81,9 @@ function ConditionFields(props: {
         </SelectField>
       </div>
       {props.removable && (
-        <button type="button" className="button button--secondary" onClick={props.onRemove}>
+        <Button type="button" variant="outline" onClick={props.onRemove}>
           {t('pathwayEditor.combinations.removeCondition', { number: props.number })}
-        </button>
+        </Button>
       )}
     </FieldGroup>
   );
@@ -184,19 +185,19 @@ function RuleFields(props: {
       ))}
       <div className="button-row">
         {row.conditions.length < MAX_CONDITIONS && (
-          <button
+          <Button
             type="button"
-            className="button button--secondary"
+            variant="outline"
             onClick={() =>
               props.onChange({ ...row, conditions: [...row.conditions, newConditionRow()] }, true)
             }
           >
             {t('pathwayEditor.combinations.addCondition')}
-          </button>
+          </Button>
         )}
-        <button type="button" className="button button--secondary" onClick={props.onRemove}>
+        <Button type="button" variant="outline" onClick={props.onRemove}>
           {t('pathwayEditor.combinations.remove', { number: index + 1 })}
-        </button>
+        </Button>
       </div>
     </FieldGroup>
   );
@@ -249,13 +250,13 @@ export function CombinationFields(props: {
         />
       ))}
       <div className="button-row">
-        <button
+        <Button
           type="button"
-          className="button button--secondary"
+          variant="outline"
           onClick={() => props.onChange([...rows, newCombinationRow(rows)], true)}
         >
           {t('pathwayEditor.combinations.add')}
-        </button>
+        </Button>
       </div>
     </section>
   );

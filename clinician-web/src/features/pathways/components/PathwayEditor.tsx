@@ -3,13 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError, Problem } from '@heima/web-common/problem';
 import { ProblemError } from '@heima/web-common/problem';
 import { problemMessage } from '@heima/web-common/problemMessages';
-import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
-import {
-  FieldGroup,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../forms/components/FormFields';
+import { ErrorSummary, type SummaryItem } from '../../../ui/forms/ErrorSummary';
+import { FieldGroup, SelectField, TextAreaField, TextField } from '../../../ui/forms/FormFields';
 import {
   fieldId,
   newActivity,
@@ -24,6 +19,8 @@ import { LEVELS, type ActivityType, type PathwayDefinition } from '../api/pathwa
 import { usePathwayErrorMessage } from '../hooks/usePathwayErrorMessage';
 import { ActivityFields } from './ActivityFields';
 import { CombinationFields } from './CombinationFields';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 interface EditorErrors {
   fields: FormErrors;
@@ -231,20 +228,12 @@ export function PathwayEditor(props: {
           />
         ))}
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => addActivity('QUESTIONNAIRE')}
-          >
+          <Button type="button" variant="outline" onClick={() => addActivity('QUESTIONNAIRE')}>
             {t('pathwayEditor.addQuestionnaire')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => addActivity('MEASUREMENT')}
-          >
+          </Button>
+          <Button type="button" variant="outline" onClick={() => addActivity('MEASUREMENT')}>
             {t('pathwayEditor.addMeasurement')}
-          </button>
+          </Button>
         </div>
       </section>
 
@@ -330,13 +319,13 @@ export function PathwayEditor(props: {
 
       <div className="form-actions">
         {saved && props.savedMessage && (
-          <p className="notice notice--success" role="status">
+          <NotificationPanel variant="success" role="status">
             {props.savedMessage}
-          </p>
+          </NotificationPanel>
         )}
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
+        <Button type="submit" aria-disabled={saving}>
           {saving ? props.submittingLabel : props.submitLabel}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -13,6 +13,8 @@ import { PathwayEditor } from './PathwayEditor';
 import { SchedulePreviewSection } from './SchedulePreviewSection';
 import { WhatIfSection } from './WhatIfSection';
 import { VersionsTable } from './VersionsTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 function PublishPanel({ pathway }: { pathway: PathwaySummary }) {
   const { t, i18n } = useTranslation();
@@ -34,26 +36,25 @@ function PublishPanel({ pathway }: { pathway: PathwaySummary }) {
             ? t('publish.upToDate', { version: pathway.latestVersion })
             : t('publish.nothing')}
       </p>
-      <button
+      <Button
         type="button"
-        className="button button--primary"
         aria-disabled={!pathway.hasDraft || publish.isPending}
         onClick={() => {
           if (pathway.hasDraft && !publish.isPending) publish.mutate();
         }}
       >
         {publish.isPending ? t('publish.publishing') : t('publish.button', { version: next })}
-      </button>
+      </Button>
       {publish.isSuccess && (
-        <p className="notice notice--success" role="status">
+        <NotificationPanel variant="success" role="status">
           {t('publish.done', {
             version: publish.data.version,
             at: dateTimeInOslo(publish.data.publishedAt, language),
           })}
-        </p>
+        </NotificationPanel>
       )}
       {publish.isError && (
-        <div className="notice notice--error" role="alert">
+        <NotificationPanel variant="error" role="alert">
           <p>{errorMessage(i18n, failure)}</p>
           {fieldErrors.length > 0 && (
             <ul>
@@ -64,7 +65,7 @@ function PublishPanel({ pathway }: { pathway: PathwaySummary }) {
               ))}
             </ul>
           )}
-        </div>
+        </NotificationPanel>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, SelectField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, SelectField, TextField } from '../../../ui/forms/FormFields';
 import {
   fieldId,
   newTrendRow,
@@ -12,6 +12,7 @@ import {
 import { RULE_LEVELS, type RuleLevel } from '../api/pathways';
 import type { AnswerItem } from '../api/questionItems';
 import { VITAL_INFO, displayUnit } from '../api/vitals';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 const DIRECTIONS: readonly TrendDirection[] = ['rise', 'fall'];
 
@@ -151,23 +152,23 @@ export function TrendFields(props: {
                 level: t(`pathwayEditor.rules.levels.${row.level}`),
               })}
             </p>
-            <button
+            <Button
               type="button"
-              className="button button--secondary button--small"
+              variant="outline"
               onClick={() => props.onChange(rows.filter((_, i) => i !== index))}
             >
               {t('pathwayEditor.trends.remove', { number: index + 1 })}
-            </button>
+            </Button>
           </FieldGroup>
         );
       })}
-      <button
+      <Button
         type="button"
-        className="button button--secondary button--small"
+        variant="outline"
         onClick={() => props.onChange([...rows, newTrendRow(vital)])}
       >
         {t('pathwayEditor.trends.add')}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }
@@ -293,23 +294,23 @@ export function TriggerFields(props: {
                 onChange={(level) => setRow(index, { ...row, level })}
               />
             </div>
-            <button
+            <Button
               type="button"
-              className="button button--secondary button--small"
+              variant="outline"
               onClick={() => props.onChange(rows.filter((_, i) => i !== index))}
             >
               {t('pathwayEditor.triggers.remove', { number: index + 1 })}
-            </button>
+            </Button>
           </FieldGroup>
         );
       })}
-      <button
+      <Button
         type="button"
-        className="button button--secondary button--small"
+        variant="outline"
         onClick={() => props.onChange([...rows, newTriggerRow()])}
       >
         {t('pathwayEditor.triggers.add')}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, TextField } from '../../../ui/forms/FormFields';
 import type { ScoreItem } from '../../questionnaires/api/translations';
 import {
   BOUNDS,
@@ -11,6 +11,7 @@ import {
   type ThresholdRow,
 } from '../api/pathwayForm';
 import { VITAL_INFO, displayUnit } from '../api/vitals';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** The four bounds of one value, in the order they rise. */
 export function BoundInputs(props: {
@@ -152,23 +153,23 @@ export function ThresholdFields(props: {
               errorOf={(bound) => errorAt(`${rowPath}.${bound}`)}
               onChange={(next) => setRow(index, { ...row, ...next })}
             />
-            <button
+            <Button
               type="button"
-              className="button button--secondary button--small"
+              variant="outline"
               onClick={() => props.onChange(rows.filter((_, i) => i !== index))}
             >
               {t('pathwayEditor.thresholds.removeScore', { number: index + 1 })}
-            </button>
+            </Button>
           </FieldGroup>
         );
       })}
-      <button
+      <Button
         type="button"
-        className="button button--secondary button--small"
+        variant="outline"
         onClick={() => props.onChange([...rows, newThresholdRow()])}
       >
         {t('pathwayEditor.thresholds.addScore')}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }

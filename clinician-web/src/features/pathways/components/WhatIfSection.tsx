@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { fetchDraft, whatIf, type WhatIfAlert, type WhatIfResult } from '../api/pathways';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 export const WHAT_IF_DAYS = 30;
 
@@ -22,39 +24,35 @@ function AlertList(props: {
     return <p role="status">{t('whatIf.noChanges')}</p>;
   }
   return (
-    <div className="table-scroll" role="region" aria-label={t('whatIf.alerts')} tabIndex={0}>
-      <table className="table">
-        <caption>
-          {props.total > props.alerts.length
-            ? t('whatIf.alertsSome', { count: props.total, shown: props.alerts.length })
-            : t('whatIf.alertsAll', { count: props.total })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('whatIf.patient')}</th>
-            <th scope="col">{t('whatIf.time')}</th>
-            <th scope="col">{t('whatIf.activity')}</th>
-            <th scope="col">{t('whatIf.value')}</th>
-            <th scope="col">{t('whatIf.todayLevel')}</th>
-            <th scope="col">{t('whatIf.draftLevel')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.alerts.map((alert) => (
-            <tr key={`${alert.patientId}-${alert.activityId}-${alert.at}`}>
-              <th scope="row">{alert.patientName}</th>
-              <td>
-                <time dateTime={alert.at}>{dateTimeInOslo(alert.at, language)}</time>
-              </td>
-              <td>{props.titles[alert.activityId] ?? alert.activityId}</td>
-              <td>{alert.value}</td>
-              <td>{level(alert.current)}</td>
-              <td>{level(alert.changed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      caption={
+        props.total > props.alerts.length
+          ? t('whatIf.alertsSome', { count: props.total, shown: props.alerts.length })
+          : t('whatIf.alertsAll', { count: props.total })
+      }
+      captionHidden={false}
+      columns={[
+        t('whatIf.patient'),
+        t('whatIf.time'),
+        t('whatIf.activity'),
+        t('whatIf.value'),
+        t('whatIf.todayLevel'),
+        t('whatIf.draftLevel'),
+      ]}
+    >
+      {props.alerts.map((alert) => (
+        <tr key={`${alert.patientId}-${alert.activityId}-${alert.at}`}>
+          <th scope="row">{alert.patientName}</th>
+          <td>
+            <time dateTime={alert.at}>{dateTimeInOslo(alert.at, language)}</time>
+          </td>
+          <td>{props.titles[alert.activityId] ?? alert.activityId}</td>
+          <td>{alert.value}</td>
+          <td>{level(alert.current)}</td>
+          <td>{level(alert.changed)}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -98,9 +96,9 @@ export function WhatIfSection(props: { pathwayId: string; latestVersion: number 
       <h2 id={headingId}>{t('whatIf.heading')}</h2>
       <p className="muted">{t('whatIf.intro', { count: WHAT_IF_DAYS })}</p>
       <div>
-        <button type="button" className="button" onClick={() => void run()}>
+        <Button type="button" onClick={() => void run()}>
           {t('whatIf.run')}
-        </button>
+        </Button>
       </div>
       {state.kind === 'running' && <Loading />}
       {state.kind === 'failed' && <ErrorPanel error={state.error} onRetry={() => void run()} />}

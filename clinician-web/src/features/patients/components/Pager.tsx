@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /**
  * Previous/next. At either end the button stays focusable but says it is unavailable
@@ -16,22 +17,22 @@ export function Pager(props: {
   if (!hasPrevious && !hasNext) return null;
   return (
     <nav className="pager" aria-label={t('patients.pages')}>
-      <button
+      <Button
         type="button"
-        className="button button--secondary"
+        variant="outline"
         aria-disabled={!hasPrevious}
         onClick={() => hasPrevious && props.onPage(props.page - 1)}
       >
         {t('patients.previous')}
-      </button>
-      <button
+      </Button>
+      <Button
         type="button"
-        className="button button--secondary"
+        variant="outline"
         aria-disabled={!hasNext}
         onClick={() => hasNext && props.onPage(props.page + 1)}
       >
         {t('patients.next')}
-      </button>
+      </Button>
     </nav>
   );
 }

@@ -5,6 +5,7 @@ import { PAGE_SIZE } from '../api/patients';
 import { usePatientSearch, type PatientSearchResult } from '../hooks/usePatientSearch';
 import { Pager } from './Pager';
 import { PatientTable } from './PatientTable';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** A fødselsnummer is often typed in groups ("010190 12345"); the server wants the digits. */
 export function normalizeQuery(input: string): string {
@@ -65,13 +66,11 @@ export function PatientList() {
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
           />
-          <button type="submit" className="button button--primary">
-            {t('patients.search')}
-          </button>
+          <Button type="submit">{t('patients.search')}</Button>
           {query !== '' && (
-            <button type="button" className="button button--secondary" onClick={showAll}>
+            <Button type="button" variant="outline" onClick={showAll}>
               {t('patients.showAll')}
-            </button>
+            </Button>
           )}
         </div>
       </form>

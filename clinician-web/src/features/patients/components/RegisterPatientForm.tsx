@@ -15,8 +15,10 @@ import {
   type RegistrationValues,
 } from '../api/registration';
 import { useRegisterPatient } from '../hooks/useRegisterPatient';
-import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
-import { SelectField, TextField } from '../../forms/components/FormFields';
+import { ErrorSummary, type SummaryItem } from '../../../ui/forms/ErrorSummary';
+import { SelectField, TextField } from '../../../ui/forms/FormFields';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 const fieldId = (field: RegistrationField) => `register-${field}`;
 
@@ -105,9 +107,9 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
         <ErrorSummary ref={summaryRef} items={summaryItems} title={t('register.errorSummary')} />
       )}
       {registered && (
-        <p className="notice notice--success" role="status">
+        <NotificationPanel variant="success" role="status">
           {t('register.success', { name: `${registered.givenName} ${registered.familyName}` })}
-        </p>
+        </NotificationPanel>
       )}
       {requested && (
         <p className="notice" role="status">
@@ -196,13 +198,9 @@ export function RegisterPatientForm({ teams }: { teams: string[] }) {
             ))}
           </SelectField>
         )}
-        <button
-          type="submit"
-          className="button button--primary"
-          aria-disabled={registration.isPending}
-        >
+        <Button type="submit" aria-disabled={registration.isPending}>
           {registration.isPending ? t('register.submitting') : t('register.submit')}
-        </button>
+        </Button>
       </form>
     </section>
   );

@@ -2,10 +2,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { errorMessage } from '@heima/web-common/problemMessages';
-import { describedBy, FieldErrorText } from '../../forms/components/FormFields';
+import { describedBy, FieldErrorText } from '../../../ui/forms/FormFields';
 import { Link } from '../../../lib/router';
 import { titleIn, type ImportResult } from '../api/questionnaires';
 import { useImportQuestionnaire } from '../hooks/useQuestionnaires';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 type Failure =
   | { kind: 'no-file' }
@@ -113,16 +115,16 @@ export function ImportQuestionnaireForm() {
             onChange={() => setFailure(null)}
           />
         </div>
-        <button type="submit" className="button button--primary" aria-disabled={importer.isPending}>
+        <Button type="submit" aria-disabled={importer.isPending}>
           {importer.isPending
             ? t('questionnaireImport.importing')
             : t('questionnaireImport.submit')}
-        </button>
+        </Button>
       </form>
 
       <div ref={resultRef} tabIndex={-1} className="import-result">
         {failure?.kind === 'server' && (
-          <div className="notice notice--error" role="alert">
+          <NotificationPanel variant="error" role="alert">
             <h3>{t('questionnaireImport.failed')}</h3>
             <p>{errorMessage(i18n, failure.error)}</p>
             {failure.issues.length > 0 && (
@@ -137,15 +139,15 @@ export function ImportQuestionnaireForm() {
                 </ul>
               </>
             )}
-          </div>
+          </NotificationPanel>
         )}
         {failure?.kind === 'not-json' && (
-          <p className="notice notice--error" role="alert">
+          <NotificationPanel variant="error" role="alert">
             {t('questionnaireImport.notJson')}
-          </p>
+          </NotificationPanel>
         )}
         {imported && (
-          <div className="notice notice--success" role="status">
+          <NotificationPanel variant="success" role="status">
             <p>
               {t('questionnaireImport.done', {
                 title: titleIn(imported.questionnaire, language),
@@ -167,7 +169,7 @@ export function ImportQuestionnaireForm() {
                 </ul>
               </>
             )}
-          </div>
+          </NotificationPanel>
         )}
       </div>
     </section>

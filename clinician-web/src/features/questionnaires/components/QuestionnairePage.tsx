@@ -11,6 +11,8 @@ import {
 } from '../hooks/useQuestionnaires';
 import { statusKey } from './QuestionnaireLibrary';
 import { QuestionnairePreview } from './QuestionnairePreview';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 /** Retiring asks once more: a retired version can no longer be chosen for new pathways. */
 function RetirePanel({ version }: { version: QuestionnaireVersion }) {
@@ -29,9 +31,8 @@ function RetirePanel({ version }: { version: QuestionnaireVersion }) {
           <p>{t('questionnaireRetire.explain')}</p>
           {confirming ? (
             <div className="button-row">
-              <button
+              <Button
                 type="button"
-                className="button button--primary"
                 aria-disabled={retire.isPending}
                 onClick={() => {
                   if (!retire.isPending)
@@ -39,30 +40,22 @@ function RetirePanel({ version }: { version: QuestionnaireVersion }) {
                 }}
               >
                 {t('questionnaireRetire.confirm', { version: version.version })}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setConfirming(false)}
-              >
+              </Button>
+              <Button type="button" variant="outline" onClick={() => setConfirming(false)}>
                 {t('questionnaireRetire.cancel')}
-              </button>
+              </Button>
             </div>
           ) : (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setConfirming(true)}
-            >
+            <Button type="button" variant="outline" onClick={() => setConfirming(true)}>
               {t('questionnaireRetire.button')}
-            </button>
+            </Button>
           )}
         </>
       )}
       {retire.isSuccess && (
-        <p className="notice notice--success" role="status">
+        <NotificationPanel variant="success" role="status">
           {t('questionnaireRetire.done')}
-        </p>
+        </NotificationPanel>
       )}
       {retire.isError && <ErrorPanel error={retire.error} />}
     </section>

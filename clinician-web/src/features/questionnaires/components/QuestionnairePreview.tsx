@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '@heima/web-common/i18n';
 import { Loading } from '@heima/web-common/ui/Status';
 import { languagesOf, localize } from '../api/translations';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 // Refero is big; it arrives only when someone opens a preview.
 const ReferoPreview = lazy(() => import('../preview/ReferoPreview'));
@@ -62,9 +63,9 @@ export function QuestionnairePreview({ questionnaire }: { questionnaire: Questio
       <div className="refero-preview" lang={language}>
         <PreviewBoundary
           fallback={
-            <p className="notice notice--error" role="alert">
+            <NotificationPanel variant="error" role="alert">
               {t('questionnairePreview.failed')}
-            </p>
+            </NotificationPanel>
           }
         >
           <Suspense fallback={<Loading label={t('questionnairePreview.loading')} />}>

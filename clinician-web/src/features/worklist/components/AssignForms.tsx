@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '../../forms/components/FormFields';
+import { SelectField, TextAreaField, TextField } from '../../../ui/forms/FormFields';
 import type { Escalation, TeamMember } from '../api/caseload';
 import { useTeamDirectory } from '../hooks/useCaseload';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** The colleagues of one team, the caller last, as options. */
 function Colleagues({ team, me }: { team: string; me: string }) {
@@ -66,12 +67,12 @@ export function AssignForm({
         <Colleagues team={team} me={me} />
       </SelectField>
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t('caseload.assign.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        </Button>
+        <Button type="button" variant="outline" onClick={onCancel}>
           {t('worklist.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -164,12 +165,12 @@ export function EscalateToForm({
         onChange={(event) => setNote(event.target.value)}
       />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t('worklist.escalate.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        </Button>
+        <Button type="button" variant="outline" onClick={onCancel}>
           {t('worklist.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

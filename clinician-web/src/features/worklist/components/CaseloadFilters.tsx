@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_KINDS, LEVELS, SHOWS, type CaseloadFilter, type Show } from '../api/caseload';
 import type { WorklistLevel } from '../api/worklist';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /**
  * Level, kind, whose (all, mine, unassigned, overdue) and a search by name or identifier. The
@@ -56,9 +57,9 @@ export function CaseloadFilters({
             maxLength={100}
             onChange={(event) => setQ(event.target.value)}
           />
-          <button type="submit" className="button button--secondary">
+          <Button type="submit" variant="outline">
             {t('caseload.filter.submit')}
-          </button>
+          </Button>
         </div>
       </div>
       <div className="field">

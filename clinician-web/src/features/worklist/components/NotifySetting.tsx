@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { useRedAlerts } from '../hooks/useRedAlerts';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 type Alerts = ReturnType<typeof useRedAlerts>;
 
@@ -10,38 +12,26 @@ export function NotifySetting({ alerts }: { alerts: Alerts }) {
   return (
     <div className="cl-notify">
       {unseen > 0 && (
-        <p className="notice notice--warning cl-notify__unseen">
+        <NotificationPanel variant="warn" className="cl-notify__unseen">
           {t('caseload.notify.unseen', { count: unseen })}{' '}
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={markSeen}
-          >
+          <Button type="button" variant="outline" onClick={markSeen}>
             {t('caseload.notify.markSeen')}
-          </button>
-        </p>
+          </Button>
+        </NotificationPanel>
       )}
       {notifications.permission === 'unsupported' ? null : notifications.permission === 'denied' ? (
         <p className="field__hint">{t('caseload.notify.denied')}</p>
       ) : notifications.enabled ? (
         <p>
           {t('caseload.notify.on')}{' '}
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={notifications.turnOff}
-          >
+          <Button type="button" variant="outline" onClick={notifications.turnOff}>
             {t('caseload.notify.turnOff')}
-          </button>
+          </Button>
         </p>
       ) : (
-        <button
-          type="button"
-          className="button button--small button--secondary"
-          onClick={() => void notifications.turnOn()}
-        >
+        <Button type="button" variant="outline" onClick={() => void notifications.turnOn()}>
           {t('caseload.notify.turnOn')}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField } from '../../forms/components/FormFields';
+import { SelectField, TextAreaField } from '../../../ui/forms/FormFields';
 import { RESOLUTION_ACTIONS, type Resolution, type ResolutionAction } from '../api/worklist';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 interface Errors {
   action?: string;
@@ -74,12 +75,12 @@ export function ResolveForm({
         onChange={(event) => setMessage(event.target.value)}
       />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t('worklist.resolve.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        </Button>
+        <Button type="button" variant="outline" onClick={onCancel}>
           {t('worklist.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -121,12 +122,12 @@ export function EscalateForm({
         onChange={(event) => setNote(event.target.value)}
       />
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t('worklist.escalate.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        </Button>
+        <Button type="button" variant="outline" onClick={onCancel}>
           {t('worklist.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

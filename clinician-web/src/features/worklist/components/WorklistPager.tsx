@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { pageRange, type WorklistPage } from '../api/worklist';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** The page numbers to offer: the first, the last, and the ones beside the current (0-based). */
 export function pagesToOffer(current: number, pages: number): Array<number | 'gap'> {
@@ -43,15 +44,15 @@ export function WorklistPager({
       </p>
       <ul className="wl-pager__pages">
         <li>
-          <button
+          <Button
             type="button"
-            className="button button--secondary button--small"
+            variant="outline"
             aria-label={t('worklist.paging.previousLabel')}
             aria-disabled={atStart}
             onClick={() => go(current - 1)}
           >
             {t('worklist.paging.previous')}
-          </button>
+          </Button>
         </li>
         {pagesToOffer(current, pages).map((p, i) =>
           p === 'gap' ? (
@@ -60,28 +61,29 @@ export function WorklistPager({
             </li>
           ) : (
             <li key={p}>
-              <button
+              <Button
                 type="button"
-                className="button button--secondary button--small wl-pager__page"
+                className="wl-pager__page"
+                variant="outline"
                 aria-label={t('worklist.paging.goTo', { page: p + 1 })}
                 aria-current={p === current ? 'page' : undefined}
                 onClick={() => go(p)}
               >
                 {p + 1}
-              </button>
+              </Button>
             </li>
           ),
         )}
         <li>
-          <button
+          <Button
             type="button"
-            className="button button--secondary button--small"
+            variant="outline"
             aria-label={t('worklist.paging.nextLabel')}
             aria-disabled={atEnd}
             onClick={() => go(current + 1)}
           >
             {t('worklist.paging.next')}
-          </button>
+          </Button>
         </li>
       </ul>
       <p className="visually-hidden">{t('worklist.paging.page', { page: current + 1, pages })}</p>

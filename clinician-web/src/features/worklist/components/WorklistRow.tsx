@@ -12,6 +12,8 @@ import { useChangeItem } from '../hooks/useWorklist';
 import { AssignForm, EscalateToForm } from './AssignForms';
 import { LevelBadge } from './LevelBadge';
 import { ResolveForm } from './ResolveForm';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 
 const STATE_CONFLICT = ProblemType.stateConflict;
 
@@ -126,52 +128,39 @@ export function WorklistRow({ item, me, now }: { item: WorklistItem; me: Me; now
           )}
         </dl>
         {failure && (
-          <p className="notice notice--error" role="alert">
+          <NotificationPanel variant="error" role="alert">
             {failure}
-          </p>
+          </NotificationPanel>
         )}
         {open === 'none' && (
           <div className="button-row">
             {item.status === 'OPEN' && (
-              <button
+              <Button
                 type="button"
-                className="button button--primary"
                 disabled={change.isPending}
                 onClick={() => change.mutate({ kind: 'take' })}
               >
                 {t('worklist.take')}
                 <span className="visually-hidden">: {item.patientName}</span>
-              </button>
+              </Button>
             )}
             {mine && (
               <>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  onClick={() => setOpen('resolve')}
-                >
+                <Button type="button" onClick={() => setOpen('resolve')}>
                   {t('worklist.resolve.open')}
                   <span className="visually-hidden">: {item.patientName}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setOpen('escalate')}
-                >
+                </Button>
+                <Button type="button" variant="outline" onClick={() => setOpen('escalate')}>
                   {t('worklist.escalate.open')}
                   <span className="visually-hidden">: {item.patientName}</span>
-                </button>
+                </Button>
               </>
             )}
             {item.status !== 'RESOLVED' && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => setOpen('assign')}
-              >
+              <Button type="button" variant="outline" onClick={() => setOpen('assign')}>
                 {t('caseload.assign.open')}
                 <span className="visually-hidden">: {item.patientName}</span>
-              </button>
+              </Button>
             )}
           </div>
         )}
