@@ -1,5 +1,5 @@
 import type { Measurement } from '../measurements/api/measurements';
-import { COMPONENTS, type Vital, type VitalComponent } from '../measurements/vitals';
+import { COMPONENTS, type Vital, type VitalComponent } from '../vitals/vitals';
 
 /** The values drawn for a vital: for blood pressure the two pressures (the pulse has its own chart). */
 export function chartedComponents(vital: Vital): VitalComponent[] {

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { PATIENT_ZONE } from '../../../lib/dates';
 import type { Measurement } from '../../measurements/api/measurements';
-import type { Vital } from '../../measurements/vitals';
+import type { Vital } from '../../vitals/vitals';
 import { lineStyle, toColumns, type BandRegion } from '../series';
 
 export interface MeasurementChartProps {

@@ -12,8 +12,8 @@ import {
   type Measurement,
   type MeasurementSubmission,
 } from '../api/measurements';
-import { describeValues, unitText, valueName, vitalName } from '../format';
-import { COMPONENTS, VITALS, isVital, type Vital } from '../vitals';
+import { describeValues, measurementNaming, vitalName } from '../../vitals/format';
+import { VITALS, isVital } from '../../vitals/vitals';
 import { MeasurementForm, type ValidMeasurement } from './MeasurementForm';
 
 type Outcome =
@@ -21,17 +21,6 @@ type Outcome =
   | { state: 'sending' }
   | { state: 'delivered'; measurement: Measurement }
   | { state: 'waiting'; submission: MeasurementSubmission };
-
-/** Names and units of a measurement's codes, for the triage reasons. */
-export function measurementNaming(t: ReturnType<typeof useTranslation>['t'], vital: Vital) {
-  return {
-    nameOf: (code: string) => valueName(t, vital, code),
-    unitOf: (code: string) => {
-      const component = COMPONENTS[vital].find((c) => c.code === code);
-      return component ? unitText(t, component.unit) : '';
-    },
-  };
-}
 
 function VitalChooser() {
   const { t } = useTranslation();

@@ -4,14 +4,14 @@ import { instantToZonedLocal } from '../../../lib/dates';
 import type { Problem } from '@heima/web-common/problem';
 import { ProblemType } from '@heima/web-common/problem';
 import { problemMessage } from '@heima/web-common/problemMessages';
-import { formatNumber, unitText } from '../format';
+import { formatNumber, unitText } from '../../vitals/format';
 import {
   MEASURED_AT_FIELD,
   validateMeasurement,
   type EnteredValue,
   type FieldIssue,
 } from '../validation';
-import { COMPONENTS, type Vital, type VitalComponent } from '../vitals';
+import { COMPONENTS, type Vital, type VitalComponent } from '../../vitals/vitals';
 
 export interface ValidMeasurement {
   values: EnteredValue[];

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { sameDayInOslo } from '@heima/web-common/dates';
 import { formatDateTime, formatTime } from '../../../lib/dates';
 import { errorMessage } from '@heima/web-common/problemMessages';
-import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   MAX_MESSAGE_LENGTH,
@@ -13,6 +12,7 @@ import {
   type Message,
 } from '../api/messages';
 import { useMessages, useSendMessage } from '../hooks/useMessages';
+import { BackToToday } from '../../../ui/BackToToday';
 
 function Conversation({ messages }: { messages: Message[] }) {
   const { t, i18n } = useTranslation();
@@ -170,9 +170,7 @@ export function MessagesPage() {
   const messages = useMessages();
   return (
     <div className="stack">
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
       <h1>{t('messages.heading')}</h1>
       <p className="lead">{t('messages.intro')}</p>
       {messages.isPending ? (

@@ -9,10 +9,10 @@ import {
   errorMessage,
   problemMessage,
 } from '@heima/web-common/problemMessages';
-import { href, navigate } from '../../../lib/router';
+import { navigate } from '../../../lib/router';
 import type { Me } from '@heima/web-common/auth/me';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
-import { formatNumber } from '../../measurements/format';
+import { formatNumber } from '../../vitals/format';
 import { useSubmit } from '../../outbox/hooks/useSubmit';
 import { useTasks } from '../../tasks/hooks/useTasks';
 import { ReviewState } from '../../reviews/components/ReviewState';
@@ -41,6 +41,7 @@ import { withUnitSublabels } from '../units';
 import { focusQuestion } from '../focusQuestion';
 import { type FieldError, collectFieldErrors } from '../formErrors';
 import { attachmentLinkId, uploadAttachment } from '../api/attachments';
+import { BackToToday } from '../../../ui/BackToToday';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
 
@@ -225,11 +226,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       <p className="muted">{formatDayHeading(props.date, language)}</p>
     </>
   );
-  const back = (
-    <p>
-      <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-    </p>
-  );
+  const back = <BackToToday />;
 
   if (tasks.isPending || (url !== null && questionnaire.isPending) || draft.isPending) {
     return (

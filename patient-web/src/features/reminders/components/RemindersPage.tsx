@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '@heima/web-common/problem';
 import { errorMessage, fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   CHANNELS,
@@ -14,6 +13,7 @@ import {
   type Channel,
   type ReminderSettings,
 } from '../api/reminders';
+import { BackToToday } from '../../../ui/BackToToday';
 
 /** What went wrong with a save: each refused field in words, else the problem as a whole. */
 function saveErrors(i18n: Parameters<typeof errorMessage>[0], error: unknown): string[] {
@@ -224,9 +224,7 @@ export function RemindersPage() {
       ) : (
         <ReminderForm settings={settings.data} />
       )}
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
     </div>
   );
 }
