@@ -15,6 +15,7 @@ import {
 import { describeValues, measurementNaming, vitalName } from '../../vitals/format';
 import { VITALS, isVital } from '../../vitals/vitals';
 import { MeasurementForm, type ValidMeasurement } from './MeasurementForm';
+import { Notice } from '../../../ui/Notice';
 
 type Outcome =
   | { state: 'editing'; problem: Problem | null }
@@ -43,14 +44,14 @@ function Delivered({ measurement }: { measurement: Measurement }) {
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
     <div className="stack">
-      <p className="notice notice--success" role="status">
+      <Notice variant="success" role="status">
         <span aria-hidden="true">✓ </span>
         {t('measure.delivered', {
           vital: vitalName(t, measurement.vital),
           values: describeValues(t, language, measurement.vital, measurement.values),
           time: formatDateTime(measurement.measuredAt, language),
         })}
-      </p>
+      </Notice>
       <TriageResult
         triage={measurement.triage}
         advice={measurement.advice}
@@ -65,7 +66,7 @@ function Waiting({ submission }: { submission: MeasurementSubmission }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
-    <div className="notice notice--waiting stack" role="status">
+    <Notice variant="waiting" role="status">
       <p>
         <strong>
           <span aria-hidden="true">… </span>
@@ -79,7 +80,7 @@ function Waiting({ submission }: { submission: MeasurementSubmission }) {
           time: formatDateTime(submission.measuredAt, language),
         })}
       </p>
-    </div>
+    </Notice>
   );
 }
 

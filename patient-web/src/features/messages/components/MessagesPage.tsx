@@ -13,6 +13,8 @@ import {
 } from '../api/messages';
 import { useMessages, useSendMessage } from '../hooks/useMessages';
 import { BackToToday } from '../../../ui/BackToToday';
+import { Notice } from '../../../ui/Notice';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 function Conversation({ messages }: { messages: Message[] }) {
   const { t, i18n } = useTranslation();
@@ -151,14 +153,14 @@ function Compose() {
         />
       </div>
       {shown && (
-        <p className="notice notice--error" role="alert">
+        <Notice variant="error" role="alert">
           {shown}
-        </p>
+        </Notice>
       )}
       <div>
-        <button type="submit" className="button button--primary" disabled={send.isPending}>
+        <Button type="submit" disabled={send.isPending}>
           {send.isPending ? t('messages.sending') : t('messages.send')}
-        </button>
+        </Button>
       </div>
     </form>
   );
