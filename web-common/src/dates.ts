@@ -39,3 +39,23 @@ export function sameDayInOslo(a: string, b: string): boolean {
   const day = (iso: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone: OSLO });
   return day(a) === day(b);
 }
+
+/** An instant's clock time in Norway, e.g. "07:00". */
+export function timeInOslo(instant: string | Date, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: OSLO,
+  }).format(new Date(instant));
+}
+
+/** An instant as date and time in Norway, e.g. "22.11.2026, 07:00" (nb) or "22/11/2026, 07:00" (en). */
+export function dateTimeInOslo(instant: string | Date, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: OSLO,
+  }).format(new Date(instant));
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { auditFhirHref, fetchAudit, type AuditSearch } from '../api/audit';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 /** A local date-time input's value (Oslo wall clock in the browser) as an ISO instant. */
 function toInstant(local: string): string | undefined {
@@ -91,37 +92,32 @@ export function AuditPage() {
         ) : result.data.items.length === 0 ? (
           <p className="list-status">{t('audit.none')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">{t('audit.results')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.patient')}</th>
-                  <th scope="col">{t('audit.purpose')}</th>
-                  <th scope="col">{t('audit.outcome')}</th>
-                  <th scope="col">{t('audit.detail')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.items.map((row) => (
-                  <tr key={row.id}>
-                    <td>{dateTimeInOslo(row.occurredAt, language)}</td>
-                    <th scope="row">{row.actorName ?? row.actorSubject}</th>
-                    <td>
-                      {t(`audit.actions.${row.action}`)} · {row.resource}
-                    </td>
-                    <td className="url">{row.patientId ?? '–'}</td>
-                    <td>{t(`audit.purposes.${row.purpose}`, { defaultValue: row.purpose })}</td>
-                    <td>{t(`audit.outcomes.${row.outcome}`)}</td>
-                    <td>{row.detail ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            caption={t('audit.results')}
+            columns={[
+              t('audit.when'),
+              t('audit.actor'),
+              t('audit.action'),
+              t('audit.patient'),
+              t('audit.purpose'),
+              t('audit.outcome'),
+              t('audit.detail'),
+            ]}
+          >
+            {result.data.items.map((row) => (
+              <tr key={row.id}>
+                <td>{dateTimeInOslo(row.occurredAt, language)}</td>
+                <th scope="row">{row.actorName ?? row.actorSubject}</th>
+                <td>
+                  {t(`audit.actions.${row.action}`)} · {row.resource}
+                </td>
+                <td className="url">{row.patientId ?? '–'}</td>
+                <td>{t(`audit.purposes.${row.purpose}`, { defaultValue: row.purpose })}</td>
+                <td>{t(`audit.outcomes.${row.outcome}`)}</td>
+                <td>{row.detail ?? '–'}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </div>

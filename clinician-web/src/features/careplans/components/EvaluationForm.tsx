@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { FieldGroup, TextAreaField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, TextAreaField, TextField } from '../../../ui/forms/FormFields';
 import type { CarePlan, EvaluationOutcome } from '../api/carePlans';
 import { useChangePlan } from '../hooks/useCarePlans';
 import { ChangeFailure } from './PlanActions';

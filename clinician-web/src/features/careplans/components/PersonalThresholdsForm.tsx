@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { apiFetch } from '@heima/web-common/http';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { FieldGroup } from '../../forms/components/FormFields';
+import { FieldGroup } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { BOUNDS, parseDecimal, type Bound } from '../../pathways/api/pathwayForm';
 import type { Activity, Threshold } from '../../pathways/api/pathways';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../lib/dates';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { errorMessage, fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { TextField } from '../../forms/components/FormFields';
+import { TextField } from '../../../ui/forms/FormFields';
 import { carePlansQueryKey, type CarePlan } from '../api/carePlans';
 import { useChangePlan, type PlanChange } from '../hooks/useCarePlans';
 

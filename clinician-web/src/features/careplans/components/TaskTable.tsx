@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, timeInOslo, todayInOslo, weekdayName } from '../../../lib/dates';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { CarePlan } from '../api/carePlans';
 import { useTasks } from '../hooks/useCarePlans';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 export const TASK_DAYS = 14;
 
@@ -14,7 +14,6 @@ export const TASK_DAYS = 14;
  */
 export function TaskTable({ plan, headingId }: { plan: CarePlan; headingId?: string }) {
   const { t, i18n } = useTranslation();
-  const captionId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const tasks = useTasks(plan.id, { from: todayInOslo(), days: TASK_DAYS });
 
@@ -24,50 +23,38 @@ export function TaskTable({ plan, headingId }: { plan: CarePlan; headingId?: str
     return <p className="list-status">{t('tasks.empty', { count: TASK_DAYS })}</p>;
   }
   return (
-    <div
-      className="table-scroll"
-      role="region"
-      aria-labelledby={headingId ? `${headingId} ${captionId}` : captionId}
-      tabIndex={0}
+    <ScrollTable
+      caption={t('tasks.caption', { count: TASK_DAYS })}
+      captionHidden={false}
+      labelledBy={headingId}
+      columns={[t('tasks.date'), t('tasks.activity'), t('tasks.window'), t('tasks.state')]}
+      busy={tasks.isFetching}
     >
-      <table className="table" aria-busy={tasks.isFetching}>
-        <caption id={captionId}>{t('tasks.caption', { count: TASK_DAYS })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('tasks.date')}</th>
-            <th scope="col">{t('tasks.activity')}</th>
-            <th scope="col">{t('tasks.window')}</th>
-            <th scope="col">{t('tasks.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.data.map((task) => (
-            <tr key={`${task.date}-${task.activityId}`}>
-              <td className="numeric">
-                {weekdayName(task.date, language)} {formatDate(task.date, language, 'short')}
-              </td>
-              <th scope="row">{task.title}</th>
-              <td className="numeric">
-                {t('tasks.windowTimes', {
-                  start: timeInOslo(task.windowStart, language),
-                  end: timeInOslo(task.windowEnd, language),
-                })}
-              </td>
-              <td>
-                <span className={`state state--${task.state.toLowerCase()}`}>
-                  {t(`tasks.states.${task.state}`)}
-                </span>
-                {task.completedAt && (
-                  <span className="muted">
-                    {' '}
-                    {t('tasks.completedAt', { time: timeInOslo(task.completedAt, language) })}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      {tasks.data.map((task) => (
+        <tr key={`${task.date}-${task.activityId}`}>
+          <td className="numeric">
+            {weekdayName(task.date, language)} {formatDate(task.date, language, 'short')}
+          </td>
+          <th scope="row">{task.title}</th>
+          <td className="numeric">
+            {t('tasks.windowTimes', {
+              start: timeInOslo(task.windowStart, language),
+              end: timeInOslo(task.windowEnd, language),
+            })}
+          </td>
+          <td>
+            <span className={`state state--${task.state.toLowerCase()}`}>
+              {t(`tasks.states.${task.state}`)}
+            </span>
+            {task.completedAt && (
+              <span className="muted">
+                {' '}
+                {t('tasks.completedAt', { time: timeInOslo(task.completedAt, language) })}
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -12,6 +12,7 @@ import {
   startBulkExport,
   type CohortChoice,
 } from '../api/exports';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 /**
  * Cohort exports for administrators: a CSV download for a period (the browser streams it to a
@@ -229,29 +230,20 @@ export function ExportsPage() {
         ) : dictionary.isError ? (
           <ErrorPanel error={dictionary.error} onRetry={() => void dictionary.refetch()} />
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">{t('exports.dictionary')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('exports.column')}</th>
-                  <th scope="col">{t('exports.type')}</th>
-                  <th scope="col">{t('exports.meaning')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dictionary.data.map((entry) => (
-                  <tr key={entry.name}>
-                    <th scope="row">
-                      <code>{entry.name}</code>
-                    </th>
-                    <td>{entry.type}</td>
-                    <td>{language.startsWith('en') ? entry.en : entry.nb}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            caption={t('exports.dictionary')}
+            columns={[t('exports.column'), t('exports.type'), t('exports.meaning')]}
+          >
+            {dictionary.data.map((entry) => (
+              <tr key={entry.name}>
+                <th scope="row">
+                  <code>{entry.name}</code>
+                </th>
+                <td>{entry.type}</td>
+                <td>{language.startsWith('en') ? entry.en : entry.nb}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </div>

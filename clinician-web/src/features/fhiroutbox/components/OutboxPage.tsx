@@ -4,6 +4,7 @@ import { dateTimeInOslo } from '../../../lib/dates';
 import { errorMessage } from '@heima/web-common/problemMessages';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useOutboxStats, useParkedRows, useRetryRow } from '../hooks/useOutbox';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 /** FHIR write-back for administrators: how much waits, what stopped and why, and retry. */
 export function OutboxPage() {
@@ -61,45 +62,40 @@ export function OutboxPage() {
         ) : parked.data.length === 0 ? (
           <p className="list-status">{t('outbox.parkedEmpty')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">{t('outbox.parkedHeading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('outbox.resource')}</th>
-                  <th scope="col">{t('outbox.identifier')}</th>
-                  <th scope="col">{t('outbox.attempts')}</th>
-                  <th scope="col">{t('outbox.reason')}</th>
-                  <th scope="col">{t('outbox.created')}</th>
-                  <td />
-                </tr>
-              </thead>
-              <tbody>
-                {parked.data.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">{row.resourceType}</th>
-                    <td className="url">{row.identifier}</td>
-                    <td className="numeric">{row.attempts}</td>
-                    <td>{row.lastError ?? '–'}</td>
-                    <td>{dateTimeInOslo(row.createdAt, language)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        disabled={retry.isPending}
-                        onClick={() => retry.mutate(row.id)}
-                      >
-                        {t('outbox.retry')}
-                        <span className="visually-hidden">
-                          : {row.resourceType} {row.identifier}
-                        </span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            caption={t('outbox.parkedHeading')}
+            columns={[
+              t('outbox.resource'),
+              t('outbox.identifier'),
+              t('outbox.attempts'),
+              t('outbox.reason'),
+              t('outbox.created'),
+              { label: t('outbox.retry'), hidden: true },
+            ]}
+          >
+            {parked.data.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.resourceType}</th>
+                <td className="url">{row.identifier}</td>
+                <td className="numeric">{row.attempts}</td>
+                <td>{row.lastError ?? '–'}</td>
+                <td>{dateTimeInOslo(row.createdAt, language)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={retry.isPending}
+                    onClick={() => retry.mutate(row.id)}
+                  >
+                    {t('outbox.retry')}
+                    <span className="visually-hidden">
+                      : {row.resourceType} {row.identifier}
+                    </span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </div>

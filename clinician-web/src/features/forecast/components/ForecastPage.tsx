@@ -1,11 +1,12 @@
-import { Suspense, lazy, useId, useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { CapacityForecast } from '../api/forecast';
 import { useForecast } from '../hooks/useForecast';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
-const BandChart = lazy(() => import('../../overview/components/BandChart'));
+const BandChart = lazy(() => import('../../../ui/BandChart'));
 
 const DAY = 86_400;
 
@@ -52,8 +53,6 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
       new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 }),
     [language],
   );
-  const daysId = useId();
-  const ratesId = useId();
   const points = useMemo(() => {
     const x = forecast.perDay.map((d) => Date.parse(`${d.date}T12:00:00Z`) / 1000);
     return { x, y: forecast.perDay.map((d) => d.expected) };
@@ -125,81 +124,66 @@ function ForecastView({ forecast }: { forecast: CapacityForecast }) {
       )}
       <div className="stack">
         <h2>{t('forecast.daysHeading')}</h2>
-        <div className="table-scroll" role="region" aria-labelledby={daysId} tabIndex={0}>
-          <table className="table">
-            <caption id={daysId} className="visually-hidden">
-              {t('forecast.daysHeading')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forecast.date')}</th>
-                <th scope="col">{t('forecast.scheduled')}</th>
-                <th scope="col">{t('forecast.evaluations')}</th>
-                <th scope="col">{t('forecast.expected')}</th>
-                <th scope="col">{t('forecast.perNurse')}</th>
-                <th scope="col">{t('forecast.perDhoNurse')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {forecast.perDay.map((day) => (
-                <tr key={day.date}>
-                  <th scope="row">{formatDate(day.date, language, 'short')}</th>
-                  <td className="numeric">{day.scheduled}</td>
-                  <td className="numeric">{day.evaluations}</td>
-                  <td className="numeric">
-                    {number.format(day.expected)} ({number.format(day.low)}–
-                    {number.format(day.high)})
-                  </td>
-                  <td className="numeric">
-                    {day.perNurse === null ? t('forecast.none') : number.format(day.perNurse)}
-                  </td>
-                  <td className="numeric">
-                    {day.perDhoNurse === null ? t('forecast.none') : number.format(day.perDhoNurse)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          caption={t('forecast.daysHeading')}
+          columns={[
+            t('forecast.date'),
+            t('forecast.scheduled'),
+            t('forecast.evaluations'),
+            t('forecast.expected'),
+            t('forecast.perNurse'),
+            t('forecast.perDhoNurse'),
+          ]}
+        >
+          {forecast.perDay.map((day) => (
+            <tr key={day.date}>
+              <th scope="row">{formatDate(day.date, language, 'short')}</th>
+              <td className="numeric">{day.scheduled}</td>
+              <td className="numeric">{day.evaluations}</td>
+              <td className="numeric">
+                {number.format(day.expected)} ({number.format(day.low)}–{number.format(day.high)})
+              </td>
+              <td className="numeric">
+                {day.perNurse === null ? t('forecast.none') : number.format(day.perNurse)}
+              </td>
+              <td className="numeric">
+                {day.perDhoNurse === null ? t('forecast.none') : number.format(day.perDhoNurse)}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       </div>
       <div className="stack">
         <h2>{t('forecast.ratesHeading')}</h2>
         <p>{t('forecast.ratesIntro', { min: forecast.minHistory })}</p>
-        <div className="table-scroll" role="region" aria-labelledby={ratesId} tabIndex={0}>
-          <table className="table">
-            <caption id={ratesId} className="visually-hidden">
-              {t('forecast.ratesHeading')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forecast.pathway')}</th>
-                <th scope="col">{t('forecast.activity')}</th>
-                <th scope="col">{t('forecast.scheduled')}</th>
-                <th scope="col">{t('forecast.done')}</th>
-                <th scope="col">{t('forecast.alerts')}</th>
-                <th scope="col">{t('forecast.missed')}</th>
-                <th scope="col">{t('forecast.alertShare')}</th>
-                <th scope="col">{t('forecast.itemsPerTask')}</th>
-                <th scope="col">{t('forecast.basis')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {forecast.rates.map((rate) => (
-                <tr key={`${rate.pathwayId}/${rate.activityId}`}>
-                  <th scope="row">{rate.pathway}</th>
-                  <td>{rate.activity}</td>
-                  <td className="numeric">{rate.scheduled}</td>
-                  <td className="numeric">{rate.done}</td>
-                  <td className="numeric">{rate.alerts}</td>
-                  <td className="numeric">{rate.missed}</td>
-                  <td className="numeric">{percent.format(rate.alertShare)}</td>
-                  <td className="numeric">{number.format(rate.itemsPerTask)}</td>
-                  <td>{t(`forecast.basisValue.${rate.basis}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          caption={t('forecast.ratesHeading')}
+          columns={[
+            t('forecast.pathway'),
+            t('forecast.activity'),
+            t('forecast.scheduled'),
+            t('forecast.done'),
+            t('forecast.alerts'),
+            t('forecast.missed'),
+            t('forecast.alertShare'),
+            t('forecast.itemsPerTask'),
+            t('forecast.basis'),
+          ]}
+        >
+          {forecast.rates.map((rate) => (
+            <tr key={`${rate.pathwayId}/${rate.activityId}`}>
+              <th scope="row">{rate.pathway}</th>
+              <td>{rate.activity}</td>
+              <td className="numeric">{rate.scheduled}</td>
+              <td className="numeric">{rate.done}</td>
+              <td className="numeric">{rate.alerts}</td>
+              <td className="numeric">{rate.missed}</td>
+              <td className="numeric">{percent.format(rate.alertShare)}</td>
+              <td className="numeric">{number.format(rate.itemsPerTask)}</td>
+              <td>{t(`forecast.basisValue.${rate.basis}`)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       </div>
     </>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemType, hasProblemType } from '@heima/web-common/problem';
 import { errorMessage } from '@heima/web-common/problemMessages';
 import { Link } from '../../../lib/router';
-import { TextAreaField } from '../../forms/components/FormFields';
+import { TextAreaField } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePatient } from '../../patients/hooks/usePatient';
 import { MAX_MESSAGE_LENGTH } from '../api/messages';

@@ -1,22 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../test/render';
-import type { Message } from '../api/messages';
+import { testMessage as message } from '@heima/web-common/test/messages';
 import { MessageList } from './MessageList';
-
-function message(overrides: Partial<Message>): Message {
-  return {
-    id: 'm-1',
-    team: 'hjerte',
-    authorKind: 'PATIENT',
-    authorName: 'Kari Nordvik',
-    text: 'Hei',
-    photos: [],
-    sentAt: '2026-11-21T09:00:00Z',
-    readAt: null,
-    readByName: null,
-    ...overrides,
-  };
-}
 
 describe('the conversation as the nurse sees it', () => {
   it('shows text as text (never markup), photos with alt text and read receipts', () => {

@@ -1,5 +1,4 @@
 import { apiFetch } from '@heima/web-common/http';
-import type { Threshold } from '../../pathways/api/pathways';
 import type { Vital } from '../../pathways/api/vitals';
 
 export interface MeasuredValue {
@@ -39,22 +38,4 @@ export function series(measurements: Measurement[], code: string): { x: number[]
     })
     .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
   return { x: points.map((p) => p[0] ?? 0), y: points.map((p) => p[1] ?? 0) };
-}
-
-export interface Band {
-  from: number | null;
-  to: number | null;
-  level: 'yellow' | 'red';
-}
-
-/** The yellow and red bands a threshold draws, each from/to a value (null = open end). */
-export function bands(threshold: Threshold | undefined): Band[] {
-  if (threshold === undefined) return [];
-  const out: Band[] = [];
-  const { redLow, yellowLow, yellowHigh, redHigh } = threshold;
-  if (redLow != null) out.push({ from: null, to: redLow, level: 'red' });
-  if (yellowLow != null) out.push({ from: redLow ?? null, to: yellowLow, level: 'yellow' });
-  if (yellowHigh != null) out.push({ from: yellowHigh, to: redHigh ?? null, level: 'yellow' });
-  if (redHigh != null) out.push({ from: redHigh, to: null, level: 'red' });
-  return out;
 }

@@ -5,10 +5,12 @@ import type { CarePlan } from '../../careplans/api/carePlans';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { PublishedPathway, Threshold } from '../../pathways/api/pathways';
 import { VITAL_INFO, displayUnit, type Vital } from '../../pathways/api/vitals';
-import { bands, series, type Measurement } from '../api/measurements';
+import { bandRegions } from '@heima/web-common/charts/bands';
+import { series, type Measurement } from '../api/measurements';
 import { useMeasurements, usePlanPathways } from '../hooks/useOverview';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
-const BandChart = lazy(() => import('./BandChart'));
+const BandChart = lazy(() => import('../../../ui/BandChart'));
 
 const BOUND_KEYS = ['redLow', 'yellowLow', 'yellowHigh', 'redHigh'] as const;
 
@@ -55,7 +57,7 @@ export function BandFigure({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const drawn = useMemo(() => bands(bounds.threshold), [bounds.threshold]);
+  const drawn = useMemo(() => bandRegions(bounds.threshold), [bounds.threshold]);
   if (points.x.length === 0) return null;
   const boundText = BOUND_KEYS.flatMap((key) => {
     const value = bounds.threshold?.[key];
@@ -89,27 +91,17 @@ export function BandFigure({
       </div>
       <details>
         <summary>{t('overview.tableCaption', { vital: name })}</summary>
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">
-              {t('overview.tableCaption', { vital: name })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.measuredAt')}</th>
-                <th scope="col">{heading}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...points.x].reverse().map((x, i) => (
-                <tr key={`${x}-${i}`}>
-                  <td>{dateTimeInOslo(new Date(x * 1000).toISOString(), language)}</td>
-                  <td className="numeric">{points.y[points.y.length - 1 - i]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          caption={t('overview.tableCaption', { vital: name })}
+          columns={[t('overview.measuredAt'), heading]}
+        >
+          {[...points.x].reverse().map((x, i) => (
+            <tr key={`${x}-${i}`}>
+              <td>{dateTimeInOslo(new Date(x * 1000).toISOString(), language)}</td>
+              <td className="numeric">{points.y[points.y.length - 1 - i]}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       </details>
     </figure>
   );

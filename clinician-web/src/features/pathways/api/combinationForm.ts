@@ -1,5 +1,11 @@
-import { BOUNDS, textOut, type FormErrors, type Rest, type TextPair } from './formParts';
-import type { PathwayForm } from './pathwayForm';
+import {
+  BOUNDS,
+  textOut,
+  type Bound,
+  type FormErrors,
+  type Rest,
+  type TextPair,
+} from './formParts';
 import type { CombinationCondition, CombinationRule, RuleLevel } from './pathways';
 
 /**
@@ -11,6 +17,20 @@ import type { CombinationCondition, CombinationRule, RuleLevel } from './pathway
  */
 
 export const MAX_CONDITIONS = 4;
+
+/**
+ * What the functions here read of the pathway form (pathwayForm.ts's `PathwayForm` has these
+ * fields): named here so this file need not import the form that imports it.
+ */
+interface RuleSources {
+  activities: ReadonlyArray<{
+    id: string;
+    thresholds: ReadonlyArray<Record<Bound, string> & { code: string }>;
+    trends: ReadonlyArray<{ code: string }>;
+    triggers: ReadonlyArray<{ linkId: string }>;
+  }>;
+  combinations: readonly CombinationRow[];
+}
 
 export interface ConditionRow {
   key: string;
@@ -120,7 +140,7 @@ export function toCombinations(rows: CombinationRow[]): CombinationRule[] {
 }
 
 /** The codes an activity's rules give reasons on: what a condition can name. */
-export function ruleCodes(form: PathwayForm, activityId: string): string[] {
+export function ruleCodes(form: RuleSources, activityId: string): string[] {
   const activity = form.activities.find((a) => a.id === activityId);
   if (!activity) return [];
   const codes = [
@@ -134,7 +154,7 @@ export function ruleCodes(form: PathwayForm, activityId: string): string[] {
 }
 
 /** What is missing or unreadable before asking the server. */
-export function validateCombinations(form: PathwayForm, errors: FormErrors): void {
+export function validateCombinations(form: RuleSources, errors: FormErrors): void {
   const add = (field: string, code: string) => {
     if (!errors[field]) errors[field] = { field, code };
   };
@@ -155,7 +175,7 @@ export function validateCombinations(form: PathwayForm, errors: FormErrors): voi
 }
 
 /** Every path the combination fields show a message at. */
-export function combinationPaths(form: PathwayForm, paths: Set<string>): void {
+export function combinationPaths(form: RuleSources, paths: Set<string>): void {
   paths.add('combinations');
   form.combinations.forEach((row, i) => {
     const p = `combinations[${i}]`;

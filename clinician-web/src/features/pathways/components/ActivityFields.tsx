@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, SelectField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, SelectField, TextField } from '../../../ui/forms/FormFields';
 import { useQuestionnaire, useQuestionnaires } from '../../questionnaires/hooks/useQuestionnaires';
 import { choosable, titleIn } from '../../questionnaires/api/questionnaires';
 import { localize, scoreItems } from '../../questionnaires/api/translations';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldErrorText, FieldGroup, TextField } from '../../forms/components/FormFields';
+import { FieldErrorText, FieldGroup, TextField } from '../../../ui/forms/FormFields';
 import { fieldId, type ActivityForm } from '../api/pathwayForm';
 
 /**

@@ -3,13 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError, Problem } from '@heima/web-common/problem';
 import { ProblemError } from '@heima/web-common/problem';
 import { problemMessage } from '@heima/web-common/problemMessages';
-import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
-import {
-  FieldGroup,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../forms/components/FormFields';
+import { ErrorSummary, type SummaryItem } from '../../../ui/forms/ErrorSummary';
+import { FieldGroup, SelectField, TextAreaField, TextField } from '../../../ui/forms/FormFields';
 import {
   fieldId,
   newActivity,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, SelectField, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, SelectField, TextField } from '../../../ui/forms/FormFields';
 import {
   fieldId,
   newTrendRow,

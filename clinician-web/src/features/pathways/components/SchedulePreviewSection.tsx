@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInOslo } from '../../../lib/dates';
-import { SelectField, TextField } from '../../forms/components/FormFields';
+import { SelectField, TextField } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { useSchedulePreview } from '../hooks/usePathways';
 import { SchedulePreviewTable } from './SchedulePreviewTable';

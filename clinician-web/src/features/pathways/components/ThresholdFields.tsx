@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldGroup, TextField } from '../../forms/components/FormFields';
+import { FieldGroup, TextField } from '../../../ui/forms/FormFields';
 import type { ScoreItem } from '../../questionnaires/api/translations';
 import {
   BOUNDS,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { usePathwayVersions } from '../hooks/usePathways';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 /** The published versions, newest first, each with a way to preview its schedule. */
 export function VersionsTable(props: {
@@ -12,7 +13,6 @@ export function VersionsTable(props: {
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const captionId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const versions = usePathwayVersions(props.pathwayId, props.latestVersion);
 
@@ -22,62 +22,51 @@ export function VersionsTable(props: {
       {props.latestVersion === 0 ? (
         <p className="list-status">{t('versions.none')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table">
-            <caption id={captionId} className="visually-hidden">
-              {t('versions.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('versions.version')}</th>
-                <th scope="col">{t('versions.publishedAt')}</th>
-                <th scope="col">{t('versions.publishedBy')}</th>
-                <th scope="col">{t('versions.activities')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('versions.actions')}</span>
+        <ScrollTable
+          caption={t('versions.caption')}
+          columns={[
+            t('versions.version'),
+            t('versions.publishedAt'),
+            t('versions.publishedBy'),
+            t('versions.activities'),
+            { label: t('versions.actions'), hidden: true },
+          ]}
+        >
+          {versions.map((query, index) => {
+            const version = props.latestVersion - index;
+            return (
+              <tr key={version}>
+                <th scope="row" className="numeric">
+                  {t('pathways.version', { version })}
                 </th>
+                {query.isPending ? (
+                  <td colSpan={3}>
+                    <Loading />
+                  </td>
+                ) : query.isError ? (
+                  <td colSpan={3}>
+                    <ErrorPanel error={query.error} />
+                  </td>
+                ) : (
+                  <>
+                    <td className="numeric">{dateTimeInOslo(query.data.publishedAt, language)}</td>
+                    <td>{query.data.publishedBy}</td>
+                    <td>{query.data.definition.activities.map((a) => a.title).join(', ')}</td>
+                  </>
+                )}
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => props.onPreview(version)}
+                  >
+                    {t('versions.preview', { version })}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {versions.map((query, index) => {
-                const version = props.latestVersion - index;
-                return (
-                  <tr key={version}>
-                    <th scope="row" className="numeric">
-                      {t('pathways.version', { version })}
-                    </th>
-                    {query.isPending ? (
-                      <td colSpan={3}>
-                        <Loading />
-                      </td>
-                    ) : query.isError ? (
-                      <td colSpan={3}>
-                        <ErrorPanel error={query.error} />
-                      </td>
-                    ) : (
-                      <>
-                        <td className="numeric">
-                          {dateTimeInOslo(query.data.publishedAt, language)}
-                        </td>
-                        <td>{query.data.publishedBy}</td>
-                        <td>{query.data.definition.activities.map((a) => a.title).join(', ')}</td>
-                      </>
-                    )}
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => props.onPreview(version)}
-                      >
-                        {t('versions.preview', { version })}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ScrollTable>
       )}
     </section>
   );

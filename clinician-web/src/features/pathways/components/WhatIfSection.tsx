@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { dateTimeInOslo } from '../../../lib/dates';
 import { fetchDraft, whatIf, type WhatIfAlert, type WhatIfResult } from '../api/pathways';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 export const WHAT_IF_DAYS = 30;
 
@@ -22,39 +23,35 @@ function AlertList(props: {
     return <p role="status">{t('whatIf.noChanges')}</p>;
   }
   return (
-    <div className="table-scroll" role="region" aria-label={t('whatIf.alerts')} tabIndex={0}>
-      <table className="table">
-        <caption>
-          {props.total > props.alerts.length
-            ? t('whatIf.alertsSome', { count: props.total, shown: props.alerts.length })
-            : t('whatIf.alertsAll', { count: props.total })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('whatIf.patient')}</th>
-            <th scope="col">{t('whatIf.time')}</th>
-            <th scope="col">{t('whatIf.activity')}</th>
-            <th scope="col">{t('whatIf.value')}</th>
-            <th scope="col">{t('whatIf.todayLevel')}</th>
-            <th scope="col">{t('whatIf.draftLevel')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.alerts.map((alert) => (
-            <tr key={`${alert.patientId}-${alert.activityId}-${alert.at}`}>
-              <th scope="row">{alert.patientName}</th>
-              <td>
-                <time dateTime={alert.at}>{dateTimeInOslo(alert.at, language)}</time>
-              </td>
-              <td>{props.titles[alert.activityId] ?? alert.activityId}</td>
-              <td>{alert.value}</td>
-              <td>{level(alert.current)}</td>
-              <td>{level(alert.changed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      caption={
+        props.total > props.alerts.length
+          ? t('whatIf.alertsSome', { count: props.total, shown: props.alerts.length })
+          : t('whatIf.alertsAll', { count: props.total })
+      }
+      captionHidden={false}
+      columns={[
+        t('whatIf.patient'),
+        t('whatIf.time'),
+        t('whatIf.activity'),
+        t('whatIf.value'),
+        t('whatIf.todayLevel'),
+        t('whatIf.draftLevel'),
+      ]}
+    >
+      {props.alerts.map((alert) => (
+        <tr key={`${alert.patientId}-${alert.activityId}-${alert.at}`}>
+          <th scope="row">{alert.patientName}</th>
+          <td>
+            <time dateTime={alert.at}>{dateTimeInOslo(alert.at, language)}</time>
+          </td>
+          <td>{props.titles[alert.activityId] ?? alert.activityId}</td>
+          <td>{alert.value}</td>
+          <td>{level(alert.current)}</td>
+          <td>{level(alert.changed)}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

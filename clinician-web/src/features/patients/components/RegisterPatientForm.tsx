@@ -15,8 +15,8 @@ import {
   type RegistrationValues,
 } from '../api/registration';
 import { useRegisterPatient } from '../hooks/useRegisterPatient';
-import { ErrorSummary, type SummaryItem } from '../../forms/components/ErrorSummary';
-import { SelectField, TextField } from '../../forms/components/FormFields';
+import { ErrorSummary, type SummaryItem } from '../../../ui/forms/ErrorSummary';
+import { SelectField, TextField } from '../../../ui/forms/FormFields';
 
 const fieldId = (field: RegistrationField) => `register-${field}`;
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError, type FieldError } from '@heima/web-common/problem';
 import { errorMessage } from '@heima/web-common/problemMessages';
-import { describedBy, FieldErrorText } from '../../forms/components/FormFields';
+import { describedBy, FieldErrorText } from '../../../ui/forms/FormFields';
 import { Link } from '../../../lib/router';
 import { titleIn, type ImportResult } from '../api/questionnaires';
 import { useImportQuestionnaire } from '../hooks/useQuestionnaires';

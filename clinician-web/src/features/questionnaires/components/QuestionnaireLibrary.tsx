@@ -5,11 +5,11 @@ import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { titleIn } from '../api/questionnaires';
 import { useQuestionnaires } from '../hooks/useQuestionnaires';
 import { ImportQuestionnaireForm } from './ImportQuestionnaireForm';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 /** The questionnaire library: every imported version, and the import. */
 export function QuestionnaireLibrary() {
   const { t, i18n } = useTranslation();
-  const captionId = useId();
   const headingId = useId();
   const library = useQuestionnaires();
   const language = i18n.resolvedLanguage ?? i18n.language;
@@ -28,37 +28,30 @@ export function QuestionnaireLibrary() {
           ) : library.data.length === 0 ? (
             <p className="list-status">{t('questionnaires.empty')}</p>
           ) : (
-            <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <table className="table">
-                <caption id={captionId} className="visually-hidden">
-                  {t('questionnaires.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('questionnaires.title')}</th>
-                    <th scope="col">{t('questionnaires.version')}</th>
-                    <th scope="col">{t('questionnaires.status')}</th>
-                    <th scope="col">{t('questionnaires.retired')}</th>
-                    <th scope="col">{t('questionnaires.url')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {library.data.map((q) => (
-                    <tr key={q.id}>
-                      <th scope="row">
-                        <Link to={{ name: 'questionnaire', questionnaireId: q.id }}>
-                          {titleIn(q, language)}
-                        </Link>
-                      </th>
-                      <td className="numeric">{q.version}</td>
-                      <td>{t(`questionnaires.statuses.${statusKey(q.status)}`)}</td>
-                      <td>{q.retired ? t('questionnaires.yes') : t('questionnaires.no')}</td>
-                      <td className="url">{q.url}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              caption={t('questionnaires.caption')}
+              columns={[
+                t('questionnaires.title'),
+                t('questionnaires.version'),
+                t('questionnaires.status'),
+                t('questionnaires.retired'),
+                t('questionnaires.url'),
+              ]}
+            >
+              {library.data.map((q) => (
+                <tr key={q.id}>
+                  <th scope="row">
+                    <Link to={{ name: 'questionnaire', questionnaireId: q.id }}>
+                      {titleIn(q, language)}
+                    </Link>
+                  </th>
+                  <td className="numeric">{q.version}</td>
+                  <td>{t(`questionnaires.statuses.${statusKey(q.status)}`)}</td>
+                  <td>{q.retired ? t('questionnaires.yes') : t('questionnaires.no')}</td>
+                  <td className="url">{q.url}</td>
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </section>
         <ImportQuestionnaireForm />

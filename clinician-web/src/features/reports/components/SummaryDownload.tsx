@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../forms/components/FormFields';
+import { SelectField, TextField } from '../../../ui/forms/FormFields';
 
 /** Where the summary PDF of a period is fetched (the server checks team and audits). */
 export function summaryUrl(patientId: string, language: string, from: string, to: string): string {

@@ -8,6 +8,7 @@ import type { AnswerLine, Reason, ResponseDetail } from '../api/responses';
 import { useResponse, useResponses } from '../hooks/useResponses';
 import { AttachmentList } from './AttachmentList';
 import { ResponseLevel } from './ResponseLevel';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 function PatientHeading({ patientId, suffix }: { patientId: string; suffix: string }) {
   const patient = usePatient(patientId);
@@ -35,51 +36,41 @@ function Answers({ detail }: { detail: ResponseDetail }) {
   const compared = detail.previous !== null;
   const text = (values: string[]) => (values.length === 0 ? '–' : values.join(', '));
   return (
-    // focusable, so the answers can be scrolled sideways with the keyboard on a narrow screen
-    <div
-      className="table-scroll"
-      role="region"
-      aria-label={t('responses.answersCaption')}
-      tabIndex={0}
+    <ScrollTable
+      caption={t('responses.answersCaption')}
+      className="responses-table"
+      columns={[
+        t('responses.question'),
+        t('responses.answer'),
+        ...(compared ? [t('responses.previousAnswer')] : []),
+      ]}
     >
-      <table className="table responses-table">
-        <caption className="visually-hidden">{t('responses.answersCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('responses.question')}</th>
-            <th scope="col">{t('responses.answer')}</th>
-            {compared && <th scope="col">{t('responses.previousAnswer')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {detail.answers.map((a: AnswerLine) => (
-            <tr key={a.linkId} className={a.changed ? 'responses-table__changed' : undefined}>
-              <th scope="row">{a.question}</th>
-              <td>
-                {(a.attachments ?? []).length > 0 ? (
-                  <AttachmentList question={a.question} attachments={a.attachments ?? []} />
-                ) : (
-                  text(a.answer)
-                )}
-                {a.level && (
-                  <>
-                    {' '}
-                    <ResponseLevel level={a.level} />
-                  </>
-                )}
-                {a.changed && (
-                  <>
-                    {' '}
-                    <span className="state state--due">{t('responses.changed')}</span>
-                  </>
-                )}
-              </td>
-              {compared && <td>{text(a.previous)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      {detail.answers.map((a: AnswerLine) => (
+        <tr key={a.linkId} className={a.changed ? 'responses-table__changed' : undefined}>
+          <th scope="row">{a.question}</th>
+          <td>
+            {(a.attachments ?? []).length > 0 ? (
+              <AttachmentList question={a.question} attachments={a.attachments ?? []} />
+            ) : (
+              text(a.answer)
+            )}
+            {a.level && (
+              <>
+                {' '}
+                <ResponseLevel level={a.level} />
+              </>
+            )}
+            {a.changed && (
+              <>
+                {' '}
+                <span className="state state--due">{t('responses.changed')}</span>
+              </>
+            )}
+          </td>
+          {compared && <td>{text(a.previous)}</td>}
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

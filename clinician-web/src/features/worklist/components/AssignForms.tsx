@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '../../forms/components/FormFields';
+import { SelectField, TextAreaField, TextField } from '../../../ui/forms/FormFields';
 import type { Escalation, TeamMember } from '../api/caseload';
 import { useTeamDirectory } from '../hooks/useCaseload';
 

@@ -6,6 +6,7 @@ import type { Me } from '@heima/web-common/auth/me';
 import type { CaseloadFilter, PatientRow } from '../api/caseload';
 import { LevelBadge } from './LevelBadge';
 import { PatientItems } from './PatientItems';
+import { ScrollTable } from '@heima/web-common/ui/ScrollTable';
 
 /** "2 målinger, 1 skjema" in the viewer's language; an unknown kind by its code. */
 export function useCountsText() {
@@ -66,97 +67,89 @@ export function CaseloadTable({
     });
 
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="table cl-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('caseload.column.level')}</th>
-            <th scope="col">{t('caseload.column.patient')}</th>
-            <th scope="col">{t('caseload.column.phone')}</th>
-            <th scope="col">{t('caseload.column.items')}</th>
-            <th scope="col">{t('caseload.column.oldest')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('caseload.column.open')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const expanded = open.has(row.patientId);
-            const itemsId = `cl-items-${row.patientId}`;
-            return (
-              <Fragment key={row.patientId}>
-                <tr className={`cl-row cl-row--${row.worstLevel.toLowerCase()}`}>
-                  <td>
-                    <LevelBadge level={row.worstLevel} />
-                  </td>
-                  <th scope="row" className="cl-patient">
-                    <Link to={{ name: 'patient', patientId: row.patientId }}>
-                      {row.patientName}
-                    </Link>
-                    <span className="cl-identifier">{row.identifier}</span>
-                  </th>
-                  <td>
-                    {row.phone ? (
-                      <a href={`tel:${row.phone.replace(/\s+/g, '')}`}>{row.phone}</a>
-                    ) : (
-                      <span className="field__hint">{t('caseload.noPhone')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {countsText(row.counts)}
-                    {row.overdue > 0 && (
-                      <>
-                        {' '}
-                        <span className="state state--missed">
-                          {t('caseload.overdueCount', { count: row.overdue })}
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <time
-                      dateTime={row.oldestRaisedAt}
-                      title={dateTimeInOslo(row.oldestRaisedAt, language)}
-                    >
-                      {relativeTime(row.oldestRaisedAt, language, now)}
-                    </time>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--small button--secondary"
-                      data-cl-toggle=""
-                      aria-expanded={expanded}
-                      aria-controls={itemsId}
-                      onClick={() => toggle(row.patientId)}
-                      onKeyDown={moveFocus}
-                    >
-                      {expanded ? t('caseload.hideItems') : t('caseload.showItems')}
-                      <span className="visually-hidden">: {row.patientName}</span>
-                    </button>
-                  </td>
-                </tr>
-                <tr id={itemsId} className="cl-items" hidden={!expanded}>
-                  <td colSpan={6}>
-                    {expanded && (
-                      // a new filter starts the row's items again from the first page
-                      <PatientItems
-                        key={JSON.stringify(filter)}
-                        row={row}
-                        filter={filter}
-                        me={me}
-                        now={now}
-                      />
-                    )}
-                  </td>
-                </tr>
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      caption={caption}
+      columns={[
+        t('caseload.column.level'),
+        t('caseload.column.patient'),
+        t('caseload.column.phone'),
+        t('caseload.column.items'),
+        t('caseload.column.oldest'),
+        { label: t('caseload.column.open'), hidden: true },
+      ]}
+      className="cl-table"
+    >
+      {rows.map((row) => {
+        const expanded = open.has(row.patientId);
+        const itemsId = `cl-items-${row.patientId}`;
+        return (
+          <Fragment key={row.patientId}>
+            <tr className={`cl-row cl-row--${row.worstLevel.toLowerCase()}`}>
+              <td>
+                <LevelBadge level={row.worstLevel} />
+              </td>
+              <th scope="row" className="cl-patient">
+                <Link to={{ name: 'patient', patientId: row.patientId }}>{row.patientName}</Link>
+                <span className="cl-identifier">{row.identifier}</span>
+              </th>
+              <td>
+                {row.phone ? (
+                  <a href={`tel:${row.phone.replace(/\s+/g, '')}`}>{row.phone}</a>
+                ) : (
+                  <span className="field__hint">{t('caseload.noPhone')}</span>
+                )}
+              </td>
+              <td>
+                {countsText(row.counts)}
+                {row.overdue > 0 && (
+                  <>
+                    {' '}
+                    <span className="state state--missed">
+                      {t('caseload.overdueCount', { count: row.overdue })}
+                    </span>
+                  </>
+                )}
+              </td>
+              <td>
+                <time
+                  dateTime={row.oldestRaisedAt}
+                  title={dateTimeInOslo(row.oldestRaisedAt, language)}
+                >
+                  {relativeTime(row.oldestRaisedAt, language, now)}
+                </time>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  data-cl-toggle=""
+                  aria-expanded={expanded}
+                  aria-controls={itemsId}
+                  onClick={() => toggle(row.patientId)}
+                  onKeyDown={moveFocus}
+                >
+                  {expanded ? t('caseload.hideItems') : t('caseload.showItems')}
+                  <span className="visually-hidden">: {row.patientName}</span>
+                </button>
+              </td>
+            </tr>
+            <tr id={itemsId} className="cl-items" hidden={!expanded}>
+              <td colSpan={6}>
+                {expanded && (
+                  // a new filter starts the row's items again from the first page
+                  <PatientItems
+                    key={JSON.stringify(filter)}
+                    row={row}
+                    filter={filter}
+                    me={me}
+                    now={now}
+                  />
+                )}
+              </td>
+            </tr>
+          </Fragment>
+        );
+      })}
+    </ScrollTable>
   );
 }

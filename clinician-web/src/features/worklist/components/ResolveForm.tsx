@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField } from '../../forms/components/FormFields';
+import { SelectField, TextAreaField } from '../../../ui/forms/FormFields';
 import { RESOLUTION_ACTIONS, type Resolution, type ResolutionAction } from '../api/worklist';
 
 interface Errors {
