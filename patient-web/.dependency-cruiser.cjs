@@ -4,7 +4,7 @@
 module.exports = {
   forbidden: [
     {
-      name: 'no-circular',
+      name: 'no-file-cycles',
       severity: 'error',
       comment: 'No file imports itself through others (import-x/no-cycle says the same in ESLint).',
       from: { path: '^src/' },
@@ -23,7 +23,7 @@ module.exports = {
       to: { path: '^src/features/', circular: true },
     },
     {
-      name: 'features-not-to-app',
+      name: 'features-not-app',
       severity: 'error',
       comment:
         'src/app is the shell and routing on top; features are used by it, never the reverse.',
@@ -31,7 +31,7 @@ module.exports = {
       to: { path: '^src/app/' },
     },
     {
-      name: 'ui-not-to-features',
+      name: 'ui-not-features',
       severity: 'error',
       comment: 'src/ui holds presentational parts any feature may use; they know no feature.',
       from: { path: '^src/ui/' },

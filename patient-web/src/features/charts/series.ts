@@ -21,30 +21,6 @@ export function toColumns(
   return [times, ...columns] as number[][] & (number | null)[][];
 }
 
-/** A shaded region of the y axis: from `low` to `high` (null: to the edge), yellow or red. */
-export interface BandRegion {
-  low: number | null;
-  high: number | null;
-  level: 'yellow' | 'red';
-}
-
-/** The yellow and red regions of a value's bounds, outermost first. */
-export function bandRegions(band: {
-  redLow: number | null;
-  yellowLow: number | null;
-  yellowHigh: number | null;
-  redHigh: number | null;
-}): BandRegion[] {
-  const regions: BandRegion[] = [];
-  if (band.redHigh !== null) regions.push({ low: band.redHigh, high: null, level: 'red' });
-  if (band.redLow !== null) regions.push({ low: null, high: band.redLow, level: 'red' });
-  if (band.yellowHigh !== null)
-    regions.push({ low: band.yellowHigh, high: band.redHigh, level: 'yellow' });
-  if (band.yellowLow !== null)
-    regions.push({ low: band.redLow, high: band.yellowLow, level: 'yellow' });
-  return regions;
-}
-
 /** Line styles that differ in dash as well as colour (see the legend beside the chart). */
 export const LINE_STYLES = [
   { stroke: '#00495a', dash: undefined },

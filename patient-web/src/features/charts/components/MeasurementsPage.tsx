@@ -10,7 +10,8 @@ import { ReviewState } from '../../reviews/components/ReviewState';
 import { useMeasurements } from '../hooks/useMeasurements';
 import { useQuery } from '@tanstack/react-query';
 import { fetchMyPlan, myPlanQueryKey, type Band } from '../../plan/api/plan';
-import { bandRegions, chartedComponents, lineStyle } from '../series';
+import { chartedComponents, lineStyle } from '../series';
+import { bandRegions } from '@heima/web-common/charts/bands';
 import { BackToToday } from '../../../ui/BackToToday';
 
 const MeasurementChart = lazy(() => import('./MeasurementChart'));

@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sameDayInOslo } from '@heima/web-common/dates';
-import { formatDateTime, formatTime } from '../../../lib/dates';
+import { MessageList } from '@heima/web-common/ui/MessageList';
 import { errorMessage } from '@heima/web-common/problemMessages';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
@@ -17,57 +16,17 @@ import { Notice } from '../../../ui/Notice';
 import Button from '@helsenorge/designsystem-react/components/Button';
 
 function Conversation({ messages }: { messages: Message[] }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  if (messages.length === 0) return <p>{t('messages.empty')}</p>;
+  const { t } = useTranslation();
   return (
-    <ol className="plain-list stack message-list">
-      {messages.map((m) => {
-        const mine = m.authorKind === 'PATIENT';
-        return (
-          <li key={m.id} className={`card message message--${mine ? 'mine' : 'team'}`}>
-            <p className="muted">
-              <strong>
-                {mine ? t('messages.you') : t('messages.fromNurse', { name: m.authorName })}
-              </strong>
-              {' · '}
-              <time dateTime={m.sentAt}>{formatDateTime(m.sentAt, language)}</time>
-            </p>
-            {m.text !== '' && <p className="message__text">{m.text}</p>}
-            {m.photos.length > 0 && (
-              <ul className="plain-list message__photos">
-                {m.photos.map((photo, index) => {
-                  const alt = t('messages.photoAlt', { index: index + 1, count: m.photos.length });
-                  return (
-                    <li key={photo.id}>
-                      {photo.contentType === 'image/jpeg' || photo.contentType === 'image/png' ? (
-                        <img src={photo.url} alt={alt} className="message__photo" />
-                      ) : (
-                        <a href={photo.url} download>
-                          {t('messages.downloadPhoto', { name: alt })}
-                        </a>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            {mine && (
-              <p className="muted message__receipt">
-                {m.readAt
-                  ? t('messages.readBy', {
-                      name: m.readByName ?? '',
-                      time: sameDayInOslo(m.readAt, m.sentAt)
-                        ? formatTime(m.readAt, language)
-                        : formatDateTime(m.readAt, language),
-                    })
-                  : t('messages.unread')}
-              </p>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <MessageList
+      messages={messages}
+      me="PATIENT"
+      authorLabel={(m, mine) =>
+        mine ? t('messages.you') : t('messages.fromNurse', { name: m.authorName })
+      }
+      receipts="mine"
+      itemClassName="card"
+    />
   );
 }
 
