@@ -1,7 +1,7 @@
 import { mount } from '@heima/web-common/mount';
 import { createQueryClient } from '@heima/web-common/queryClient';
-import { App } from './App';
-import { AppProviders } from './AppProviders';
+import { App } from './app/App';
+import { AppProviders } from './app/AppProviders';
 import { Outbox } from './features/outbox/outbox';
 import { createI18n } from './i18n';
 import './styles.css';

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { AppProviders } from '../AppProviders';
+import { AppProviders } from '../app/AppProviders';
 import { Outbox, type Sender } from '../features/outbox/outbox';
 import type { Language } from '@heima/web-common/i18n';
 import { createI18n } from '../i18n';

@@ -1,5 +1,5 @@
 import type { Measurement } from '../measurements/api/measurements';
-import { COMPONENTS, type Vital, type VitalComponent } from '../measurements/vitals';
+import { COMPONENTS, type Vital, type VitalComponent } from '../vitals/vitals';
 
 /** The values drawn for a vital: for blood pressure the two pressures (the pulse has its own chart). */
 export function chartedComponents(vital: Vital): VitalComponent[] {
@@ -19,30 +19,6 @@ export function toColumns(
     sorted.map((m) => m.values.find((v) => v.code === component.code)?.value ?? null),
   );
   return [times, ...columns] as number[][] & (number | null)[][];
-}
-
-/** A shaded region of the y axis: from `low` to `high` (null: to the edge), yellow or red. */
-export interface BandRegion {
-  low: number | null;
-  high: number | null;
-  level: 'yellow' | 'red';
-}
-
-/** The yellow and red regions of a value's bounds, outermost first. */
-export function bandRegions(band: {
-  redLow: number | null;
-  yellowLow: number | null;
-  yellowHigh: number | null;
-  redHigh: number | null;
-}): BandRegion[] {
-  const regions: BandRegion[] = [];
-  if (band.redHigh !== null) regions.push({ low: band.redHigh, high: null, level: 'red' });
-  if (band.redLow !== null) regions.push({ low: null, high: band.redLow, level: 'red' });
-  if (band.yellowHigh !== null)
-    regions.push({ low: band.yellowHigh, high: band.redHigh, level: 'yellow' });
-  if (band.yellowLow !== null)
-    regions.push({ low: band.redLow, high: band.yellowLow, level: 'yellow' });
-  return regions;
 }
 
 /** Line styles that differ in dash as well as colour (see the legend beside the chart). */

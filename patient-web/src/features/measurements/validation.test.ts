@@ -1,5 +1,5 @@
 import { validateMeasurement, parseNumber, type ValidationResult } from './validation';
-import type { Vital } from './vitals';
+import type { Vital } from '../vitals/vitals';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const AT = '2026-11-21T10:30'; // Oslo wall clock = 09:30Z, before NOW

@@ -1,5 +1,5 @@
 import { zonedLocalToInstant } from '../../lib/dates';
-import { COMPONENTS, type Vital, type VitalComponent } from './vitals';
+import { COMPONENTS, type Vital, type VitalComponent } from '../vitals/vitals';
 
 /** One value as the backend takes it. */
 export interface EnteredValue {

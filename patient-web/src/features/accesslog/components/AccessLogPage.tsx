@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
-import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { fetchAccessLog, type AccessLogEntry } from '../api/accessLog';
+import { BackToToday } from '../../../ui/BackToToday';
 
 const KNOWN_RESOURCES = [
   'Patient',
@@ -86,9 +86,7 @@ export function AccessLogPage() {
           ))}
         </ul>
       )}
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
     </div>
   );
 }

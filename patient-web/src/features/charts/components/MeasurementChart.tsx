@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { PATIENT_ZONE } from '../../../lib/dates';
+import { drawBands, timeAxisLabels, type BandRegion } from '@heima/web-common/charts/bands';
 import type { Measurement } from '../../measurements/api/measurements';
-import type { Vital } from '../../measurements/vitals';
-import { lineStyle, toColumns, type BandRegion } from '../series';
+import type { Vital } from '../../vitals/vitals';
+import { lineStyle, toColumns } from '../series';
 
 export interface MeasurementChartProps {
   vital: Vital;
@@ -17,38 +18,6 @@ export interface MeasurementChartProps {
   language: string;
   /** The patient's own yellow and red regions of the first charted value, shaded behind it. */
   bands?: readonly BandRegion[];
-}
-
-const BAND_FILL = { yellow: 'rgba(255, 196, 0, 0.22)', red: 'rgba(200, 30, 30, 0.14)' };
-
-/** Shades the bands across the plot area, under the lines. */
-function drawBands(bands: readonly BandRegion[]) {
-  return (plot: uPlot) => {
-    const { left, top, width, height } = plot.bbox;
-    const context = plot.ctx;
-    context.save();
-    for (const band of bands) {
-      const y1 = band.high === null ? top : plot.valToPos(band.high, 'y', true);
-      const y2 = band.low === null ? top + height : plot.valToPos(band.low, 'y', true);
-      const from = Math.max(top, Math.min(y1, y2));
-      const to = Math.min(top + height, Math.max(y1, y2));
-      if (to <= from) continue;
-      context.fillStyle = BAND_FILL[band.level];
-      context.fillRect(left, from, width, to - from);
-    }
-    context.restore();
-  };
-}
-
-/** Axis labels in Norwegian time: dates over a period of days, clock times within one day. */
-function timeLabels(language: string, from: number, to: number) {
-  const format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
-    timeZone: PATIENT_ZONE,
-    ...(to - from > 2 * 86_400
-      ? { day: 'numeric', month: 'numeric' }
-      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  });
-  return (_plot: uPlot, splits: number[]) => splits.map((s) => format.format(new Date(s * 1000)));
 }
 
 /**
@@ -84,7 +53,7 @@ export default function MeasurementChart(props: MeasurementChartProps) {
           {
             stroke: '#1b1d1f',
             grid: { stroke: '#d5dadf' },
-            values: timeLabels(props.language, props.from, props.to),
+            values: timeAxisLabels(props.language, props.from, props.to),
           },
           { stroke: '#1b1d1f', grid: { stroke: '#d5dadf' }, label: props.unit, size: 56 },
         ],

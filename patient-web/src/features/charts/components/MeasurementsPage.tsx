@@ -4,13 +4,15 @@ import { formatDateTime } from '../../../lib/dates';
 import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { Measurement, Period } from '../../measurements/api/measurements';
-import { formatNumber, unitText } from '../../measurements/format';
-import { COMPONENTS, VITALS, isVital, type Vital } from '../../measurements/vitals';
+import { formatNumber, unitText } from '../../vitals/format';
+import { COMPONENTS, VITALS, isVital, type Vital } from '../../vitals/vitals';
 import { ReviewState } from '../../reviews/components/ReviewState';
 import { useMeasurements } from '../hooks/useMeasurements';
 import { useQuery } from '@tanstack/react-query';
 import { fetchMyPlan, myPlanQueryKey, type Band } from '../../plan/api/plan';
-import { bandRegions, chartedComponents, lineStyle } from '../series';
+import { chartedComponents, lineStyle } from '../series';
+import { bandRegions } from '@heima/web-common/charts/bands';
+import { BackToToday } from '../../../ui/BackToToday';
 
 const MeasurementChart = lazy(() => import('./MeasurementChart'));
 
@@ -227,9 +229,7 @@ export function MeasurementsPage(props: { vital?: string }) {
           {t('charts.record', { vital: vitalText.toLowerCase() })}
         </a>
       </p>
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
     </div>
   );
 }

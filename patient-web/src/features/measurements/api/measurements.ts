@@ -1,7 +1,7 @@
 import { apiFetch } from '@heima/web-common/http';
 import type { Advice, Assessment } from '../../triage/types';
 import type { EnteredValue } from '../validation';
-import type { Vital } from '../vitals';
+import type { Vital } from '../../vitals/vitals';
 
 export const MEASUREMENTS_PATH = '/api/me/measurements';
 

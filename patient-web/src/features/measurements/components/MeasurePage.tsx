@@ -12,26 +12,16 @@ import {
   type Measurement,
   type MeasurementSubmission,
 } from '../api/measurements';
-import { describeValues, unitText, valueName, vitalName } from '../format';
-import { COMPONENTS, VITALS, isVital, type Vital } from '../vitals';
+import { describeValues, measurementNaming, vitalName } from '../../vitals/format';
+import { VITALS, isVital } from '../../vitals/vitals';
 import { MeasurementForm, type ValidMeasurement } from './MeasurementForm';
+import { Notice } from '../../../ui/Notice';
 
 type Outcome =
   | { state: 'editing'; problem: Problem | null }
   | { state: 'sending' }
   | { state: 'delivered'; measurement: Measurement }
   | { state: 'waiting'; submission: MeasurementSubmission };
-
-/** Names and units of a measurement's codes, for the triage reasons. */
-export function measurementNaming(t: ReturnType<typeof useTranslation>['t'], vital: Vital) {
-  return {
-    nameOf: (code: string) => valueName(t, vital, code),
-    unitOf: (code: string) => {
-      const component = COMPONENTS[vital].find((c) => c.code === code);
-      return component ? unitText(t, component.unit) : '';
-    },
-  };
-}
 
 function VitalChooser() {
   const { t } = useTranslation();
@@ -54,14 +44,14 @@ function Delivered({ measurement }: { measurement: Measurement }) {
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
     <div className="stack">
-      <p className="notice notice--success" role="status">
+      <Notice variant="success" role="status">
         <span aria-hidden="true">✓ </span>
         {t('measure.delivered', {
           vital: vitalName(t, measurement.vital),
           values: describeValues(t, language, measurement.vital, measurement.values),
           time: formatDateTime(measurement.measuredAt, language),
         })}
-      </p>
+      </Notice>
       <TriageResult
         triage={measurement.triage}
         advice={measurement.advice}
@@ -76,7 +66,7 @@ function Waiting({ submission }: { submission: MeasurementSubmission }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
-    <div className="notice notice--waiting stack" role="status">
+    <Notice variant="waiting" role="status">
       <p>
         <strong>
           <span aria-hidden="true">… </span>
@@ -90,7 +80,7 @@ function Waiting({ submission }: { submission: MeasurementSubmission }) {
           time: formatDateTime(submission.measuredAt, language),
         })}
       </p>
-    </div>
+    </Notice>
   );
 }
 

@@ -4,14 +4,16 @@ import { instantToZonedLocal } from '../../../lib/dates';
 import type { Problem } from '@heima/web-common/problem';
 import { ProblemType } from '@heima/web-common/problem';
 import { problemMessage } from '@heima/web-common/problemMessages';
-import { formatNumber, unitText } from '../format';
+import { formatNumber, unitText } from '../../vitals/format';
 import {
   MEASURED_AT_FIELD,
   validateMeasurement,
   type EnteredValue,
   type FieldIssue,
 } from '../validation';
-import { COMPONENTS, type Vital, type VitalComponent } from '../vitals';
+import { COMPONENTS, type Vital, type VitalComponent } from '../../vitals/vitals';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import Input from '@helsenorge/designsystem-react/components/Input';
 
 export interface ValidMeasurement {
   values: EnteredValue[];
@@ -166,27 +168,26 @@ export function MeasurementForm(props: {
                 {sentence(issue)}
               </p>
             )}
-            <div className="field__input-with-unit">
-              <input
-                id={id}
-                name={component.code}
-                className="field__input field__input--number"
-                type="text"
-                inputMode={component.decimals > 0 ? 'decimal' : 'numeric'}
-                autoComplete="off"
-                spellCheck={false}
-                required={component.required}
-                aria-invalid={issue ? true : undefined}
-                aria-describedby={describedBy(component.code, `${id}-hint ${unitId}`)}
-                value={texts[component.code] ?? ''}
-                onChange={(event) =>
-                  setTexts((current) => ({ ...current, [component.code]: event.target.value }))
-                }
-              />
-              <span id={unitId} className="field__unit">
-                {unitText(t, component.unit)}
-              </span>
-            </div>
+            <Input
+              inputId={id}
+              name={component.code}
+              type="text"
+              inputMode={component.decimals > 0 ? 'decimal' : 'numeric'}
+              autoComplete="off"
+              width={8}
+              required={component.required}
+              error={issue !== undefined}
+              aria-describedby={describedBy(component.code, `${id}-hint ${unitId}`)}
+              value={texts[component.code] ?? ''}
+              onChange={(event) =>
+                setTexts((current) => ({ ...current, [component.code]: event.target.value }))
+              }
+              rightOfInput={
+                <span id={unitId} className="field__unit">
+                  {unitText(t, component.unit)}
+                </span>
+              }
+            />
           </div>
         );
       })}
@@ -214,9 +215,9 @@ export function MeasurementForm(props: {
           onChange={(event) => setMeasuredAt(event.target.value)}
         />
       </div>
-      <button type="submit" className="button button--primary button--wide" disabled={props.busy}>
+      <Button type="submit" fluid disabled={props.busy}>
         {props.busy ? t('measure.sending') : t('measure.send')}
-      </button>
+      </Button>
       {submitted && props.busy && (
         <p role="status" className="visually-hidden">
           {t('measure.sending')}

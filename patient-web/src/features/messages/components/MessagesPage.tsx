@@ -1,9 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sameDayInOslo } from '@heima/web-common/dates';
-import { formatDateTime, formatTime } from '../../../lib/dates';
+import { MessageList } from '@heima/web-common/ui/MessageList';
 import { errorMessage } from '@heima/web-common/problemMessages';
-import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   MAX_MESSAGE_LENGTH,
@@ -13,59 +11,22 @@ import {
   type Message,
 } from '../api/messages';
 import { useMessages, useSendMessage } from '../hooks/useMessages';
+import { BackToToday } from '../../../ui/BackToToday';
+import { Notice } from '../../../ui/Notice';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 function Conversation({ messages }: { messages: Message[] }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  if (messages.length === 0) return <p>{t('messages.empty')}</p>;
+  const { t } = useTranslation();
   return (
-    <ol className="plain-list stack message-list">
-      {messages.map((m) => {
-        const mine = m.authorKind === 'PATIENT';
-        return (
-          <li key={m.id} className={`card message message--${mine ? 'mine' : 'team'}`}>
-            <p className="muted">
-              <strong>
-                {mine ? t('messages.you') : t('messages.fromNurse', { name: m.authorName })}
-              </strong>
-              {' · '}
-              <time dateTime={m.sentAt}>{formatDateTime(m.sentAt, language)}</time>
-            </p>
-            {m.text !== '' && <p className="message__text">{m.text}</p>}
-            {m.photos.length > 0 && (
-              <ul className="plain-list message__photos">
-                {m.photos.map((photo, index) => {
-                  const alt = t('messages.photoAlt', { index: index + 1, count: m.photos.length });
-                  return (
-                    <li key={photo.id}>
-                      {photo.contentType === 'image/jpeg' || photo.contentType === 'image/png' ? (
-                        <img src={photo.url} alt={alt} className="message__photo" />
-                      ) : (
-                        <a href={photo.url} download>
-                          {t('messages.downloadPhoto', { name: alt })}
-                        </a>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            {mine && (
-              <p className="muted message__receipt">
-                {m.readAt
-                  ? t('messages.readBy', {
-                      name: m.readByName ?? '',
-                      time: sameDayInOslo(m.readAt, m.sentAt)
-                        ? formatTime(m.readAt, language)
-                        : formatDateTime(m.readAt, language),
-                    })
-                  : t('messages.unread')}
-              </p>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <MessageList
+      messages={messages}
+      me="PATIENT"
+      authorLabel={(m, mine) =>
+        mine ? t('messages.you') : t('messages.fromNurse', { name: m.authorName })
+      }
+      receipts="mine"
+      itemClassName="card"
+    />
   );
 }
 
@@ -151,14 +112,14 @@ function Compose() {
         />
       </div>
       {shown && (
-        <p className="notice notice--error" role="alert">
+        <Notice variant="error" role="alert">
           {shown}
-        </p>
+        </Notice>
       )}
       <div>
-        <button type="submit" className="button button--primary" disabled={send.isPending}>
+        <Button type="submit" disabled={send.isPending}>
           {send.isPending ? t('messages.sending') : t('messages.send')}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -170,9 +131,7 @@ export function MessagesPage() {
   const messages = useMessages();
   return (
     <div className="stack">
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
       <h1>{t('messages.heading')}</h1>
       <p className="lead">{t('messages.intro')}</p>
       {messages.isPending ? (

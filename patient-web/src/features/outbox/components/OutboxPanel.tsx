@@ -2,14 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
 import { problemMessage } from '@heima/web-common/problemMessages';
 import { href } from '../../../lib/router';
-import { describeValues, vitalName } from '../../measurements/format';
-import { measurementNaming } from '../../measurements/components/MeasurePage';
-import { isVital } from '../../measurements/vitals';
+import { describeValues, measurementNaming, vitalName } from '../../vitals/format';
+import { isVital } from '../../vitals/vitals';
 import { ReviewState } from '../../reviews/components/ReviewState';
 import { TriageResult } from '../../triage/components/TriageResult';
 import type { Advice, Assessment } from '../../triage/types';
 import { useOutbox } from '../hooks/useOutbox';
 import type { DeliveredItem, OutboxItem } from '../outbox';
+import { Notice } from '../../../ui/Notice';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 function useDescribe() {
   const { t, i18n } = useTranslation();
@@ -50,9 +51,9 @@ function DeliveredNotice({ item, onDismiss }: { item: DeliveredItem; onDismiss: 
       {response?.triage && response.id && (
         <ReviewState sourceKey={response.id} triage={response.triage} headingLevel={3} />
       )}
-      <button type="button" className="button button--secondary" onClick={onDismiss}>
+      <Button type="button" variant="outline" onClick={onDismiss}>
         {t('outbox.dismiss')}
-      </button>
+      </Button>
     </li>
   );
 }
@@ -74,7 +75,7 @@ export function OutboxPanel({ owner }: { owner: string }) {
     <section className="outbox stack" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">{t('outbox.heading')}</h2>
       {waiting.length > 0 && (
-        <div className="notice notice--waiting" role="status">
+        <Notice variant="waiting" role="status">
           <p>
             <strong>
               <span aria-hidden="true">… </span>
@@ -96,17 +97,13 @@ export function OutboxPanel({ owner }: { owner: string }) {
             ))}
           </ul>
           <p className="outbox__hint">{t('outbox.waitingHint')}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void outbox.flush(true)}
-          >
+          <Button type="button" variant="outline" onClick={() => void outbox.flush(true)}>
             {t('outbox.tryNow')}
-          </button>
-        </div>
+          </Button>
+        </Notice>
       )}
       {rejected.length > 0 && (
-        <div className="notice notice--error" role="alert">
+        <Notice variant="error" role="alert">
           <p>
             <strong>{t('outbox.rejectedHeading')}</strong>
           </p>
@@ -121,28 +118,25 @@ export function OutboxPanel({ owner }: { owner: string }) {
                 </p>
                 <div className="button-row">
                   {item.kind === 'measurement' && (
-                    <a
-                      className="button button--secondary"
+                    <Button
+                      htmlMarkup="a"
+                      variant="outline"
                       href={href({
                         name: 'measure',
                         ...(item.label.vital ? { vital: item.label.vital } : {}),
                       })}
                     >
                       {t('outbox.recordAgain')}
-                    </a>
+                    </Button>
                   )}
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => outbox.remove(item.key)}
-                  >
+                  <Button type="button" variant="outline" onClick={() => outbox.remove(item.key)}>
                     {t('outbox.remove')}
-                  </button>
+                  </Button>
                 </div>
               </li>
             ))}
           </ul>
-        </div>
+        </Notice>
       )}
       {delivered.length > 0 && (
         <ul className="plain-list stack">

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
-import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { fetchMyPlan, inLanguage, myPlanQueryKey, type MyPlan, type Schedule } from '../api/plan';
+import { BackToToday } from '../../../ui/BackToToday';
 
 const WEEKDAY_INDEX: Record<string, number> = {
   MONDAY: 1,
@@ -127,9 +127,7 @@ export function MyPlanPage() {
         ))
       )}
       <p className="emergency">{t('plan.emergency')}</p>
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
     </div>
   );
 }

@@ -9,10 +9,10 @@ import {
   errorMessage,
   problemMessage,
 } from '@heima/web-common/problemMessages';
-import { href, navigate } from '../../../lib/router';
+import { navigate } from '../../../lib/router';
 import type { Me } from '@heima/web-common/auth/me';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
-import { formatNumber } from '../../measurements/format';
+import { formatNumber } from '../../vitals/format';
 import { useSubmit } from '../../outbox/hooks/useSubmit';
 import { useTasks } from '../../tasks/hooks/useTasks';
 import { ReviewState } from '../../reviews/components/ReviewState';
@@ -41,6 +41,8 @@ import { withUnitSublabels } from '../units';
 import { focusQuestion } from '../focusQuestion';
 import { type FieldError, collectFieldErrors } from '../formErrors';
 import { attachmentLinkId, uploadAttachment } from '../api/attachments';
+import { BackToToday } from '../../../ui/BackToToday';
+import { Notice } from '../../../ui/Notice';
 
 const ReferoForm = lazy(() => import('./ReferoForm'));
 
@@ -225,11 +227,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
       <p className="muted">{formatDayHeading(props.date, language)}</p>
     </>
   );
-  const back = (
-    <p>
-      <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-    </p>
-  );
+  const back = <BackToToday />;
 
   if (tasks.isPending || (url !== null && questionnaire.isPending) || draft.isPending) {
     return (
@@ -247,9 +245,9 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
         {loadError ? (
           <ErrorPanel error={loadError} />
         ) : (
-          <p className="notice notice--error" role="alert">
+          <Notice variant="error" role="alert">
             {t('questionnaire.notFound')}
-          </p>
+          </Notice>
         )}
         {back}
       </div>
@@ -263,19 +261,19 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     return (
       <div className="stack">
         {header}
-        <p className="notice notice--success" role="status">
+        <Notice variant="success" role="status">
           <span aria-hidden="true">✓ </span>
           {t('questionnaire.delivered')}
-        </p>
+        </Notice>
         {(response.dropped ?? []).length > 0 && (
-          <div className="notice notice--info">
+          <Notice variant="info">
             <p>{t('questionnaire.dropped')}</p>
             <ul>
               {(response.dropped ?? []).map((item) => (
                 <li key={item.linkId}>{itemText(localized, item.linkId) ?? item.text}</li>
               ))}
             </ul>
-          </div>
+          </Notice>
         )}
         {scores.length > 0 && (
           <section aria-labelledby="scores-heading" className="card">
@@ -300,7 +298,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     return (
       <div className="stack">
         {header}
-        <div className="notice notice--waiting" role="status">
+        <Notice variant="waiting" role="status">
           <p>
             <strong>
               <span aria-hidden="true">… </span>
@@ -308,7 +306,7 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
             </strong>
           </p>
           <p>{t('questionnaire.waiting')}</p>
-        </div>
+        </Notice>
         {back}
       </div>
     );
@@ -319,15 +317,15 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
     <div className="stack">
       {header}
       {resumed && (
-        <p className="notice notice--info">
+        <Notice variant="info">
           {t('questionnaire.resumed', {
             date: formatDayHeading(resumed.updatedAt.slice(0, 10), language),
             time: formatTime(resumed.updatedAt, language),
           })}
-        </p>
+        </Notice>
       )}
       {formLanguage !== language && (
-        <p className="notice notice--info">{t('questionnaire.languageKept')}</p>
+        <Notice variant="info">{t('questionnaire.languageKept')}</Notice>
       )}
       {fieldErrors !== null && fieldErrors.length > 0 && (
         <div
@@ -403,9 +401,9 @@ export function QuestionnairePage(props: { me: Me } & TaskRef) {
           t('questionnaire.saved', { time: formatTime(save.at, language) })}
       </div>
       {save.state === 'failed' && (
-        <p className="notice notice--error" role="alert">
+        <Notice variant="error" role="alert">
           {t('questionnaire.saveFailed', { reason: errorMessage(i18n, save.error) })}
-        </p>
+        </Notice>
       )}
       <div ref={formRef}>
         <Suspense fallback={<Loading label={t('questionnaire.loadingForm')} />}>

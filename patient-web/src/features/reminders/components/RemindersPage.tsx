@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '@heima/web-common/problem';
 import { errorMessage, fieldErrorMessage } from '@heima/web-common/problemMessages';
-import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import {
   CHANNELS,
@@ -14,6 +13,8 @@ import {
   type Channel,
   type ReminderSettings,
 } from '../api/reminders';
+import { BackToToday } from '../../../ui/BackToToday';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** What went wrong with a save: each refused field in words, else the problem as a whole. */
 function saveErrors(i18n: Parameters<typeof errorMessage>[0], error: unknown): string[] {
@@ -116,14 +117,14 @@ function ReminderForm({ settings }: { settings: ReminderSettings }) {
         {settings.pushKey !== null && (
           <div className="stack">
             <p>{t('reminders.devices', { count: settings.devices })}</p>
-            <button
+            <Button
               type="button"
-              className="button button--secondary"
+              variant="outline"
               onClick={() => device.mutate()}
               disabled={device.isPending}
             >
               {t('reminders.pushThisDevice')}
-            </button>
+            </Button>
             <p role="status">
               {pushState === 'on'
                 ? t('reminders.pushOn')
@@ -190,9 +191,9 @@ function ReminderForm({ settings }: { settings: ReminderSettings }) {
 
       <p className="field__hint">{t('reminders.privacy')}</p>
       <div>
-        <button type="submit" className="button" disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {t('reminders.save')}
-        </button>
+        </Button>
       </div>
       <p role="status">{save.isSuccess ? t('reminders.saved') : ''}</p>
       {save.isError && (
@@ -224,9 +225,7 @@ export function RemindersPage() {
       ) : (
         <ReminderForm settings={settings.data} />
       )}
-      <p>
-        <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-      </p>
+      <BackToToday />
     </div>
   );
 }

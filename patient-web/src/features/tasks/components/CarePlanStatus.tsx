@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/dates';
 import type { CarePlan, Pause } from '../api/tasks';
+import { Notice } from '../../../ui/Notice';
 
 /** The pause covering `day`, if any (the same rule as the server's). */
 export function pauseOn(plan: CarePlan, day: string): Pause | undefined {
@@ -18,11 +19,7 @@ export function CarePlanStatus(props: { plans: CarePlan[]; today: string }) {
   const date = (iso: string) => formatDate(iso, language, 'long');
 
   if (props.plans.length === 0) {
-    return (
-      <p className="notice notice--info" role="note">
-        {t('plans.none')}
-      </p>
-    );
+    return <Notice variant="info">{t('plans.none')}</Notice>;
   }
   const notes = props.plans.flatMap((plan) => {
     if (plan.status === 'ENDED') {

@@ -4,6 +4,7 @@ import { href } from '../../../lib/router';
 import type { OutboxItem } from '../../outbox/outbox';
 import { inLanguage } from '../../plan/api/plan';
 import type { Task } from '../api/tasks';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 type Shown = Task['state'] | 'WAITING';
 
@@ -25,20 +26,17 @@ function TaskAction({ task }: { task: Task }) {
       activityId: task.activityId,
     });
     return (
-      <a
-        className={`button ${task.state === 'DONE' ? 'button--secondary' : 'button--primary'}`}
-        href={target}
-      >
+      <Button htmlMarkup="a" variant={task.state === 'DONE' ? 'outline' : 'fill'} href={target}>
         {task.state === 'DONE'
           ? t('tasks.measureAgain', { title: task.title })
           : t('tasks.measure', { title: task.title })}
-      </a>
+      </Button>
     );
   }
   if (task.state === 'DONE') return null;
   return (
-    <a
-      className="button button--primary"
+    <Button
+      htmlMarkup="a"
       href={href({
         name: 'questionnaire',
         carePlanId: task.carePlanId,
@@ -47,7 +45,7 @@ function TaskAction({ task }: { task: Task }) {
       })}
     >
       {t('tasks.answer', { title: task.title })}
-    </a>
+    </Button>
   );
 }
 

@@ -13,6 +13,8 @@ import { OwnRecord } from '../../record/components/OwnRecord';
 import { useCarePlans, useTasks } from '../hooks/useTasks';
 import { CarePlanStatus } from './CarePlanStatus';
 import { TaskList } from './TaskList';
+import { Notice } from '../../../ui/Notice';
+import Button from '@helsenorge/designsystem-react/components/Button';
 
 function DayPicker({ date, today }: { date: string; today: string }) {
   const { t } = useTranslation();
@@ -62,9 +64,9 @@ function DayPicker({ date, today }: { date: string; today: string }) {
           value={value}
           onChange={(event) => setValue(event.target.value)}
         />
-        <button type="submit" className="button button--secondary">
+        <Button type="submit" variant="outline">
           {t('day.show')}
-        </button>
+        </Button>
       </form>
     </div>
   );
@@ -92,7 +94,7 @@ function DayTasks({ me, date, today }: { me: Me; date: string; today: string }) 
       ) : (
         <>
           {isToday && tasks.data.every((task) => task.state === 'DONE') && (
-            <p className="notice notice--success">{t('tasks.allDone')}</p>
+            <Notice variant="success">{t('tasks.allDone')}</Notice>
           )}
           <TaskList tasks={tasks.data} isToday={isToday} waiting={items} />
         </>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../measurements/format';
+import { formatNumber } from '../../vitals/format';
 import type { Advice, Assessment, Level } from '../types';
 
 /** Shapes as well as colours, so the level never depends on seeing colour. */

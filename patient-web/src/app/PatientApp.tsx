@@ -1,17 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href, useRoute } from '../../../lib/router';
+import { href, useRoute } from '../lib/router';
 import type { Me } from '@heima/web-common/auth/me';
-import { AccessLogPage } from '../../accesslog/components/AccessLogPage';
-import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
-import { MeasurePage } from '../../measurements/components/MeasurePage';
-import { MyPlanPage } from '../../plan/components/MyPlanPage';
-import { MessagesPage } from '../../messages/components/MessagesPage';
-import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
-import { RemindersPage } from '../../reminders/components/RemindersPage';
-import { QuestionnairePage } from '../../questionnaire/components/QuestionnairePage';
-import { TodayPage } from '../../tasks/components/TodayPage';
+import { AccessLogPage } from '../features/accesslog/components/AccessLogPage';
+import { MeasurementsPage } from '../features/charts/components/MeasurementsPage';
+import { MeasurePage } from '../features/measurements/components/MeasurePage';
+import { MyPlanPage } from '../features/plan/components/MyPlanPage';
+import { MessagesPage } from '../features/messages/components/MessagesPage';
+import { useOutboxSender } from '../features/outbox/hooks/useOutboxSender';
+import { RemindersPage } from '../features/reminders/components/RemindersPage';
+import { QuestionnairePage } from '../features/questionnaire/components/QuestionnairePage';
+import { TodayPage } from '../features/tasks/components/TodayPage';
 import { MAIN_ID } from '@heima/web-common/ui/SkipLink';
+import { BackToToday } from '../ui/BackToToday';
 
 /** The logged-in patient's pages, one per route; the outbox sends in the background throughout. */
 export function PatientApp({ me }: { me: Me }) {
@@ -70,9 +71,7 @@ export function PatientApp({ me }: { me: Me }) {
       return (
         <div className="stack">
           <h1>{t('notFound.heading')}</h1>
-          <p>
-            <a href={href({ name: 'today' })}>{t('nav.backToToday')}</a>
-          </p>
+          <BackToToday />
         </div>
       );
   }

@@ -3,8 +3,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Outbox } from './features/outbox/outbox';
-import { OutboxContext } from './features/outbox/hooks/useOutbox';
+import type { Outbox } from '../features/outbox/outbox';
+import { OutboxContext } from '../features/outbox/hooks/useOutbox';
 
 export function AppProviders(props: {
   i18n: I18n;

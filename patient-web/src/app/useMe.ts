@@ -1,6 +1,6 @@
 import { fetchMe } from '@heima/web-common/auth/me';
 import { useMe as useSharedMe } from '@heima/web-common/auth/useMe';
-import { meOrOfflineCopy } from '../../../lib/offlineCopy';
+import { meOrOfflineCopy } from '../lib/offlineCopy';
 
 /**
  * The logged-in person. Without network, the last person seen on this device (see

@@ -1,8 +1,8 @@
-import { NotPatient } from './features/access/components/NotPatient';
-import { useMe } from './features/auth/hooks/useMe';
-import { AppHeader } from './features/layout/components/AppHeader';
+import { NotPatient } from './NotPatient';
+import { useMe } from './useMe';
+import { AppHeader } from './AppHeader';
 import { MAIN_ID, SkipLink } from '@heima/web-common/ui/SkipLink';
-import { PatientApp } from './features/layout/components/PatientApp';
+import { PatientApp } from './PatientApp';
 import { MeGate } from '@heima/web-common/auth/MeGate';
 import { WelcomePage } from '@heima/web-common/ui/WelcomePage';
 

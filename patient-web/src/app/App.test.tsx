@@ -7,8 +7,8 @@ import {
   problemResponse,
   unauthenticated,
 } from '@heima/web-common/test/fetchMock';
-import { kari, karisRecord } from './test/fixtures';
-import { renderWithProviders } from './test/render';
+import { kari, karisRecord } from '../test/fixtures';
+import { renderWithProviders } from '../test/render';
 
 describe('patient app', () => {
   it('welcomes a visitor who is not logged in, with a log-in link', async () => {

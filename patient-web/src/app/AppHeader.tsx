@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@heima/web-common/auth/me';
 import { AppHeader as SharedAppHeader } from '@heima/web-common/ui/AppHeader';
-import { clearOfflineCopies } from '../../../lib/offlineCopy';
+import { clearOfflineCopies } from '../lib/offlineCopy';
 
 export function AppHeader({ me }: { me: Me | null }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { UNIT_KEYS, componentByCode, isVital, type Ucum } from './vitals';
+import { COMPONENTS, UNIT_KEYS, componentByCode, isVital, type Ucum, type Vital } from './vitals';
 
 const LOCALES: Record<string, string> = { nb: 'nb-NO', en: 'en-GB' };
 
@@ -49,4 +49,15 @@ export function valueName(t: TFunction, vital: string | undefined, code: string)
 
 export function vitalName(t: TFunction, vital: string | undefined | null): string {
   return isVital(vital) ? t(`vital.${vital}`) : t('vital.unknown');
+}
+
+/** Names and units of a measurement's codes, for the triage reasons. */
+export function measurementNaming(t: TFunction, vital: Vital) {
+  return {
+    nameOf: (code: string) => valueName(t, vital, code),
+    unitOf: (code: string) => {
+      const component = COMPONENTS[vital].find((c) => c.code === code);
+      return component ? unitText(t, component.unit) : '';
+    },
+  };
 }
