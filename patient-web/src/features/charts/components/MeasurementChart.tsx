@@ -3,11 +3,12 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { PATIENT_ZONE } from '../../../lib/dates';
 import type { Measurement } from '../../measurements/api/measurements';
-import type { Vital } from '../../measurements/vitals';
+import type { VitalInfo } from '@heima/web-common/vitals';
 import { lineStyle, toColumns, type BandRegion } from '../series';
 
 export interface MeasurementChartProps {
-  vital: Vital;
+  /** The vital as the backend's catalogue describes it. */
+  vital: VitalInfo;
   measurements: readonly Measurement[];
   names: string[];
   unit: string;

@@ -5,6 +5,7 @@ import type { Me } from '@heima/web-common/auth/me';
 import { AccessLogPage } from '../../accesslog/components/AccessLogPage';
 import { MeasurementsPage } from '../../charts/components/MeasurementsPage';
 import { MeasurePage } from '../../measurements/components/MeasurePage';
+import { useVitalCatalogue } from '../../measurements/hooks/useVitalCatalogue';
 import { MyPlanPage } from '../../plan/components/MyPlanPage';
 import { MessagesPage } from '../../messages/components/MessagesPage';
 import { useOutboxSender } from '../../outbox/hooks/useOutboxSender';
@@ -19,6 +20,8 @@ export function PatientApp({ me }: { me: Me }) {
   const route = useRoute();
   const key = href(route);
   useOutboxSender(me.subject);
+  // fetched at the start, so the catalogue is on the device before the network may go
+  useVitalCatalogue();
 
   // After a page change, start reading (and tabbing) at the top of the new page.
   const first = useRef(true);

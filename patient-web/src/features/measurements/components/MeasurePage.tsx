@@ -13,7 +13,9 @@ import {
   type MeasurementSubmission,
 } from '../api/measurements';
 import { describeValues, unitText, valueName, vitalName } from '../format';
-import { COMPONENTS, VITALS, isVital, type Vital } from '../vitals';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
+import type { VitalCatalogue, VitalInfo } from '@heima/web-common/vitals';
+import { useVitalCatalogue } from '../hooks/useVitalCatalogue';
 import { MeasurementForm, type ValidMeasurement } from './MeasurementForm';
 
 type Outcome =
@@ -22,24 +24,28 @@ type Outcome =
   | { state: 'delivered'; measurement: Measurement }
   | { state: 'waiting'; submission: MeasurementSubmission };
 
-/** Names and units of a measurement's codes, for the triage reasons. */
-export function measurementNaming(t: ReturnType<typeof useTranslation>['t'], vital: Vital) {
+/** Names and units of a measurement's codes (the catalogue's `info` of its vital), for the triage reasons. */
+export function measurementNaming(
+  t: ReturnType<typeof useTranslation>['t'],
+  info: VitalInfo | undefined,
+) {
+  const component = (code: string) => info?.components.find((c) => c.code === code);
   return {
-    nameOf: (code: string) => valueName(t, vital, code),
+    nameOf: (code: string) => valueName(t, component(code), code),
     unitOf: (code: string) => {
-      const component = COMPONENTS[vital].find((c) => c.code === code);
-      return component ? unitText(t, component.unit) : '';
+      const found = component(code);
+      return found ? unitText(t, found.unit) : '';
     },
   };
 }
 
-function VitalChooser() {
+function VitalChooser({ catalogue }: { catalogue: VitalCatalogue }) {
   const { t } = useTranslation();
   return (
     <nav aria-labelledby="choose-vital-heading">
       <h2 id="choose-vital-heading">{t('measure.chooseVital')}</h2>
       <ul className="link-list">
-        {VITALS.map((vital) => (
+        {catalogue.vitals.map((vital) => (
           <li key={vital}>
             <a href={href({ name: 'measure', vital })}>{t(`vital.${vital}`)}</a>
           </li>
@@ -49,7 +55,13 @@ function VitalChooser() {
   );
 }
 
-function Delivered({ measurement }: { measurement: Measurement }) {
+function Delivered({
+  measurement,
+  catalogue,
+}: {
+  measurement: Measurement;
+  catalogue: VitalCatalogue;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
@@ -65,7 +77,7 @@ function Delivered({ measurement }: { measurement: Measurement }) {
       <TriageResult
         triage={measurement.triage}
         advice={measurement.advice}
-        {...measurementNaming(t, measurement.vital)}
+        {...measurementNaming(t, catalogue.info(measurement.vital))}
       />
       <ReviewState sourceKey={measurement.id} triage={measurement.triage} />
     </div>
@@ -106,17 +118,27 @@ export function MeasurePage(props: {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'editing', problem: null });
-  const vital = isVital(props.vital) ? props.vital : null;
+  const vitals = useVitalCatalogue();
+  const catalogue = vitals.data;
+  const vital = catalogue?.isVital(props.vital) ? props.vital : null;
 
   useEffect(() => {
     if (outcome.state === 'delivered' || outcome.state === 'waiting') headingRef.current?.focus();
   }, [outcome.state]);
 
+  if (catalogue === undefined) {
+    return vitals.isError ? (
+      <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} />
+    ) : (
+      <Loading />
+    );
+  }
+
   if (vital === null) {
     return (
       <div className="stack">
         <h1>{t('measure.heading')}</h1>
-        <VitalChooser />
+        <VitalChooser catalogue={catalogue} />
       </div>
     );
   }
@@ -164,12 +186,14 @@ export function MeasurePage(props: {
             ? t('measure.waitingHeading')
             : t('measure.headingFor', { vital: vitalName(t, vital).toLowerCase() })}
       </h1>
-      {outcome.state === 'delivered' && <Delivered measurement={outcome.measurement} />}
+      {outcome.state === 'delivered' && (
+        <Delivered measurement={outcome.measurement} catalogue={catalogue} />
+      )}
       {outcome.state === 'waiting' && <Waiting submission={outcome.submission} />}
       {!done && (
         <MeasurementForm
           key={vital}
-          vital={vital}
+          vital={catalogue.info(vital)}
           busy={outcome.state === 'sending'}
           serverProblem={outcome.state === 'editing' ? outcome.problem : null}
           onValid={(measurement) => void onValid(measurement)}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { fetchVitals, setLoadedVitals, vitalsQueryKey } from '../vitals';
+import { ErrorPanel, Loading } from './Status';
+
+/**
+ * Shows `children` once the backend's vital catalogue is loaded (`GET /api/vitals`, once per page
+ * load), so the pages under it can read it synchronously with `loadedVitals()`.
+ */
+export function VitalsGate({ children }: { children: ReactNode }) {
+  const vitals = useQuery({
+    queryKey: vitalsQueryKey,
+    queryFn: fetchVitals,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+  if (vitals.isError) {
+    return <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} />;
+  }
+  if (vitals.data === undefined) return <Loading />;
+  setLoadedVitals(vitals.data);
+  return <>{children}</>;
+}
