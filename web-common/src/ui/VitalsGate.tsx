@@ -14,10 +14,13 @@ export function VitalsGate({ children }: { children: ReactNode }) {
     staleTime: Infinity,
     gcTime: Infinity,
   });
+  // a failed refetch keeps the catalogue it had: the pages go on with it
+  if (vitals.data !== undefined) {
+    setLoadedVitals(vitals.data);
+    return <>{children}</>;
+  }
   if (vitals.isError) {
     return <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} />;
   }
-  if (vitals.data === undefined) return <Loading />;
-  setLoadedVitals(vitals.data);
-  return <>{children}</>;
+  return <Loading />;
 }

@@ -177,7 +177,7 @@ export function MeasurementsPage(props: { vital?: string }) {
       <h2>
         {vitalText}, {periodText.toLowerCase()}
       </h2>
-      {vitals.isError ? (
+      {info === undefined && vitals.isError ? (
         <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} />
       ) : measurements.isPending || info === undefined ? (
         <Loading label={t('charts.loading')} />
