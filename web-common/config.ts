@@ -24,6 +24,8 @@ export function webCommon(app: 'patient' | 'clinician') {
         'vitest',
         'playwright-core',
         '@axe-core/playwright',
+        'openapi-typescript',
+        'prettier',
       ],
       alias: [
         {

@@ -3,32 +3,19 @@
  * itself (network failure, a non-JSON error body). `ProblemType` lists every stable type the
  * backend has (its `problem/ProblemType.java`); problem.test.ts fails when the two differ.
  */
-export interface FieldError {
-  field: string;
-  code: string;
-  message?: string;
-}
+import type { components } from './api/schema';
 
-/** One refused answer (questionnaire conformance): the question as the patient sees it, and why. */
-export interface AnswerProblem {
-  linkId: string;
-  /** The question's text in the patient's language. */
-  text?: string;
-  type: string;
-  /** The limit as written in the questionnaire (`1`, `2020-01-01`, `50 cm`, `image/jpeg, image/png`). */
-  limit?: string;
-  message?: string;
-}
+/** The problem body as the backend's OpenAPI document describes it (generated type). */
+export type Problem = components['schemas']['Problem'];
 
-export interface Problem {
-  type: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldError[];
-  answers?: AnswerProblem[];
-}
+/** One refused field of the request. */
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+/**
+ * One refused answer (questionnaire conformance): the question as the patient sees it, and why;
+ * `limit` as written in the questionnaire (`1`, `2020-01-01`, `50 cm`, `image/jpeg, image/png`).
+ */
+export type AnswerProblem = NonNullable<Problem['answers']>[number];
 
 export const PROBLEM_PREFIX = 'urn:heima:problem:';
 

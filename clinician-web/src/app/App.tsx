@@ -7,6 +7,7 @@ import { PatientPage } from './PatientPage';
 import { AppHeader } from './AppHeader';
 import { MAIN_ID, SkipLink } from '@heima/web-common/ui/SkipLink';
 import { MeGate } from '@heima/web-common/auth/MeGate';
+import { VitalsGate } from '@heima/web-common/ui/VitalsGate';
 import { AppNav } from './AppNav';
 import { NewPathwayPage } from '../features/pathways/components/NewPathwayPage';
 import { PathwayList } from '../features/pathways/components/PathwayList';
@@ -91,7 +92,9 @@ function Content({ route }: { route: Route }) {
     <MeGate me={useMe()} loggedOut={<WelcomePage />}>
       {(me) =>
         me.roles.includes('CLINICIAN') || me.roles.includes('ADMIN') ? (
-          <Page me={me} route={route} />
+          <VitalsGate>
+            <Page me={me} route={route} />
+          </VitalsGate>
         ) : (
           <NotClinician me={me} />
         )

@@ -5,6 +5,7 @@ import type { Me } from '@heima/web-common/auth/me';
 import { AccessLogPage } from '../features/accesslog/components/AccessLogPage';
 import { MeasurementsPage } from '../features/charts/components/MeasurementsPage';
 import { MeasurePage } from '../features/measurements/components/MeasurePage';
+import { useVitalCatalogue } from '../features/vitals/hooks/useVitalCatalogue';
 import { MyPlanPage } from '../features/plan/components/MyPlanPage';
 import { MessagesPage } from '../features/messages/components/MessagesPage';
 import { useOutboxSender } from '../features/outbox/hooks/useOutboxSender';
@@ -20,6 +21,8 @@ export function PatientApp({ me }: { me: Me }) {
   const route = useRoute();
   const key = href(route);
   useOutboxSender(me.subject);
+  // fetched at the start, so the catalogue is on the device before the network may go
+  useVitalCatalogue();
 
   // After a page change, start reading (and tabbing) at the top of the new page.
   const first = useRef(true);

@@ -1,4 +1,9 @@
-import { clearOfflineCopies, meOrOfflineCopy, orOfflineCopy } from './offlineCopy';
+import {
+  clearOfflineCopies,
+  meOrOfflineCopy,
+  orOfflineCopy,
+  vitalsOrOfflineCopy,
+} from './offlineCopy';
 import { ProblemError, ProblemType } from '@heima/web-common/problem';
 
 const offline = () => Promise.reject(new ProblemError({ type: ProblemType.network, status: 0 }));
@@ -53,5 +58,16 @@ describe('the copies that open the app without network', () => {
     const storage = window.localStorage;
     await meOrOfflineCopy(storage, () => Promise.resolve(kari), 0);
     await expect(meOrOfflineCopy(storage, offline, 8 * 24 * 3600 * 1000)).rejects.toThrow();
+  });
+
+  it('keeps the vital catalogue for whoever is logged in, until logout', async () => {
+    const storage = window.localStorage;
+    const catalogue = [{ vital: 'BODY_WEIGHT' }];
+    await expect(vitalsOrOfflineCopy(storage, offline)).rejects.toThrow();
+    await vitalsOrOfflineCopy(storage, () => Promise.resolve(catalogue));
+    await expect(vitalsOrOfflineCopy(storage, offline)).resolves.toEqual(catalogue);
+    await expect(vitalsOrOfflineCopy(storage, refused)).rejects.toThrow();
+    clearOfflineCopies(storage);
+    await expect(vitalsOrOfflineCopy(storage, offline)).rejects.toThrow();
   });
 });

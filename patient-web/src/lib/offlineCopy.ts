@@ -1,9 +1,10 @@
 import { ProblemError, ProblemType } from '@heima/web-common/problem';
 
 /**
- * The last answer to the three requests the app needs to open without network: who is logged in
- * (`GET /api/me`), the care plans' status (`GET /api/me/care-plans`) and today's tasks
- * (`GET /api/me/tasks?date=` for today only). Each is kept in
+ * The last answer to the four requests the app needs to open without network: who is logged in
+ * (`GET /api/me`), the care plans' status (`GET /api/me/care-plans`), today's tasks
+ * (`GET /api/me/tasks?date=` for today only) and the vital catalogue (`GET /api/vitals`, nobody's
+ * data; the measurement form needs it to check and queue a measurement). Each is kept in
  * localStorage, like the send queue, under the login (subject) that fetched it, and only used when
  * the network is unreachable; logging out removes them. Nothing else the API answers is kept on
  * the device, and the service worker caches no API answers at all (only the app's own files).
@@ -80,7 +81,7 @@ export async function meOrOfflineCopy<T extends { subject: string } | null>(
  */
 export async function orOfflineCopy<T>(
   storage: Storage,
-  name: 'tasks' | 'care-plans',
+  name: 'tasks' | 'care-plans' | 'vitals',
   owner: string | undefined,
   day: string,
   keep: boolean,
@@ -98,4 +99,16 @@ export async function orOfflineCopy<T>(
     }
     throw error;
   }
+}
+
+/**
+ * The vital catalogue, or offline its last copy (the same for everybody, kept under no owner and
+ * for no day; removed at logout like the other copies, and fetched again at the next login).
+ */
+export function vitalsOrOfflineCopy<T>(
+  storage: Storage,
+  fetcher: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
+  return orOfflineCopy(storage, 'vitals', '', '', true, fetcher, now);
 }

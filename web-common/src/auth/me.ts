@@ -1,17 +1,11 @@
 import { ME_PATH, apiFetch } from '../http';
 import { ProblemError } from '../problem';
+import type { components } from '../api/schema';
 
-export type Role = 'PATIENT' | 'CLINICIAN' | 'ADMIN';
+/** The logged-in person as the backend-for-frontend sees them (`GET /api/me`; generated type). */
+export type Me = components['schemas']['Me'];
 
-/** The logged-in person as the backend-for-frontend sees them (`GET /api/me`). */
-export interface Me {
-  subject: string;
-  name: string;
-  roles: Role[];
-  teams: string[];
-  nationalId: string | null;
-  locale: string | null;
-}
+export type Role = Me['roles'][number];
 
 export const meQueryKey = ['me'] as const;
 

@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setLoadedVitals } from '../vitals';
+import { vitalsFixture } from './vitals';
+
+// the backend's catalogue, as `ui/VitalsGate` loads it before any page
+setLoadedVitals(vitalsFixture);
 
 function clearCookies() {
   for (const part of document.cookie.split(';')) {

@@ -1,16 +1,16 @@
 import type { Measurement } from '../measurements/api/measurements';
-import { COMPONENTS, type Vital, type VitalComponent } from '../vitals/vitals';
+import type { VitalComponent, VitalInfo } from '@heima/web-common/vitals';
 
 /** The values drawn for a vital: for blood pressure the two pressures (the pulse has its own chart). */
-export function chartedComponents(vital: Vital): VitalComponent[] {
-  return vital === 'BLOOD_PRESSURE'
-    ? COMPONENTS.BLOOD_PRESSURE.filter((c) => c.code !== '8867-4')
-    : COMPONENTS[vital];
+export function chartedComponents(info: VitalInfo): VitalComponent[] {
+  return info.vital === 'BLOOD_PRESSURE'
+    ? info.components.filter((c) => c.code !== '8867-4')
+    : info.components;
 }
 
 /** uPlot's columns: times in seconds, oldest first, then one column per charted value. */
 export function toColumns(
-  vital: Vital,
+  vital: VitalInfo,
   measurements: readonly Measurement[],
 ): number[][] & (number | null)[][] {
   const sorted = [...measurements].sort((a, b) => a.measuredAt.localeCompare(b.measuredAt));

@@ -1,5 +1,8 @@
 import { validateMeasurement, parseNumber, type ValidationResult } from './validation';
-import type { Vital } from '../vitals/vitals';
+import { catalogueFixture } from '@heima/web-common/test/vitals';
+import type { Vital } from '@heima/web-common/vitals';
+
+const info = catalogueFixture.info;
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const AT = '2026-11-21T10:30'; // Oslo wall clock = 09:30Z, before NOW
@@ -28,7 +31,7 @@ describe('parseNumber', () => {
 describe('validateMeasurement', () => {
   it('accepts blood pressure with and without pulse, and codes it as the backend expects', () => {
     const withPulse = validateMeasurement(
-      'BLOOD_PRESSURE',
+      info('BLOOD_PRESSURE'),
       { '8480-6': '182', '8462-4': '110', '8867-4': '70' },
       AT,
       NOW,
@@ -43,7 +46,7 @@ describe('validateMeasurement', () => {
       ],
     });
     const without = validateMeasurement(
-      'BLOOD_PRESSURE',
+      info('BLOOD_PRESSURE'),
       { '8480-6': '120', '8462-4': '80' },
       AT,
       NOW,
@@ -53,15 +56,21 @@ describe('validateMeasurement', () => {
 
   it('stops a systolic pressure that is not above the diastolic', () => {
     expect(
-      issues(validateMeasurement('BLOOD_PRESSURE', { '8480-6': '80', '8462-4': '120' }, AT, NOW)),
+      issues(
+        validateMeasurement(info('BLOOD_PRESSURE'), { '8480-6': '80', '8462-4': '120' }, AT, NOW),
+      ),
     ).toEqual({ '8480-6': 'order' });
     expect(
-      issues(validateMeasurement('BLOOD_PRESSURE', { '8480-6': '90', '8462-4': '90' }, AT, NOW)),
+      issues(
+        validateMeasurement(info('BLOOD_PRESSURE'), { '8480-6': '90', '8462-4': '90' }, AT, NOW),
+      ),
     ).toEqual({ '8480-6': 'order' });
   });
 
   it('requires both pressures but not the pulse', () => {
-    expect(issues(validateMeasurement('BLOOD_PRESSURE', { '8480-6': '120' }, AT, NOW))).toEqual({
+    expect(
+      issues(validateMeasurement(info('BLOOD_PRESSURE'), { '8480-6': '120' }, AT, NOW)),
+    ).toEqual({
       '8462-4': 'required',
     });
   });
@@ -92,13 +101,13 @@ describe('validateMeasurement', () => {
     '%s %s: accepts %s to %s, refuses %s and %s',
     (vital, code, min, max, below, above, unit) => {
       for (const ok of [min, max]) {
-        const result = validateMeasurement(vital, texts(vital, code, ok), AT, NOW);
+        const result = validateMeasurement(info(vital), texts(vital, code, ok), AT, NOW);
         expect(result.ok, `${ok}`).toBe(true);
         expect(result.ok && result.values.find((v) => v.code === code)?.unit).toBe(unit);
       }
       for (const bad of [below, above]) {
         expect(
-          issues(validateMeasurement(vital, texts(vital, code, bad), AT, NOW))[code],
+          issues(validateMeasurement(info(vital), texts(vital, code, bad), AT, NOW))[code],
           bad,
         ).toBe('range');
       }
@@ -106,21 +115,27 @@ describe('validateMeasurement', () => {
   );
 
   it('refuses text that is not a number', () => {
-    expect(issues(validateMeasurement('BODY_WEIGHT', { '29463-7': 'åtti' }, AT, NOW))).toEqual({
+    expect(
+      issues(validateMeasurement(info('BODY_WEIGHT'), { '29463-7': 'åtti' }, AT, NOW)),
+    ).toEqual({
       '29463-7': 'notANumber',
     });
   });
 
   it('refuses a time ahead of now (beyond clock drift) and a missing time', () => {
     expect(
-      issues(validateMeasurement('BODY_WEIGHT', { '29463-7': '80' }, '2026-11-21T11:30', NOW)),
+      issues(
+        validateMeasurement(info('BODY_WEIGHT'), { '29463-7': '80' }, '2026-11-21T11:30', NOW),
+      ),
     ).toEqual({
       measuredAt: 'timeInFuture',
     });
     expect(
-      issues(validateMeasurement('BODY_WEIGHT', { '29463-7': '80' }, '2026-11-21T11:04', NOW)),
+      issues(
+        validateMeasurement(info('BODY_WEIGHT'), { '29463-7': '80' }, '2026-11-21T11:04', NOW),
+      ),
     ).toEqual({});
-    expect(issues(validateMeasurement('BODY_WEIGHT', { '29463-7': '80' }, '', NOW))).toEqual({
+    expect(issues(validateMeasurement(info('BODY_WEIGHT'), { '29463-7': '80' }, '', NOW))).toEqual({
       measuredAt: 'timeMissing',
     });
   });

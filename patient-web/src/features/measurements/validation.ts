@@ -1,5 +1,5 @@
 import { zonedLocalToInstant } from '../../lib/dates';
-import { COMPONENTS, type Vital, type VitalComponent } from '../vitals/vitals';
+import type { VitalComponent, VitalInfo } from '@heima/web-common/vitals';
 
 /** One value as the backend takes it. */
 export interface EnteredValue {
@@ -34,19 +34,20 @@ export function parseNumber(text: string): number | null {
 }
 
 /**
- * Checks what the patient typed for one vital: required values present, numbers, inside the
- * plausible range, the upper blood pressure above the lower one, and a time that is not ahead.
- * `texts` is keyed by LOINC code; `measuredAtLocal` is Norwegian wall-clock time.
+ * Checks what the patient typed for one vital (as the backend's catalogue describes it): required
+ * values present, numbers, inside the plausible range, the upper blood pressure above the lower
+ * one, and a time that is not ahead. `texts` is keyed by LOINC code; `measuredAtLocal` is Norwegian
+ * wall-clock time.
  */
 export function validateMeasurement(
-  vital: Vital,
+  { vital, components }: VitalInfo,
   texts: Record<string, string>,
   measuredAtLocal: string,
   now: Date = new Date(),
 ): ValidationResult {
   const issues: Record<string, FieldIssue> = {};
   const values: EnteredValue[] = [];
-  for (const component of COMPONENTS[vital]) {
+  for (const component of components) {
     const text = (texts[component.code] ?? '').trim();
     if (text === '') {
       if (component.required) issues[component.code] = { kind: 'required', component };

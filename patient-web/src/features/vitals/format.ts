@@ -1,5 +1,21 @@
 import type { TFunction } from 'i18next';
-import { COMPONENTS, UNIT_KEYS, componentByCode, isVital, type Ucum, type Vital } from './vitals';
+import type { Vital, VitalComponent, VitalInfo } from '@heima/web-common/vitals';
+import { nb } from '../../i18n/resources/nb';
+
+/** How each UCUM unit of the catalogue is written for people (`unit.<key>` in the translations). */
+const UNIT_KEYS: Record<string, keyof typeof nb.unit> = {
+  'mm[Hg]': 'mmHg',
+  '/min': 'perMin',
+  '%': 'percent',
+  kg: 'kg',
+  Cel: 'celsius',
+  'mmol/L': 'mmolL',
+};
+
+/** Whether the app has a name for `vital` (every vital of the catalogue has one in nb and en). */
+function isNamedVital(vital: string | undefined | null): vital is Vital {
+  return typeof vital === 'string' && Object.hasOwn(nb.vital, vital) && vital !== 'unknown';
+}
 
 const LOCALES: Record<string, string> = { nb: 'nb-NO', en: 'en-GB' };
 
@@ -10,7 +26,7 @@ export function formatNumber(value: number, language: string): string {
 }
 
 export function unitText(t: TFunction, unit: string): string {
-  const key = UNIT_KEYS[unit as Ucum];
+  const key = UNIT_KEYS[unit];
   return key === undefined ? unit : t(`unit.${key}`);
 }
 
@@ -41,23 +57,27 @@ export function describeValues(
   return values.map((v) => valueWithUnit(t, language, v.value, v.unit)).join(', ');
 }
 
-/** The name of a value by its code, e.g. "Øvre trykk (systolisk)"; the code when unknown. */
-export function valueName(t: TFunction, vital: string | undefined, code: string): string {
-  const component = isVital(vital) ? componentByCode(vital, code) : undefined;
+/** The name of a value (a component of the catalogue), e.g. "Øvre trykk (systolisk)"; else the code. */
+export function valueName(
+  t: TFunction,
+  component: VitalComponent | undefined,
+  code: string,
+): string {
   return component ? t(`measure.value.${component.key}`) : code;
 }
 
 export function vitalName(t: TFunction, vital: string | undefined | null): string {
-  return isVital(vital) ? t(`vital.${vital}`) : t('vital.unknown');
+  return isNamedVital(vital) ? t(`vital.${vital}`) : t('vital.unknown');
 }
 
-/** Names and units of a measurement's codes, for the triage reasons. */
-export function measurementNaming(t: TFunction, vital: Vital) {
+/** Names and units of a measurement's codes (the catalogue's `info` of its vital), for the triage reasons. */
+export function measurementNaming(t: TFunction, info: VitalInfo | undefined) {
+  const component = (code: string) => info?.components.find((c) => c.code === code);
   return {
-    nameOf: (code: string) => valueName(t, vital, code),
+    nameOf: (code: string) => valueName(t, component(code), code),
     unitOf: (code: string) => {
-      const component = COMPONENTS[vital].find((c) => c.code === code);
-      return component ? unitText(t, component.unit) : '';
+      const found = component(code);
+      return found ? unitText(t, found.unit) : '';
     },
   };
 }

@@ -7,7 +7,7 @@ import { FieldGroup } from '../../../ui/forms/FormFields';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import { BOUNDS, parseDecimal, type Bound } from '../../pathways/api/pathwayForm';
 import type { Activity, Threshold } from '../../pathways/api/pathways';
-import { VITAL_INFO, displayUnit } from '../../pathways/api/vitals';
+import { componentKey, vitalInfo, displayUnit } from '../../pathways/api/vitals';
 import { BoundInputs } from '../../pathways/components/ThresholdFields';
 import { usePathwayVersion } from '../../pathways/hooks/usePathways';
 import type { CarePlan, PersonalThreshold } from '../api/carePlans';
@@ -48,7 +48,7 @@ function rowsFor(
   return activities.flatMap((activity) => {
     const codes =
       activity.type === 'MEASUREMENT' && activity.vital
-        ? VITAL_INFO[activity.vital].components.map((c) => c.code)
+        ? vitalInfo(activity.vital).components.map((c) => c.code)
         : activity.thresholds.map((t) => t.code);
     return codes.map((code) => ({
       activityId: activity.id,
@@ -107,10 +107,10 @@ export function PersonalThresholdsForm({ plan }: { plan: CarePlan }) {
   const label = (activity: Activity, code: string) => {
     if (activity.type === 'MEASUREMENT' && activity.vital) {
       const vital = activity.vital;
-      const component = VITAL_INFO[vital].components.find((c) => c.code === code);
+      const component = vitalInfo(vital).components.find((c) => c.code === code);
       return t('personal.componentLabel', {
         activity: activity.title,
-        name: t(`vitals.components.${component?.key ?? 'value'}`, {
+        name: t(`vitals.components.${component ? componentKey(component) : 'value'}`, {
           vital: t(`vitals.names.${vital}`),
         }),
         unit: displayUnit(component?.unit ?? ''),

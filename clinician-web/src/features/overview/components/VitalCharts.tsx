@@ -4,7 +4,7 @@ import { dateTimeInOslo } from '../../../lib/dates';
 import type { CarePlan } from '../../careplans/api/carePlans';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { PublishedPathway, Threshold } from '../../pathways/api/pathways';
-import { VITAL_INFO, displayUnit, type Vital } from '../../pathways/api/vitals';
+import { componentKey, vitalInfo, displayUnit, type Vital } from '../../pathways/api/vitals';
 import { bandRegions } from '@heima/web-common/charts/bands';
 import { series, type Measurement } from '../api/measurements';
 import { useMeasurements, usePlanPathways } from '../hooks/useOverview';
@@ -119,11 +119,11 @@ function ComponentChart({
   bounds: Bounds;
 }) {
   const { t } = useTranslation();
-  const component = VITAL_INFO[vital].components.find((c) => c.code === code);
+  const component = vitalInfo(vital).components.find((c) => c.code === code);
   const name =
-    component === undefined || component.key === 'value'
+    component === undefined || componentKey(component) === 'value'
       ? t(`vitals.names.${vital}`)
-      : t(`vitals.components.${component.key}`).replace(/ \(.*\)$/, '');
+      : t(`vitals.components.${componentKey(component)}`).replace(/ \(.*\)$/, '');
   const unit = displayUnit(component?.unit ?? '');
   const points = useMemo(() => series(measurements, code), [measurements, code]);
   return <BandFigure name={name} unit={unit} points={points} bounds={bounds} />;
@@ -155,7 +155,7 @@ export function VitalCharts({ patientId, plans }: { patientId: string; plans: Ca
         [...byVital.entries()].map(([vital, list]) => (
           <section key={vital} className="stack">
             <h3>{t(`vitals.names.${vital}`)}</h3>
-            {VITAL_INFO[vital].components.map((component) => (
+            {vitalInfo(vital).components.map((component) => (
               <ComponentChart
                 key={component.code}
                 vital={vital}

@@ -15,7 +15,7 @@ import {
   type TrendRule,
   type Weekday,
 } from './pathways';
-import { VITAL_INFO, isVital, type Vital } from './vitals';
+import { vitalInfo, isVital, type Vital } from './vitals';
 import { BOUNDS, textOut, type FormErrors, type Rest, type TextPair } from './formParts';
 export {
   BOUNDS,
@@ -197,7 +197,7 @@ export function emptyForm(): PathwayForm {
 
 /** One row per component of the vital, in the catalogue's order. */
 export function thresholdRowsFor(vital: Vital | ''): ThresholdRow[] {
-  return vital === '' ? [] : VITAL_INFO[vital].components.map((c) => emptyRow(c.code));
+  return vital === '' ? [] : vitalInfo(vital).components.map((c) => emptyRow(c.code));
 }
 
 export function newThresholdRow(): ThresholdRow {
@@ -231,7 +231,7 @@ export function newActivity(type: ActivityType, existing: ActivityForm[]): Activ
 
 /** A new trend rule; for a measurement with one value, on that value. */
 export function newTrendRow(vital: Vital | ''): TrendRow {
-  const components = vital === '' ? [] : VITAL_INFO[vital].components;
+  const components = vital === '' ? [] : vitalInfo(vital).components;
   return {
     key: nextKey('trend'),
     code: components.length === 1 ? (components[0]?.code ?? '') : '',

@@ -4,7 +4,7 @@ import { useQuestionnaire, useQuestionnaires } from '../../questionnaires/hooks/
 import { choosable, titleIn } from '../../questionnaires/api/questionnaires';
 import { localize, scoreItems } from '../../questionnaires/api/translations';
 import { fieldId, thresholdRowsFor, type ActivityForm } from '../api/pathwayForm';
-import { VITALS, VITAL_INFO, displayUnit, isVital } from '../api/vitals';
+import { componentKey, vitalList, vitalInfo, displayUnit, isVital } from '../api/vitals';
 import { ScheduleFields } from './ScheduleFields';
 import { answerItems } from '../api/questionItems';
 import { TrendFields, TriggerFields } from './RuleFields';
@@ -100,21 +100,23 @@ function VitalPicker(props: {
         }}
       >
         <option value="">{t('pathwayEditor.activity.chooseVital')}</option>
-        {VITALS.map((option) => (
+        {vitalList().map((option) => (
           <option key={option} value={option}>
             {t('pathwayEditor.activity.vitalOption', {
               name: t(`vitals.names.${option}`),
-              code: VITAL_INFO[option].loinc,
-              unit: displayUnit(VITAL_INFO[option].unit),
+              code: vitalInfo(option).loinc,
+              unit: displayUnit(vitalInfo(option).unit),
             })}
           </option>
         ))}
       </SelectField>
       {vital !== '' && (
         <ul className="codes" id={hintId} aria-label={t('pathwayEditor.activity.components')}>
-          {VITAL_INFO[vital].components.map((component) => (
+          {vitalInfo(vital).components.map((component) => (
             <li key={component.code}>
-              {t(`vitals.components.${component.key}`, { vital: t(`vitals.names.${vital}`) })}
+              {t(`vitals.components.${componentKey(component)}`, {
+                vital: t(`vitals.names.${vital}`),
+              })}
               {': '}
               {t('pathwayEditor.activity.componentFacts', {
                 code: component.code,

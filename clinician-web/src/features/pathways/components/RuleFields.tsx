@@ -11,7 +11,7 @@ import {
 } from '../api/pathwayForm';
 import { RULE_LEVELS, type RuleLevel } from '../api/pathways';
 import type { AnswerItem } from '../api/questionItems';
-import { VITAL_INFO, displayUnit } from '../api/vitals';
+import { componentKey, vitalInfo, displayUnit } from '../api/vitals';
 import Button from '@helsenorge/designsystem-react/components/Button';
 
 const DIRECTIONS: readonly TrendDirection[] = ['rise', 'fall'];
@@ -54,14 +54,14 @@ export function TrendFields(props: {
   const { activity, path, errorAt } = props;
   if (activity.type !== 'MEASUREMENT' || activity.vital === '') return null;
   const vital = activity.vital;
-  const components = VITAL_INFO[vital].components;
+  const components = vitalInfo(vital).components;
   const rows = activity.trends;
   const setRow = (index: number, row: TrendRow) =>
     props.onChange(rows.map((r, i) => (i === index ? row : r)));
   const componentName = (code: string) => {
     const component = components.find((c) => c.code === code);
     return component
-      ? t(`vitals.components.${component.key}`, { vital: t(`vitals.names.${vital}`) })
+      ? t(`vitals.components.${componentKey(component)}`, { vital: t(`vitals.names.${vital}`) })
       : code;
   };
   return (

@@ -10,7 +10,7 @@ import {
   type Bound,
   type ThresholdRow,
 } from '../api/pathwayForm';
-import { VITAL_INFO, displayUnit } from '../api/vitals';
+import { componentKey, vitalInfo, displayUnit } from '../api/vitals';
 import Button from '@helsenorge/designsystem-react/components/Button';
 
 /** The four bounds of one value, in the order they rise. */
@@ -64,7 +64,7 @@ export function ThresholdFields(props: {
   if (activity.type === 'MEASUREMENT') {
     const vital = activity.vital;
     if (vital === '') return null;
-    const components = VITAL_INFO[vital].components;
+    const components = vitalInfo(vital).components;
     return (
       <FieldGroup
         id={fieldId(`${path}.thresholds`)}
@@ -81,7 +81,7 @@ export function ThresholdFields(props: {
               key={row.key}
               id={fieldId(rowPath)}
               legend={t('pathwayEditor.thresholds.componentLegend', {
-                name: t(`vitals.components.${component?.key ?? 'value'}`, {
+                name: t(`vitals.components.${component ? componentKey(component) : 'value'}`, {
                   vital: t(`vitals.names.${vital}`),
                 }),
                 code: row.code,

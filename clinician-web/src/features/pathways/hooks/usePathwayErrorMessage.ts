@@ -2,7 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@heima/web-common/problem';
 import type { PathwayForm } from '../api/pathwayForm';
-import { VITAL_INFO, displayUnit } from '../api/vitals';
+import { vitalInfo, displayUnit } from '../api/vitals';
 
 function translateFirst(i18n: I18n, keys: string[], values: Record<string, unknown> = {}) {
   const key = keys.find((candidate) => i18n.exists(candidate));
@@ -27,7 +27,7 @@ function rangeOf(path: string, form: PathwayForm): Record<string, unknown> | nul
   const activity = form.activities[Number(match[1])];
   const row = activity?.thresholds[Number(match[2])];
   if (!activity || activity.vital === '' || !row) return null;
-  const component = VITAL_INFO[activity.vital].components.find((c) => c.code === row.code);
+  const component = vitalInfo(activity.vital).components.find((c) => c.code === row.code);
   return component
     ? { min: component.min, max: component.max, unit: displayUnit(component.unit) }
     : null;

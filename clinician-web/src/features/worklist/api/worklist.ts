@@ -1,57 +1,26 @@
 import { apiFetch } from '@heima/web-common/http';
+import type { components } from '@heima/web-common/api/schema';
 
 /**
  * The worklist (`/api/worklist`): what the clinician's teams must look at, red first, then yellow,
  * then missed tasks, oldest first within a level. Live changes arrive as server-sent events.
  */
 
-export type WorklistLevel = 'RED' | 'YELLOW' | 'MISSING' | 'MESSAGE';
-export type WorklistKind =
-  'MEASUREMENT' | 'RESPONSE' | 'MISSING' | 'UNASSESSED' | 'MESSAGE' | 'EVALUATION';
-export type WorklistStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED';
+export type WorklistLevel = WorklistItem['level'];
+export type WorklistKind = WorklistItem['kind'];
+export type WorklistStatus = WorklistItem['status'];
+export type ResolutionAction = NonNullable<WorklistItem['action']>;
+/** The actions in the order the form offers them (each one of the backend's). */
 export const RESOLUTION_ACTIONS = [
   'CALLED_PATIENT',
   'ADJUSTED_MEDICATION',
   'BOOKED_VISIT',
   'NO_ACTION_NEEDED',
   'OTHER',
-] as const;
-export type ResolutionAction = (typeof RESOLUTION_ACTIONS)[number];
+] as const satisfies readonly ResolutionAction[];
 
-export interface WorklistItem {
-  id: string;
-  patientId: string;
-  patientName: string;
-  /** Null for a MESSAGE item of a patient with no open care plan. */
-  carePlanId: string | null;
-  team: string;
-  kind: WorklistKind;
-  sourceKey: string;
-  activityId: string;
-  level: WorklistLevel;
-  summary: string;
-  /** The triage as JSON text; see {@link triageReasons}. */
-  reasons: string | null;
-  raisedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  status: WorklistStatus;
-  assigneeSubject: string | null;
-  assigneeName: string | null;
-  takenAt: string | null;
-  escalatedAt: string | null;
-  resolvedAt: string | null;
-  resolvedByName: string | null;
-  action: ResolutionAction | null;
-  note: string | null;
-  patientMessage: string | null;
-  version: number;
-  /** Escalated to this colleague by name (they are the assignee too). */
-  escalatedToSubject?: string | null;
-  escalatedToName?: string | null;
-  /** Escalated to this role, e.g. the physician on call. */
-  escalatedToRole?: string | null;
-}
+/** A worklist item (generated from the backend's `worklist/WorklistItem.java`). */
+export type WorklistItem = components['schemas']['WorklistItem'];
 
 export interface WorklistPage {
   items: WorklistItem[];

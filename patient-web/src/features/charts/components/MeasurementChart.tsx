@@ -4,11 +4,12 @@ import 'uplot/dist/uPlot.min.css';
 import { PATIENT_ZONE } from '../../../lib/dates';
 import { drawBands, timeAxisLabels, type BandRegion } from '@heima/web-common/charts/bands';
 import type { Measurement } from '../../measurements/api/measurements';
-import type { Vital } from '../../vitals/vitals';
+import type { VitalInfo } from '@heima/web-common/vitals';
 import { lineStyle, toColumns } from '../series';
 
 export interface MeasurementChartProps {
-  vital: Vital;
+  /** The vital as the backend's catalogue describes it. */
+  vital: VitalInfo;
   measurements: readonly Measurement[];
   names: string[];
   unit: string;

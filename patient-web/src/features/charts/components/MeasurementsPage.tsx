@@ -5,7 +5,8 @@ import { href } from '../../../lib/router';
 import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
 import type { Measurement, Period } from '../../measurements/api/measurements';
 import { formatNumber, unitText } from '../../vitals/format';
-import { COMPONENTS, VITALS, isVital, type Vital } from '../../vitals/vitals';
+import type { Vital, VitalComponent, VitalInfo } from '@heima/web-common/vitals';
+import { useVitalCatalogue } from '../../vitals/hooks/useVitalCatalogue';
 import { ReviewState } from '../../reviews/components/ReviewState';
 import { useMeasurements } from '../hooks/useMeasurements';
 import { useQuery } from '@tanstack/react-query';
@@ -19,11 +20,15 @@ const MeasurementChart = lazy(() => import('./MeasurementChart'));
 const PERIODS: Period[] = ['P7D', 'P30D', 'P90D', 'P365D'];
 const PERIOD_DAYS: Record<Period, number> = { P7D: 7, P30D: 30, P90D: 90, P365D: 365 };
 
-function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; caption: string }) {
+function MeasurementTable(props: {
+  vital: VitalInfo;
+  measurements: Measurement[];
+  caption: string;
+}) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const components = COMPONENTS[props.vital];
+  const components = props.vital.components;
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
@@ -79,13 +84,13 @@ function MeasurementTable(props: { vital: Vital; measurements: Measurement[]; ca
 }
 
 /** The patient's bounds in words, for everyone (the shading is only for the eye). */
-function BandText({ vital, bands }: { vital: Vital; bands: Band[] }) {
+function BandText({ vital, bands }: { vital: VitalInfo; bands: Band[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
     <ul className="chart__bands">
       {bands.map((band) => {
-        const component = COMPONENTS[vital].find((c) => c.code === band.code);
+        const component = vital.components.find((c) => c.code === band.code);
         if (!component) return null;
         const n = (value: number | null) => (value === null ? null : formatNumber(value, language));
         const parts = [
@@ -111,13 +116,16 @@ function BandText({ vital, bands }: { vital: Vital; bands: Band[] }) {
 /** The patient's own measurements over time: a chart for the eye, a table for everyone. */
 export function MeasurementsPage(props: { vital?: string }) {
   const { t, i18n } = useTranslation();
-  const vital: Vital = isVital(props.vital) ? props.vital : 'BODY_WEIGHT';
+  const vitals = useVitalCatalogue();
+  const catalogue = vitals.data;
+  const vital: Vital = catalogue?.isVital(props.vital) ? props.vital : 'BODY_WEIGHT';
+  const info = catalogue?.info(vital);
   const [period, setPeriod] = useState<Period>('P90D');
   const periodId = useId();
   const measurements = useMeasurements(vital, period);
   // The end of the x axis: when the data was fetched.
   const to = Math.ceil(measurements.dataUpdatedAt / 1000);
-  const charted = useMemo(() => chartedComponents(vital), [vital]);
+  const charted = useMemo<VitalComponent[]>(() => (info ? chartedComponents(info) : []), [info]);
   const names = useMemo(() => charted.map((c) => t(`measure.value.${c.key}`)), [charted, t]);
   const unit = unitText(t, charted[0]?.unit ?? '');
   const vitalText = t(`vital.${vital}`);
@@ -138,7 +146,7 @@ export function MeasurementsPage(props: { vital?: string }) {
       <h1>{t('charts.heading')}</h1>
       <nav aria-label={t('charts.chooseVital')}>
         <ul className="chips">
-          {VITALS.map((candidate) => (
+          {(catalogue?.vitals ?? []).map((candidate) => (
             <li key={candidate}>
               <a
                 className="chip"
@@ -171,7 +179,9 @@ export function MeasurementsPage(props: { vital?: string }) {
       <h2>
         {vitalText}, {periodText.toLowerCase()}
       </h2>
-      {measurements.isPending ? (
+      {info === undefined && vitals.isError ? (
+        <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} />
+      ) : measurements.isPending || info === undefined ? (
         <Loading label={t('charts.loading')} />
       ) : measurements.isError ? (
         <ErrorPanel error={measurements.error} onRetry={() => void measurements.refetch()} />
@@ -184,7 +194,7 @@ export function MeasurementsPage(props: { vital?: string }) {
           <figure className="chart">
             <Suspense fallback={<Loading label={t('charts.loadingChart')} />}>
               <MeasurementChart
-                vital={vital}
+                vital={info}
                 measurements={measurements.data}
                 names={names}
                 unit={unit}
@@ -211,11 +221,11 @@ export function MeasurementsPage(props: { vital?: string }) {
                 </ul>
               )}
               {t('charts.caption', { vital: vitalText.toLowerCase(), unit })}
-              {bands.length > 0 && <BandText vital={vital} bands={bands} />}
+              {bands.length > 0 && <BandText vital={info} bands={bands} />}
             </figcaption>
           </figure>
           <MeasurementTable
-            vital={vital}
+            vital={info}
             measurements={measurements.data}
             caption={t('charts.tableCaption', {
               vital: vitalText.toLowerCase(),

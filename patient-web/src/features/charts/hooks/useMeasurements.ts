@@ -4,7 +4,7 @@ import {
   measurementsQueryKey,
   type Period,
 } from '../../measurements/api/measurements';
-import type { Vital } from '../../vitals/vitals';
+import type { Vital } from '@heima/web-common/vitals';
 
 export function useMeasurements(vital: Vital, period: Period) {
   return useQuery({

@@ -1,18 +1,13 @@
 import { apiFetch } from '@heima/web-common/http';
 import type { Advice, Assessment } from '../../triage/types';
 import type { EnteredValue } from '../validation';
-import type { Vital } from '../../vitals/vitals';
+import type { Vital } from '@heima/web-common/vitals';
+import type { components } from '@heima/web-common/api/schema';
 
 export const MEASUREMENTS_PATH = '/api/me/measurements';
 
-/** The body of `POST /api/me/measurements`. */
-export interface MeasurementSubmission {
-  vital: Vital;
-  values: EnteredValue[];
-  measuredAt: string;
-  carePlanId?: string;
-  activityId?: string;
-}
+/** The body of `POST /api/me/measurements` (generated from the backend's OpenAPI document). */
+export type MeasurementSubmission = components['schemas']['MeasurementSubmission'];
 
 /** A stored measurement, as the POST answers and the history lists it. */
 export interface Measurement {

@@ -13,7 +13,9 @@ import {
   type MeasurementSubmission,
 } from '../api/measurements';
 import { describeValues, measurementNaming, vitalName } from '../../vitals/format';
-import { VITALS, isVital } from '../../vitals/vitals';
+import { ErrorPanel, Loading } from '@heima/web-common/ui/Status';
+import type { VitalCatalogue } from '@heima/web-common/vitals';
+import { useVitalCatalogue } from '../../vitals/hooks/useVitalCatalogue';
 import { MeasurementForm, type ValidMeasurement } from './MeasurementForm';
 import { Notice } from '../../../ui/Notice';
 
@@ -23,13 +25,13 @@ type Outcome =
   | { state: 'delivered'; measurement: Measurement }
   | { state: 'waiting'; submission: MeasurementSubmission };
 
-function VitalChooser() {
+function VitalChooser({ catalogue }: { catalogue: VitalCatalogue }) {
   const { t } = useTranslation();
   return (
     <nav aria-labelledby="choose-vital-heading">
       <h2 id="choose-vital-heading">{t('measure.chooseVital')}</h2>
       <ul className="link-list">
-        {VITALS.map((vital) => (
+        {catalogue.vitals.map((vital) => (
           <li key={vital}>
             <a href={href({ name: 'measure', vital })}>{t(`vital.${vital}`)}</a>
           </li>
@@ -39,7 +41,13 @@ function VitalChooser() {
   );
 }
 
-function Delivered({ measurement }: { measurement: Measurement }) {
+function Delivered({
+  measurement,
+  catalogue,
+}: {
+  measurement: Measurement;
+  catalogue: VitalCatalogue;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
@@ -55,7 +63,7 @@ function Delivered({ measurement }: { measurement: Measurement }) {
       <TriageResult
         triage={measurement.triage}
         advice={measurement.advice}
-        {...measurementNaming(t, measurement.vital)}
+        {...measurementNaming(t, catalogue.info(measurement.vital))}
       />
       <ReviewState sourceKey={measurement.id} triage={measurement.triage} />
     </div>
@@ -96,17 +104,27 @@ export function MeasurePage(props: {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'editing', problem: null });
-  const vital = isVital(props.vital) ? props.vital : null;
+  const vitals = useVitalCatalogue();
+  const catalogue = vitals.data;
+  const vital = catalogue?.isVital(props.vital) ? props.vital : null;
 
   useEffect(() => {
     if (outcome.state === 'delivered' || outcome.state === 'waiting') headingRef.current?.focus();
   }, [outcome.state]);
 
+  if (catalogue === undefined) {
+    return vitals.isError ? (
+      <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} />
+    ) : (
+      <Loading />
+    );
+  }
+
   if (vital === null) {
     return (
       <div className="stack">
         <h1>{t('measure.heading')}</h1>
-        <VitalChooser />
+        <VitalChooser catalogue={catalogue} />
       </div>
     );
   }
@@ -154,12 +172,14 @@ export function MeasurePage(props: {
             ? t('measure.waitingHeading')
             : t('measure.headingFor', { vital: vitalName(t, vital).toLowerCase() })}
       </h1>
-      {outcome.state === 'delivered' && <Delivered measurement={outcome.measurement} />}
+      {outcome.state === 'delivered' && (
+        <Delivered measurement={outcome.measurement} catalogue={catalogue} />
+      )}
       {outcome.state === 'waiting' && <Waiting submission={outcome.submission} />}
       {!done && (
         <MeasurementForm
           key={vital}
-          vital={vital}
+          vital={catalogue.info(vital)}
           busy={outcome.state === 'sending'}
           serverProblem={outcome.state === 'editing' ? outcome.problem : null}
           onValid={(measurement) => void onValid(measurement)}

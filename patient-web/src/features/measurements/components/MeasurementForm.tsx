@@ -11,7 +11,7 @@ import {
   type EnteredValue,
   type FieldIssue,
 } from '../validation';
-import { COMPONENTS, type Vital, type VitalComponent } from '../../vitals/vitals';
+import type { VitalComponent, VitalInfo } from '@heima/web-common/vitals';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Input from '@helsenorge/designsystem-react/components/Input';
 
@@ -23,11 +23,14 @@ export interface ValidMeasurement {
 const fieldId = (field: string) => `measure-${field}`;
 
 /** Server field errors (`values.<code>`, `measuredAt`) as the form's own issues. */
-function issuesFromProblem(vital: Vital, problem: Problem): Record<string, FieldIssue | 'server'> {
+function issuesFromProblem(
+  vital: VitalInfo,
+  problem: Problem,
+): Record<string, FieldIssue | 'server'> {
   const issues: Record<string, FieldIssue | 'server'> = {};
   for (const error of problem.errors ?? []) {
     const match = /^values\.([^.]+)/.exec(error.field);
-    const component = match ? COMPONENTS[vital].find((c) => c.code === match[1]) : undefined;
+    const component = match ? vital.components.find((c) => c.code === match[1]) : undefined;
     if (component && error.code === 'order') issues[component.code] = { kind: 'order' };
     else if (component && error.code === 'required') {
       issues[component.code] = { kind: 'required', component };
@@ -49,7 +52,8 @@ function issuesFromProblem(vital: Vital, problem: Problem): Record<string, Field
  * shown on the same fields.
  */
 export function MeasurementForm(props: {
-  vital: Vital;
+  /** The vital as the backend's catalogue describes it. */
+  vital: VitalInfo;
   busy: boolean;
   serverProblem: Problem | null;
   onValid: (measurement: ValidMeasurement) => void;
@@ -58,7 +62,7 @@ export function MeasurementForm(props: {
   const language = i18n.resolvedLanguage ?? i18n.language;
   const summaryRef = useRef<HTMLDivElement>(null);
   const summaryHeadingId = useId();
-  const components = COMPONENTS[props.vital];
+  const components = props.vital.components;
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [measuredAt, setMeasuredAt] = useState(() => instantToZonedLocal(new Date()));
   const [issues, setIssues] = useState<Record<string, FieldIssue>>({});

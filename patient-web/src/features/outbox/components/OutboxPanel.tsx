@@ -3,7 +3,8 @@ import { formatDateTime } from '../../../lib/dates';
 import { problemMessage } from '@heima/web-common/problemMessages';
 import { href } from '../../../lib/router';
 import { describeValues, measurementNaming, vitalName } from '../../vitals/format';
-import { isVital } from '../../vitals/vitals';
+
+import { useVitalCatalogue } from '../../vitals/hooks/useVitalCatalogue';
 import { ReviewState } from '../../reviews/components/ReviewState';
 import { TriageResult } from '../../triage/components/TriageResult';
 import type { Advice, Assessment } from '../../triage/types';
@@ -31,9 +32,11 @@ function DeliveredNotice({ item, onDismiss }: { item: DeliveredItem; onDismiss: 
     advice?: Advice | null;
   } | null;
   const vital = item.label.vital;
-  const naming = isVital(vital)
-    ? measurementNaming(t, vital)
-    : { nameOf: (code: string) => code, unitOf: () => '' };
+  const catalogue = useVitalCatalogue().data;
+  const naming = measurementNaming(
+    t,
+    catalogue?.isVital(vital) ? catalogue.info(vital) : undefined,
+  );
   return (
     <li className="outbox__item outbox__item--delivered">
       <p>

@@ -1,5 +1,5 @@
 import { apiFetch } from '@heima/web-common/http';
-import type { Vital } from '../../vitals/vitals';
+import type { Vital } from '@heima/web-common/vitals';
 
 /** A text in bokmål and English, either possibly missing. */
 export interface LocalizedText {

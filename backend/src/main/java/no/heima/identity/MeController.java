@@ -1,5 +1,6 @@
 package no.heima.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,17 @@ class MeController {
 		this.users = users;
 	}
 
-	record Me(String subject, String name, Set<Role> roles, List<String> teams, String nationalId, String locale) {
+	/**
+	 * Every field is always present; nationalId and locale are null when the login has
+	 * none.
+	 */
+	record Me(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String subject,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Set<Role> roles,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> teams,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {
+					"string", "null" }) String nationalId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = { "string", "null" }) String locale){
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package no.heima.measurement;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Period;
 import java.util.List;
@@ -55,8 +58,13 @@ class MeasurementController {
 	 * bytes with the same {@code Idempotency-Key}; it then gets the first answer again.
 	 */
 	@PostMapping(path = "/me/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "201", description = "Recorded (or the first answer again for a repeated key)",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Measurement.class)))
 	Mono<ResponseEntity<String>> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@RequestBody String body) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = MeasurementSubmission.class))) @RequestBody String body) {
 		// read and checked before the idempotency record is written, so a refused body
 		// leaves nothing behind
 		return this.users.current()

@@ -92,12 +92,28 @@ class OpenApiDescriptions implements OpenApiCustomizer {
 
 	@SuppressWarnings("rawtypes")
 	private static Schema problemSchema() {
+		Schema<?> fieldError = new ObjectSchema().description("One refused field of the request")
+			.addProperty("field", new StringSchema().description("e.g. values.8480-6 or measuredAt"))
+			.addProperty("code", new StringSchema().description("e.g. required, range, order"))
+			.addProperty("message", new StringSchema())
+			.required(java.util.List.of("field", "code"));
+		Schema<?> answerProblem = new ObjectSchema()
+			.description("One refused answer of a questionnaire response: the question and why")
+			.addProperty("linkId", new StringSchema())
+			.addProperty("text", new StringSchema().description("The question's text in the patient's language"))
+			.addProperty("type", new StringSchema().description("urn:heima:problem:<slug>"))
+			.addProperty("limit", new StringSchema().description("The limit as written in the questionnaire"))
+			.addProperty("message", new StringSchema())
+			.required(java.util.List.of("linkId", "type"));
 		return new ObjectSchema().description("RFC 9457 problem details")
 			.addProperty("type", new StringSchema().description("urn:heima:problem:<slug>"))
 			.addProperty("title", new StringSchema())
 			.addProperty("status", new IntegerSchema())
 			.addProperty("detail", new StringSchema())
-			.addProperty("instance", new StringSchema());
+			.addProperty("instance", new StringSchema())
+			.addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(fieldError))
+			.addProperty("answers", new io.swagger.v3.oas.models.media.ArraySchema().items(answerProblem))
+			.required(java.util.List.of("type", "status"));
 	}
 
 	/** {@code METHOD /path = summary} lines; {@code #} starts a comment. */

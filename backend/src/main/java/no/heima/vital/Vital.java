@@ -11,34 +11,49 @@ import java.util.Optional;
  */
 public enum Vital {
 
-	BLOOD_PRESSURE("85354-9", "Blood pressure panel", "mm[Hg]",
-			List.of(value("8480-6", "Systolic blood pressure", "mm[Hg]", "50", "300"),
-					value("8462-4", "Diastolic blood pressure", "mm[Hg]", "20", "200"),
+	BLOOD_PRESSURE("85354-9", "Blood pressure panel", "mm[Hg]", new Names("Blodtrykk", "Blood pressure"),
+			List.of(value("8480-6", "Systolic blood pressure", "mm[Hg]", "50", "300", "systolic", 0,
+					new Names("Systolisk blodtrykk", "Systolic blood pressure")),
+					value("8462-4", "Diastolic blood pressure", "mm[Hg]", "20", "200", "diastolic", 0,
+							new Names("Diastolisk blodtrykk", "Diastolic blood pressure")),
 					// taken by the same cuff; optional, written to FHIR as its own
 					// heart-rate Observation
-					new Component("8867-4", "Heart rate", "/min", "20", "250", false))),
-	HEART_RATE("8867-4", "Heart rate", "/min", List.of(value("8867-4", "Heart rate", "/min", "20", "250"))),
+					new Component("8867-4", "Heart rate", "/min", new BigDecimal("20"), new BigDecimal("250"), false,
+							"pulse", 0, new Names("Puls", "Pulse")))),
+	HEART_RATE("8867-4", "Heart rate", "/min", new Names("Puls", "Pulse"),
+			List.of(value("8867-4", "Heart rate", "/min", "20", "250", "heartRate", 0, new Names("Puls", "Pulse")))),
 	OXYGEN_SATURATION("59408-5", "Oxygen saturation by pulse oximetry", "%",
-			List.of(value("59408-5", "Oxygen saturation", "%", "50", "100"))),
-	BODY_WEIGHT("29463-7", "Body weight", "kg", List.of(value("29463-7", "Body weight", "kg", "1", "400"))),
-	BODY_TEMPERATURE("8310-5", "Body temperature", "Cel",
-			List.of(value("8310-5", "Body temperature", "Cel", "30", "45"))),
-	RESPIRATORY_RATE("9279-1", "Respiratory rate", "/min",
-			List.of(value("9279-1", "Respiratory rate", "/min", "4", "80"))),
+			new Names("Oksygenmetning", "Oxygen saturation"),
+			List.of(value("59408-5", "Oxygen saturation", "%", "50", "100", "oxygenSaturation", 0,
+					new Names("Oksygenmetning", "Oxygen saturation")))),
+	BODY_WEIGHT("29463-7", "Body weight", "kg", new Names("Vekt", "Weight"),
+			List.of(value("29463-7", "Body weight", "kg", "1", "400", "bodyWeight", 1, new Names("Vekt", "Weight")))),
+	BODY_TEMPERATURE("8310-5", "Body temperature", "Cel", new Names("Temperatur", "Temperature"),
+			List.of(value("8310-5", "Body temperature", "Cel", "30", "45", "bodyTemperature", 1,
+					new Names("Temperatur", "Temperature")))),
+	RESPIRATORY_RATE("9279-1", "Respiratory rate", "/min", new Names("Respirasjonsfrekvens", "Respiratory rate"),
+			List.of(value("9279-1", "Respiratory rate", "/min", "4", "80", "respiratoryRate", 0,
+					new Names("Respirasjonsfrekvens", "Respiratory rate")))),
 	BLOOD_GLUCOSE("14743-9", "Glucose in capillary blood by glucometer", "mmol/L",
-			List.of(value("14743-9", "Blood glucose", "mmol/L", "0.5", "50")));
+			new Names("Blodsukker", "Blood glucose"), List.of(value("14743-9", "Blood glucose", "mmol/L", "0.5", "50",
+					"bloodGlucose", 1, new Names("Blodsukker", "Blood glucose"))));
 
-	/** One value of a vital, with the range of input that is physically plausible. */
+	/** A name in Norwegian bokmål and English, as people read it. */
+	public record Names(String nb, String en) {
+	}
+
 	/**
+	 * One value of a vital, with the range of input that is physically plausible.
+	 *
 	 * @param unit the UCUM unit of this value (differs from the vital's only for the
 	 * pulse of a blood-pressure reading)
+	 * @param key the value's name in the web apps' texts (e.g. {@code systolic}), which
+	 * word it for their readers
+	 * @param decimals how many decimals a person types (0 for pressures and counts)
+	 * @param name the value's name in Norwegian and English
 	 */
 	public record Component(String loinc, String display, String unit, BigDecimal plausibleMin, BigDecimal plausibleMax,
-			boolean required) {
-
-		Component(String loinc, String display, String unit, String min, String max, boolean required) {
-			this(loinc, display, unit, new BigDecimal(min), new BigDecimal(max), required);
-		}
+			boolean required, String key, int decimals, Names name) {
 
 		public boolean plausible(BigDecimal value) {
 			return value.compareTo(this.plausibleMin) >= 0 && value.compareTo(this.plausibleMax) <= 0;
@@ -52,18 +67,22 @@ public enum Vital {
 
 	private final String unit;
 
+	private final Names names;
+
 	private final List<Component> components;
 
-	Vital(String loinc, String display, String unit, List<Component> components) {
+	Vital(String loinc, String display, String unit, Names names, List<Component> components) {
 		this.loinc = loinc;
 		this.display = display;
 		this.unit = unit;
+		this.names = names;
 		this.components = components;
 	}
 
-	/** A required component in the vital's own unit. */
-	private static Component value(String loinc, String display, String unit, String min, String max) {
-		return new Component(loinc, display, unit, min, max, true);
+	/** A required component. */
+	private static Component value(String loinc, String display, String unit, String min, String max, String key,
+			int decimals, Names name) {
+		return new Component(loinc, display, unit, new BigDecimal(min), new BigDecimal(max), true, key, decimals, name);
 	}
 
 	public String loinc() {
@@ -72,6 +91,11 @@ public enum Vital {
 
 	public String display() {
 		return this.display;
+	}
+
+	/** The vital's name in Norwegian and English. */
+	public Names names() {
+		return this.names;
 	}
 
 	/** The UCUM unit values are stored and compared in. */
