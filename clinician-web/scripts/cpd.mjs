@@ -35,10 +35,9 @@ console.log(
 );
 for (const clone of across)
   console.log(`  ${where(clone.duplicationA)}  =  ${where(clone.duplicationB)}`);
-// Left (2026-12-02): the patient's own message list (patient-web MessagesPage), whose twin is now
-// web-common's ui/MessageList (the clinician uses it); 0 once patient-web adopts it too. The limit
-// only goes down (web-common/README.md).
-const ALLOWED = Number(process.env.CPD_ALLOWED ?? 2);
+// 41 blocks before web-common (2026-12-01), 2 after its first pass, 0 since both apps take the
+// conversation and the chart bands from web-common (2026-12-02). Nothing may be copied again.
+const ALLOWED = Number(process.env.CPD_ALLOWED ?? 0);
 if (across.length > ALLOWED) {
   console.error(`cpd: ${across.length} blocks copied between apps, at most ${ALLOWED} allowed`);
   process.exit(1);
