@@ -84,11 +84,19 @@ public class AuditLog {
 	 * one round trip instead of one per patient.
 	 */
 	public Mono<Void> recordAll(Collection<AuditEntry> entries) {
+		return recordAll(entries, this.db);
+	}
+
+	/**
+	 * As {@link #recordAll(Collection)}, on a connection pool of the caller's (the live
+	 * worklist streams have their own, so their audit rows never wait behind requests).
+	 */
+	public Mono<Void> recordAll(Collection<AuditEntry> entries, DatabaseClient on) {
 		if (entries.isEmpty()) {
 			return Mono.empty();
 		}
 		List<AuditEntry> all = List.copyOf(entries);
-		return noted(all).then(db.sql(INSERT_ALL)
+		return noted(all).then(on.sql(INSERT_ALL)
 			.bind("subjects", column(all, AuditEntry::actorSubject))
 			.bind("names", column(all, AuditEntry::actorName))
 			.bind("roles", column(all, AuditEntry::actorRoles))

@@ -2,6 +2,7 @@ package no.heima.worklist;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
@@ -25,9 +26,11 @@ class WorklistController {
 	/** Keeps idle event streams open through proxies that close silent connections. */
 	private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+	private static final Map<String, Boolean> RELOAD = Map.of("reload", true);
+
 	private final WorklistService worklist;
 
-	private final WorklistEvents events;
+	private final LiveFeed feed;
 
 	private final CurrentUsers users;
 
@@ -35,11 +38,11 @@ class WorklistController {
 
 	private final WorklistByPatient byPatient;
 
-	WorklistController(WorklistService worklist, WorklistEvents events, CurrentUsers users, PatientService patients,
+	WorklistController(WorklistService worklist, LiveFeed feed, CurrentUsers users, PatientService patients,
 			WorklistByPatient byPatient) {
 		this.byPatient = byPatient;
 		this.worklist = worklist;
-		this.events = events;
+		this.feed = feed;
 		this.users = users;
 		this.patients = patients;
 	}
@@ -54,23 +57,29 @@ class WorklistController {
 
 	/**
 	 * Live changes to the caller's teams' items as server-sent events: event name raised,
-	 * taken, escalated or resolved, data the item as it is now.
+	 * taken, escalated or resolved, data the item as it is now; or event name reload
+	 * (data {@code {"reload":true}}) when changes may have been missed: fetch the list
+	 * again.
 	 */
 	@GetMapping(path = "/worklist/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<WorklistItem>> stream() {
+	Flux<ServerSentEvent<Object>> stream() {
 		return this.users.requireRole(Role.CLINICIAN).flatMapMany((user) -> {
-			Flux<ServerSentEvent<WorklistItem>> changes = this.events.changes()
-				.filter((change) -> user.isMemberOf(change.team()))
-				.concatMap((change) -> this.worklist.visible(user, change.itemId())
-					.map((item) -> ServerSentEvent.builder(item)
-						.event(change.event())
-						.id(item.id().toString())
-						.build()));
-			Flux<ServerSentEvent<WorklistItem>> heartbeat = Flux.interval(HEARTBEAT)
-				.map((tick) -> ServerSentEvent.<WorklistItem>builder().comment("keep-alive").build());
-			return Flux.merge(Flux.just(ServerSentEvent.<WorklistItem>builder().comment("connected").build()), changes,
-					heartbeat);
+			Flux<ServerSentEvent<Object>> changes = this.feed.forUser(user).map(WorklistController::event);
+			Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT)
+				.map((tick) -> ServerSentEvent.builder().comment("keep-alive").build());
+			return Flux.merge(Flux.just(ServerSentEvent.builder().comment("connected").build()), changes, heartbeat);
 		});
+	}
+
+	private static ServerSentEvent<Object> event(LiveFeed.Pushed pushed) {
+		if (pushed.reload()) {
+			// an event without data is not dispatched by browsers' EventSource
+			return ServerSentEvent.<Object>builder(RELOAD).event(LiveFeed.Pushed.RELOAD.event()).build();
+		}
+		return ServerSentEvent.<Object>builder(pushed.item())
+			.event(pushed.event())
+			.id(pushed.item().id().toString())
+			.build();
 	}
 
 	@PostMapping("/worklist/{id}/take")

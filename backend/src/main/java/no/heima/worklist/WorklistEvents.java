@@ -56,10 +56,20 @@ class WorklistEvents implements SmartLifecycle {
 	 * busy, up to {@link #MAX_PENDING}, the oldest dropped past that.
 	 */
 	Flux<Change> changes() {
-		return this.changes.asFlux()
-			.onBackpressureBuffer(MAX_PENDING,
-					(dropped) -> log.warn("A worklist stream fell {} changes behind; dropped {}", MAX_PENDING, dropped),
-					BufferOverflowStrategy.DROP_OLDEST);
+		return changes(MAX_PENDING, () -> {
+		});
+	}
+
+	/**
+	 * As {@link #changes()}, with at most {@code maxPending} kept; {@code overflowed} is
+	 * told when the oldest had to be dropped (so the subscriber can tell its clients to
+	 * load the list again).
+	 */
+	Flux<Change> changes(int maxPending, Runnable overflowed) {
+		return this.changes.asFlux().onBackpressureBuffer(maxPending, (dropped) -> {
+			log.warn("A worklist subscriber fell {} changes behind; dropped {}", maxPending, dropped);
+			overflowed.run();
+		}, BufferOverflowStrategy.DROP_OLDEST);
 	}
 
 	/** Publishes a change to this replica's subscribers (what LISTEN brings in). */

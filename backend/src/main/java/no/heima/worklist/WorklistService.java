@@ -93,13 +93,6 @@ public class WorklistService {
 			.toList();
 	}
 
-	/** An item of the caller's teams (for the live list); empty when not theirs. */
-	Mono<WorklistItem> visible(CurrentUser actor, UUID id) {
-		return this.repository.find(id, this.clock.instant())
-			.filter((item) -> actor.isMemberOf(item.team()))
-			.flatMap((item) -> audit(actor, item, AuditAction.READ, "worklist update").thenReturn(item));
-	}
-
 	public Mono<WorklistItem> take(CurrentUser actor, UUID id) {
 		return item(actor, id)
 			.flatMap((item) -> this.tx.transactional(this.repository.take(id, actor.subject(), displayName(actor))
