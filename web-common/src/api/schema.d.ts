@@ -2254,7 +2254,7 @@ export interface components {
       linkId?: string;
       value?: number;
     };
-    ServerSentEventWorklistItem: unknown;
+    ServerSentEventObject: unknown;
     Side: {
       /** Format: int32 */
       red?: number;
@@ -5637,7 +5637,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/event-stream': components['schemas']['ServerSentEventWorklistItem'][];
+          'text/event-stream': components['schemas']['ServerSentEventObject'][];
         };
       };
       /** @description An RFC 9457 problem (urn:heima:problem:*) */
