@@ -37,6 +37,8 @@ export interface Resolution {
 
 export const WORKLIST_EVENTS = ['raised', 'taken', 'escalated', 'resolved'] as const;
 export type WorklistEvent = (typeof WORKLIST_EVENTS)[number];
+/** Sent instead of changes this stream missed: fetch the lists again. */
+export const WORKLIST_RELOAD_EVENT = 'reload';
 
 export const WORKLIST_SIZE = 50;
 /** Prefix of every page of the worklist in the query cache; one page is `worklistPageQueryKey`. */

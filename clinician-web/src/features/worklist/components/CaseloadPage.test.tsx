@@ -211,6 +211,17 @@ describe('caseload worklist', () => {
     );
   });
 
+  it('fetches the caseload again when the server says the stream missed changes (reload)', async () => {
+    const { requests } = mockFetch(() => jsonResponse(pageOf([kari])));
+    renderWithProviders(<CaseloadPage me={nina} />);
+    await screen.findByRole('table');
+    const before = requests.length;
+    const source = FakeEventSource.instances.at(-1) as FakeEventSource;
+    act(() => source.emit('reload', { reload: true }));
+    await vi.waitFor(() => expect(requests.length).toBeGreaterThan(before));
+    expect(requests.at(-1)?.url.pathname).toBe('/api/worklist/patients');
+  });
+
   it('puts the number of new red items in the tab title until the nurse has seen them', async () => {
     mockFetch(() => jsonResponse(pageOf([kari])));
     const { user } = renderWithProviders(<CaseloadPage me={nina} />);

@@ -132,6 +132,17 @@ describe('worklist page', () => {
     await vi.waitFor(() => expect(requests).toHaveLength(2));
   });
 
+  it('fetches the list again when the server says the stream missed changes (reload)', async () => {
+    const { requests } = mockFetch(() => jsonResponse(listOf([])));
+    renderWithProviders(<WorklistPage me={nina} />);
+    await screen.findByText('Ingenting på arbeidslisten nå.');
+    const source = lastSource();
+    expect(requests).toHaveLength(1);
+    act(() => source.emit('reload', { reload: true }));
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1]?.url.pathname).toBe('/api/worklist');
+  });
+
   it('says someone else took it when taking loses the race, and refreshes the list', async () => {
     let taken = false;
     const { requests } = mockFetch((request) => {

@@ -8,6 +8,7 @@ import {
 import { useEffect, useRef } from 'react';
 import {
   WORKLIST_EVENTS,
+  WORKLIST_RELOAD_EVENT,
   WORKLIST_STREAM_PATH,
   applyWorklistEvent,
   escalateItem,
@@ -23,6 +24,7 @@ import {
   type WorklistItem,
   type WorklistPage,
 } from '../api/worklist';
+import { caseloadQueryKey } from '../api/caseload';
 
 /** One page (0-based) of the worklist; the page shown stays while the next one loads. */
 export function useWorklist(page = 0) {
@@ -69,7 +71,8 @@ function parseItem(data: unknown): WorklistItem | null {
 
 /**
  * Keeps the cached worklist live from `GET /api/worklist/stream`. EventSource reconnects by itself
- * after an error; the list is fetched again once it is back, since events may have been missed.
+ * after an error; the lists are fetched again once it is back, since events may have been missed,
+ * and when the server sends `reload` (it could not send every change to this stream).
  * `onEvent` hears every applied event (e.g. to announce a new red item).
  */
 export function useWorklistStream(
@@ -94,20 +97,29 @@ export function useWorklistStream(
       source.addEventListener(name, handler);
       return [name, handler] as const;
     });
+    const refetch = () => {
+      void queryClient.invalidateQueries({ queryKey: worklistQueryKey });
+      void queryClient.invalidateQueries({ queryKey: caseloadQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['patient-worklist'] });
+    };
     const onError = () => {
       lostConnection = true;
     };
     const onOpen = () => {
       if (!lostConnection) return;
       lostConnection = false;
-      void queryClient.invalidateQueries({ queryKey: worklistQueryKey });
+      refetch();
     };
     source.addEventListener('error', onError);
     source.addEventListener('open', onOpen);
+    // The server fell behind with this stream (or could not read or audit a change): some
+    // changes were not sent, so the lists are fetched again.
+    source.addEventListener(WORKLIST_RELOAD_EVENT, refetch);
     return () => {
       for (const [name, handler] of handlers) source.removeEventListener(name, handler);
       source.removeEventListener('error', onError);
       source.removeEventListener('open', onOpen);
+      source.removeEventListener(WORKLIST_RELOAD_EVENT, refetch);
       source.close();
     };
   }, [queryClient]);

@@ -3,6 +3,7 @@ package no.heima.worklist;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import no.heima.audit.AuditEntry;
 import no.heima.audit.AuditLog;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +41,8 @@ class StreamDatabase implements DisposableBean {
 
 	private final AuditLog audit;
 
-	StreamDatabase(R2dbcProperties r2dbc, WorklistStreamProperties properties, AuditLog audit) {
+	StreamDatabase(R2dbcProperties r2dbc, WorklistStreamProperties properties, AuditLog audit,
+			ObjectProvider<ConnectionFactoryDecorator> decorators) {
 		this.audit = audit;
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbc.getUrl())
 			.mutate()
@@ -54,7 +58,12 @@ class StreamDatabase implements DisposableBean {
 			.maxIdleTime(Duration.ofMinutes(5))
 			.maxAcquireTime(Duration.ofSeconds(30))
 			.build());
-		this.client = DatabaseClient.create(this.pool);
+		// what Boot puts around its own pool (proxies, observation) goes around this one too
+		ConnectionFactory factory = this.pool;
+		for (ConnectionFactoryDecorator decorator : decorators.orderedStream().toList()) {
+			factory = decorator.decorate(factory);
+		}
+		this.client = DatabaseClient.create(factory);
 	}
 
 	/** The items as they are now, in one statement; ids no longer there are left out. */
