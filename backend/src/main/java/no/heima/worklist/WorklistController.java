@@ -71,7 +71,7 @@ class WorklistController {
 		});
 	}
 
-	private static ServerSentEvent<Object> event(LiveFeed.Pushed pushed) {
+	static ServerSentEvent<Object> event(LiveFeed.Pushed pushed) {
 		if (pushed.reload()) {
 			// an event without data is not dispatched by browsers' EventSource
 			return ServerSentEvent.<Object>builder(RELOAD).event(LiveFeed.Pushed.RELOAD.event()).build();

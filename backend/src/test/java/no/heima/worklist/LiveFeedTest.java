@@ -169,8 +169,8 @@ class LiveFeedTest {
 		this.open.add(slow);
 		int changes = 1_000;
 		List<UUID> published = publish(changes, "hjerte");
-		await(() -> this.reads.stream().mapToInt(List::size).sum() == changes);
-		pause(200);
+		// the shared feed keeps up (its reads are instant here); this stream takes nothing
+		pause(500);
 
 		slow.request(Long.MAX_VALUE);
 		UUID newest = published.get(changes - 1);

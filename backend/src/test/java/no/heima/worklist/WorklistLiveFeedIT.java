@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Result;
 import no.heima.testsupport.IntegrationTest;
 import no.heima.testsupport.StatementLog;
+import no.heima.testsupport.TestDatabase;
 import no.heima.testsupport.TestIdp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +29,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -59,6 +67,7 @@ class WorklistLiveFeedIT extends IntegrationTest {
 		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
 		String carePlan = enrol(kari, pathway, 1);
 
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 		List<List<Map<String, Object>>> received = new ArrayList<>();
 		List<Disposable> open = new ArrayList<>();
 		for (int i = 0; i < STREAMS; i++) {
@@ -84,7 +93,6 @@ class WorklistLiveFeedIT extends IntegrationTest {
 			received.add(events);
 		}
 
-		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 		long readsBefore = this.feed.reads();
 		List<String> sourceKeys = new ArrayList<>();
 		List<StatementLog.Event> sent = this.statements.during(() -> {
@@ -132,6 +140,95 @@ class WorklistLiveFeedIT extends IntegrationTest {
 			.one()
 			.block(Duration.ofSeconds(10));
 		assertThat(rows).isEqualTo(deliveredForKari);
+	}
+
+	/**
+	 * The streams have a connection budget of their own: with every connection of the
+	 * requests' pool held (ten statements sleeping), a change still reaches an open
+	 * stream, read and audited, before any of them is free again.
+	 */
+	@Test
+	void aChangeReachesTheStreamWhileEveryRequestConnectionIsBusy() {
+		Map<String, Object> daily = Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "23:59");
+		UUID pathway = publishedPathway(Map.of("name", "Direktestrøm under last", "activities",
+				List.of(Map.of("id", "bp", "type", "MEASUREMENT", "title", "Blodtrykk", "vital", "BLOOD_PRESSURE",
+						"schedule", daily, "thresholds",
+						List.of(Map.of("code", "8480-6", "yellowHigh", 140, "redHigh", 180))))));
+		UUID kari = ensurePatient("sykepleier1", "12837540028", "Kari", "Nordvik");
+		String carePlan = enrol(kari, pathway, 1);
+		List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+		AtomicBoolean squatting = new AtomicBoolean();
+		List<Boolean> takenWhileSquatting = new CopyOnWriteArrayList<>();
+		Sinks.One<Void> connected = Sinks.one();
+		Disposable stream = WebClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/api/worklist/stream")
+			.header("Authorization", "Bearer " + TestIdp.accessToken("sykepleier1"))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.subscribe((event) -> {
+				if ("connected".equals(event.comment())) {
+					connected.tryEmitEmpty();
+				}
+				else if (event.data() != null) {
+					if ("taken".equals(event.event())) {
+						takenWhileSquatting.add(squatting.get());
+					}
+					events.add(Map.of("event", event.event(), "data", event.data()));
+				}
+			});
+		try {
+			connected.asMono().block(Duration.ofSeconds(30));
+			String sourceKey = submitRed(carePlan);
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (!raised(events).contains(sourceKey)) {
+				assertThat(System.nanoTime()).as("the red item on the stream within 60 s").isLessThan(deadline);
+				sleep(20);
+			}
+			Map<?, ?> item = events.stream()
+				.filter((e) -> sourceKey.equals(((Map<?, ?>) e.get("data")).get("sourceKey")))
+				.map((e) -> (Map<?, ?>) e.get("data"))
+				.findFirst()
+				.orElseThrow();
+
+			// every connection of the requests' pool (10) sleeps for 8 s
+			squatting.set(true);
+			Disposable squat = Flux.range(0, 10)
+				.flatMap((i) -> this.db.sql("select pg_sleep(8)").fetch().rowsUpdated(), 10)
+				.then()
+				.doFinally((signal) -> squatting.set(false))
+				.subscribe();
+			sleep(1_000);
+			notifyOnOwnConnection("taken " + item.get("id") + " " + item.get("team"));
+			deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (takenWhileSquatting.isEmpty()) {
+				assertThat(System.nanoTime()).as("the change on the stream within 30 s").isLessThan(deadline);
+				sleep(20);
+			}
+			squat.dispose();
+			assertThat(takenWhileSquatting).as("arrived while every request connection was still busy")
+				.containsExactly(true);
+		}
+		finally {
+			stream.dispose();
+		}
+	}
+
+	private static void notifyOnOwnConnection(String payload) {
+		TestDatabase.Server server = TestDatabase.get();
+		ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse("r2dbc:" + server.url())
+			.mutate()
+			.option(ConnectionFactoryOptions.USER, server.username())
+			.option(ConnectionFactoryOptions.PASSWORD, (server.password() != null) ? server.password() : "")
+			.build());
+		Mono.usingWhen(Mono.from(factory.create()),
+				(connection) -> Flux.from(connection.createStatement("select pg_notify('heima_worklist', $1)")
+					.bind("$1", payload)
+					.execute()).flatMap(Result::getRowsUpdated).then(),
+				(connection) -> Mono.from(connection.close()))
+			.block(Duration.ofSeconds(30));
 	}
 
 	private static List<Object> raised(List<Map<String, Object>> events) {
