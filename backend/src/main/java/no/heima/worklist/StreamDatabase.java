@@ -58,7 +58,8 @@ class StreamDatabase implements DisposableBean {
 			.maxIdleTime(Duration.ofMinutes(5))
 			.maxAcquireTime(Duration.ofSeconds(30))
 			.build());
-		// what Boot puts around its own pool (proxies, observation) goes around this one too
+		// what Boot puts around its own pool (proxies, observation) goes around this one
+		// too
 		ConnectionFactory factory = this.pool;
 		for (ConnectionFactoryDecorator decorator : decorators.orderedStream().toList()) {
 			factory = decorator.decorate(factory);

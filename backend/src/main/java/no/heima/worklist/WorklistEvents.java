@@ -48,13 +48,13 @@ class WorklistEvents implements SmartLifecycle {
 	}
 
 	/**
-	 * Every change, for one subscriber. The sink drops an element for a subscriber with no
-	 * demand at that moment; under load most changes met a busy worklist stream and were
-	 * lost for that nurse (issue 13's alert-latency run: none of six red items reached an
-	 * open stream at 32 submitting users). So each subscriber buffers what comes while it
-	 * is busy, up to {@link #MAX_PENDING}, the oldest dropped past that. The one
-	 * subscriber in the application is {@link LiveFeed}, which reads each change once for
-	 * all open streams.
+	 * Every change, for one subscriber. The sink drops an element for a subscriber with
+	 * no demand at that moment; under load most changes met a busy worklist stream and
+	 * were lost for that nurse (issue 13's alert-latency run: none of six red items
+	 * reached an open stream at 32 submitting users). So each subscriber buffers what
+	 * comes while it is busy, up to {@link #MAX_PENDING}, the oldest dropped past that.
+	 * The one subscriber in the application is {@link LiveFeed}, which reads each change
+	 * once for all open streams.
 	 */
 	Flux<Change> changes() {
 		return changes(MAX_PENDING, () -> {

@@ -61,8 +61,9 @@ class GroupAuditTest {
 	void aFailedInsertFailsEveryCallerOfItsBatchAndTheNextBatchIsWrittenAgain() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
 		AtomicBoolean failing = new AtomicBoolean(true);
-		GroupAudit audit = new GroupAudit((rows) -> failing.get() ? Mono.error(new IllegalStateException("down"))
-				: insert(rows), Duration.ofMillis(20), 256);
+		GroupAudit audit = new GroupAudit(
+				(rows) -> failing.get() ? Mono.error(new IllegalStateException("down")) : insert(rows),
+				Duration.ofMillis(20), 256);
 		AtomicReference<Throwable> first = new AtomicReference<>();
 		AtomicReference<Throwable> second = new AtomicReference<>();
 		audit.record(List.of(row("sykepleier1"))).subscribe(null, first::set);

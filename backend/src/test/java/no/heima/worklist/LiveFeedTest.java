@@ -169,7 +169,8 @@ class LiveFeedTest {
 		this.open.add(slow);
 		int changes = 1_000;
 		List<UUID> published = publish(changes, "hjerte");
-		// the shared feed keeps up (its reads are instant here); this stream takes nothing
+		// the shared feed keeps up (its reads are instant here); this stream takes
+		// nothing
 		pause(500);
 
 		slow.request(Long.MAX_VALUE);

@@ -112,8 +112,7 @@ class WorklistLiveFeedIT extends IntegrationTest {
 			.filter((e) -> e.isQuery() && e.sql().startsWith("select * from worklist_item where id ="))
 			.toList();
 		List<StatementLog.Event> auditInserts = sent.stream()
-			.filter((e) -> e.isQuery() && e.sql().startsWith("insert into audit_event")
-					&& e.sql().contains("unnest"))
+			.filter((e) -> e.isQuery() && e.sql().startsWith("insert into audit_event") && e.sql().contains("unnest"))
 			.toList();
 		int delivered = received.stream().mapToInt(List::size).sum();
 		System.out.printf(
@@ -223,12 +222,10 @@ class WorklistLiveFeedIT extends IntegrationTest {
 			.option(ConnectionFactoryOptions.USER, server.username())
 			.option(ConnectionFactoryOptions.PASSWORD, (server.password() != null) ? server.password() : "")
 			.build());
-		Mono.usingWhen(Mono.from(factory.create()),
-				(connection) -> Flux.from(connection.createStatement("select pg_notify('heima_worklist', $1)")
-					.bind("$1", payload)
-					.execute()).flatMap(Result::getRowsUpdated).then(),
-				(connection) -> Mono.from(connection.close()))
-			.block(Duration.ofSeconds(30));
+		Mono.usingWhen(Mono.from(factory.create()), (connection) -> Flux
+			.from(connection.createStatement("select pg_notify('heima_worklist', $1)").bind("$1", payload).execute())
+			.flatMap(Result::getRowsUpdated)
+			.then(), (connection) -> Mono.from(connection.close())).block(Duration.ofSeconds(30));
 	}
 
 	private static List<Object> raised(List<Map<String, Object>> events) {
