@@ -97,7 +97,9 @@ class LiveFeed implements DisposableBean {
 		this.properties = properties;
 		this.clock = clock;
 		this.audit = new GroupAudit(writer, properties.auditWindow(), properties.batchSize());
-		this.running = events.changes(properties.maxPending(), () -> this.behind.set(true))
+		// the shared feed keeps as many as a replica may fall behind in all (it reads
+		// them in batches); maxPending bounds each stream
+		this.running = events.changes(WorklistEvents.MAX_PENDING, () -> this.behind.set(true))
 			// nobody to tell on this replica: no read
 			.filter((change) -> this.out.currentSubscriberCount() > 0)
 			.bufferTimeout(properties.batchSize(), GATHER, true)
