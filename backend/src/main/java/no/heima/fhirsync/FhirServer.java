@@ -178,7 +178,9 @@ class FhirServer {
 	 * answered 408, 413 or 504. A refused or timed-out connection is a server fault.
 	 */
 	static boolean slowOrTooLarge(RuntimeException ex) {
-		if (ex instanceof BaseServerResponseException response) {
+		// HAPI's "no answer" (FhirClientConnectionException) is a response exception too,
+		// with status 0
+		if (ex instanceof BaseServerResponseException response && response.getStatusCode() >= 100) {
 			int status = response.getStatusCode();
 			return status == 408 || status == 413 || status == 504;
 		}
