@@ -179,8 +179,9 @@ class FhirServer {
 	 */
 	static boolean slowOrTooLarge(RuntimeException ex) {
 		// HAPI's "no answer" (FhirClientConnectionException) is a response exception too,
-		// with status 0
-		if (ex instanceof BaseServerResponseException response && response.getStatusCode() >= 100) {
+		// with status 500: only its cause tells a read time-out from a refused connection
+		if (ex instanceof BaseServerResponseException response
+				&& !(ex instanceof ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException)) {
 			int status = response.getStatusCode();
 			return status == 408 || status == 413 || status == 504;
 		}
