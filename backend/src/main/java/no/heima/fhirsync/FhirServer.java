@@ -18,19 +18,29 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The blocking HAPI client behind one gateway (callers run it on boundedElastic).
  * Classifies every failure: a server answer that can never succeed parks, anything else
- * (no answer, 5xx, 408, 409 from racing conditional creates, 429) is retried.
+ * (no answer, 5xx, 408, 409 from racing conditional creates, 429) is retried. A
+ * transaction bundle of more than one resource that runs past its own, longer time-out
+ * ({@code bundle-timeout}) or is refused as too large is a slow bundle, not a server
+ * fault: the worker sends smaller ones.
  */
 @Component
 class FhirServer {
 
+	private static final Logger log = LoggerFactory.getLogger(FhirServer.class);
+
 	private final FhirServerProperties properties;
 
 	private final IGenericClient client;
+
+	/** The same server for transaction bundles, with their longer read time-out. */
+	private final IGenericClient bundles;
 
 	private final PatientIds patientIds;
 
@@ -42,8 +52,18 @@ class FhirServer {
 		context.getRestfulClientFactory().setConnectTimeout((int) properties.sync().timeout().toMillis());
 		context.getRestfulClientFactory().setSocketTimeout((int) properties.sync().timeout().toMillis());
 		this.client = configured() ? context.newRestfulGenericClient(properties.baseUrl()) : null;
+		this.bundles = configured() ? context.newRestfulGenericClient(properties.baseUrl()) : null;
+		if (this.bundles != null) {
+			FhirServerProperties.Sync sync = properties.sync();
+			this.bundles.registerInterceptor(new BundleTimeout(sync.timeout(), sync.bundleReadTimeout()));
+			if (sync.bundleReadTimeout().compareTo(sync.bundleTimeout()) < 0) {
+				log.warn("heima.fhir.sync.bundle-timeout {} is not well below the lease {}: bundles wait at most {}",
+						sync.bundleTimeout(), sync.lease(), sync.bundleReadTimeout());
+			}
+		}
 		if (this.client != null && auth.enabled()) {
 			this.client.registerInterceptor(auth);
+			this.bundles.registerInterceptor(auth);
 		}
 	}
 
@@ -124,15 +144,21 @@ class FhirServer {
 			return results;
 		}
 		try {
-			Bundle response = this.client.transaction().withBundle(bundle).execute();
+			Bundle response = this.bundles.transaction().withBundle(bundle).execute();
 			for (int i = 0; i < sent.size(); i++) {
 				String location = response.getEntry().get(i).getResponse().getLocation();
 				results.add(Delivery.delivered(sent.get(i),
 						new org.hl7.fhir.r4.model.IdType(location).toUnqualifiedVersionless().getValue()));
 			}
 		}
-		catch (BaseServerResponseException ex) {
-			if (permanent(ex.getStatusCode())) {
+		catch (RuntimeException ex) {
+			if (sent.size() > 1 && slowOrTooLarge(ex)) {
+				// the server answers, but not this much in time: a smaller bundle will
+				// do (and what this one may have stored is matched when it is sent again)
+				String detail = "transaction of " + sent.size() + ": " + explain(ex);
+				sent.forEach((row) -> results.add(Delivery.slowBundle(row, detail)));
+			}
+			else if (ex instanceof BaseServerResponseException refused && permanent(refused.getStatusCode())) {
 				// one bad resource refuses the whole bundle: find it by sending them one
 				// at a time, with the patients looked up afresh (a kept id may be stale)
 				this.patientIds.forget(
@@ -143,10 +169,41 @@ class FhirServer {
 				sent.forEach((row) -> results.add(failure(row, ex)));
 			}
 		}
-		catch (RuntimeException ex) {
-			sent.forEach((row) -> results.add(failure(row, ex)));
-		}
 		return results;
+	}
+
+	/**
+	 * A bundle the server may take when smaller: our read time-out ran out while the
+	 * server had the request (connecting still worked), or the server (or a gateway)
+	 * answered 408, 413 or 504. A refused or timed-out connection is a server fault.
+	 */
+	static boolean slowOrTooLarge(RuntimeException ex) {
+		// HAPI's "no answer" (FhirClientConnectionException) is a response exception too,
+		// with status 500: only its cause tells a read time-out from a refused connection
+		if (ex instanceof BaseServerResponseException response
+				&& !(ex instanceof ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException)) {
+			int status = response.getStatusCode();
+			return status == 408 || status == 413 || status == 504;
+		}
+		boolean readTimedOut = false;
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.apache.http.conn.ConnectTimeoutException
+					|| cause instanceof java.net.ConnectException) {
+				return false;
+			}
+			readTimedOut |= cause instanceof java.net.SocketTimeoutException;
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return readTimedOut;
+	}
+
+	private static String explain(RuntimeException ex) {
+		if (ex instanceof BaseServerResponseException response) {
+			return response.getStatusCode() + " " + describe(response);
+		}
+		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 	/**

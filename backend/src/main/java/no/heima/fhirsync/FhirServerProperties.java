@@ -30,6 +30,13 @@ record FhirServerProperties(String baseUrl, @DefaultValue Sync sync, @DefaultVal
 	 * full batch came back); 1 sends one batch after the other
 	 * @param patientCacheTtl how long the FHIR server's id of a patient is kept after a
 	 * lookup (0 looks up every time); a refused bundle forgets its patients at once
+	 * @param timeout how long a read, a probe or a single resource's request may wait for
+	 * the server's answer (also the connect time-out)
+	 * @param bundleTimeout how long a transaction bundle may wait for the server's
+	 * answer; a bundle that runs past it (or is refused as too large) halves the bundle
+	 * size instead of marking the server unavailable. At most three quarters of
+	 * {@code lease} is used: a bundle still in flight when its rows' lease ends could be
+	 * sent a second time at once
 	 */
 	record Sync(@DefaultValue("true") boolean enabled, @DefaultValue("50") int batchSize,
 			@DefaultValue("1s") Duration pollInterval, @DefaultValue("60s") Duration lease,
@@ -37,7 +44,15 @@ record FhirServerProperties(String baseUrl, @DefaultValue Sync sync, @DefaultVal
 			@DefaultValue("1m") Duration backoffMax, @DefaultValue("false") boolean createMissingPatients,
 			@DefaultValue("20s") Duration timeout, @DefaultValue("2") int connections,
 			@DefaultValue("1h") Duration missingPatientGrace, @DefaultValue("2s") Duration probeInterval,
-			@DefaultValue("4") int inFlight, @DefaultValue("10m") Duration patientCacheTtl) {
+			@DefaultValue("4") int inFlight, @DefaultValue("10m") Duration patientCacheTtl,
+			@DefaultValue("45s") Duration bundleTimeout) {
+
+		/** {@code bundle-timeout}, but never more than three quarters of the lease. */
+		Duration bundleReadTimeout() {
+			Duration most = this.lease.multipliedBy(3).dividedBy(4);
+			return (this.bundleTimeout.compareTo(most) > 0) ? most : this.bundleTimeout;
+		}
+
 	}
 
 	/**

@@ -49,6 +49,9 @@ class OutboxWorker implements SmartLifecycle {
 
 	private volatile java.time.Instant lastCheck = java.time.Instant.EPOCH;
 
+	/** Rows per transaction bundle, fitted to the server (this replica's own). */
+	private final BundleSize bundleSize;
+
 	OutboxWorker(FhirServerProperties properties, OutboxRepository repository, FhirServer server, MeterRegistry meters,
 			FhirServerHealth health) {
 		this.health = health;
@@ -64,6 +67,10 @@ class OutboxWorker implements SmartLifecycle {
 		Gauge.builder("heima.fhir.outbox.oldest.seconds", this.oldest, AtomicLong::get)
 			.description("Age of the oldest waiting resource")
 			.register(meters);
+		this.bundleSize = new BundleSize(properties.sync().batchSize());
+		Gauge.builder("heima.fhir.outbox.bundle.size", this.bundleSize, BundleSize::current)
+			.description("Rows per transaction bundle now (halved when a bundle times out, grows back after successes)")
+			.register(meters);
 	}
 
 	/** One round: claim, deliver, record. Emits how many rows were delivered. */
@@ -71,30 +78,69 @@ class OutboxWorker implements SmartLifecycle {
 		return batch().map(Batch::delivered);
 	}
 
-	/** What one batch claimed and how many of those were delivered. */
-	private record Batch(int claimed, long delivered) {
+	/**
+	 * What one batch asked for ({@code limit}), claimed, and how many of those were
+	 * delivered.
+	 */
+	private record Batch(int limit, int claimed, long delivered) {
+	}
+
+	/** A batch's outcomes and how long sending it took. */
+	private record Sent(List<Delivery> outcomes, Duration took) {
 	}
 
 	private Mono<Batch> batch() {
 		FhirServerProperties.Sync sync = this.properties.sync();
-		return this.repository.claim(sync.batchSize(), sync.lease())
+		int limit = sync.transactions() ? this.bundleSize.current() : sync.batchSize();
+		return this.repository.claim(limit, sync.lease())
 			.collectList()
 			.filter((rows) -> !rows.isEmpty())
-			.flatMap((rows) -> Mono
-				.fromCallable(() -> sync.transactions() ? this.server.deliverAsTransaction(rows)
-						: this.server.deliverSingly(rows))
+			.flatMap((rows) -> Mono.fromCallable(() -> {
+				long start = System.nanoTime();
+				List<Delivery> outcomes = sync.transactions() ? this.server.deliverAsTransaction(rows)
+						: this.server.deliverSingly(rows);
+				return new Sent(outcomes, Duration.ofNanos(System.nanoTime() - start));
+			})
 				.subscribeOn(Schedulers.boundedElastic())
-				.map((outcomes) -> outcomes.stream().map(this::decide).toList())
+				.doOnNext((sent) -> adapt(rows.size(), sent))
+				.map((sent) -> sent.outcomes().stream().map(this::decide).toList())
 				.doOnNext(this::noteServer)
 				.flatMap((outcomes) -> this.repository.record(outcomes)
-					.thenReturn(new Batch(rows.size(),
+					.thenReturn(new Batch(limit, rows.size(),
 							outcomes.stream().filter((d) -> d.outcome() == Delivery.Outcome.DELIVERED).count()))))
-			.defaultIfEmpty(new Batch(0, 0));
+			.defaultIfEmpty(new Batch(limit, 0, 0));
+	}
+
+	/**
+	 * Fits the bundle size to the server: halved after a bundle that timed out or was too
+	 * large, one more after a bundle of {@code claimed} that went through well in time.
+	 */
+	private void adapt(int claimed, Sent sent) {
+		List<Delivery> slow = sent.outcomes().stream().filter(Delivery::slowBundle).toList();
+		if (!slow.isEmpty()) {
+			int before = this.bundleSize.current();
+			int now = this.bundleSize.shrink(slow.size());
+			if (now != before) {
+				log.warn("FHIR write-back: {}; bundles of {} from now on (were {})", slow.get(0).detail(), now, before);
+			}
+			return;
+		}
+		boolean delivered = sent.outcomes().stream().anyMatch((d) -> d.outcome() == Delivery.Outcome.DELIVERED);
+		boolean fault = sent.outcomes().stream().anyMatch(Delivery::serverFault);
+		if (delivered && !fault) {
+			this.bundleSize.grow(claimed, sent.took(), this.properties.sync().bundleReadTimeout());
+		}
+	}
+
+	/** Rows per transaction bundle now. */
+	int bundleSize() {
+		return this.bundleSize.current();
 	}
 
 	/**
 	 * A round in which only server faults came back marks the server unavailable: rows
-	 * then wait for the probe instead of each trying and backing off on its own.
+	 * then wait for the probe instead of each trying and backing off on its own. A slow
+	 * bundle is no server fault: the server answers, the next bundles are smaller.
 	 */
 	private void noteServer(List<Delivery> outcomes) {
 		boolean delivered = outcomes.stream().anyMatch((d) -> d.outcome() == Delivery.Outcome.DELIVERED);
@@ -213,8 +259,7 @@ class OutboxWorker implements SmartLifecycle {
 	}
 
 	private boolean behind(Batch last) {
-		return last.claimed() >= this.properties.sync().batchSize()
-				&& this.health.state() == FhirServerHealth.State.READY;
+		return last.claimed() >= last.limit() && this.health.state() == FhirServerHealth.State.READY;
 	}
 
 	@Override

@@ -61,6 +61,41 @@ class FailureClassesTest {
 			.outcome()).isEqualTo(Delivery.Outcome.RETRY);
 	}
 
+	@Test
+	void aBundleThatRanPastItsTimeOutOrWasTooLargeIsSlowNotAServerFault() {
+		RuntimeException readTimedOut = new FhirClientConnectionException(
+				new java.net.SocketTimeoutException("Read timed out"));
+		assertThat(FhirServer.slowOrTooLarge(readTimedOut)).isTrue();
+		for (int status : new int[] { 408, 413, 504 }) {
+			assertThat(FhirServer.slowOrTooLarge(BaseServerResponseException.newInstance(status, "slow")))
+				.as("status %d", status)
+				.isTrue();
+		}
+	}
+
+	@Test
+	void noConnectionOrAnotherAnswerIsNotASlowBundle() {
+		// connecting timed out or was refused: the server is down, whatever the bundle
+		RuntimeException connectTimedOut = new FhirClientConnectionException(
+				new org.apache.http.conn.ConnectTimeoutException("Connect to fhir.example:443 timed out"));
+		connectTimedOut.getCause().initCause(new java.net.SocketTimeoutException("connect timed out"));
+		assertThat(FhirServer.slowOrTooLarge(connectTimedOut)).isFalse();
+		assertThat(FhirServer
+			.slowOrTooLarge(new FhirClientConnectionException(new java.net.ConnectException("Connection refused"))))
+			.isFalse();
+		assertThat(FhirServer.slowOrTooLarge(new FhirClientConnectionException("refused"))).isFalse();
+		for (int status : new int[] { 400, 401, 409, 429, 500, 502, 503 }) {
+			assertThat(FhirServer.slowOrTooLarge(BaseServerResponseException.newInstance(status, "x")))
+				.as("status %d", status)
+				.isFalse();
+		}
+		// what a slow bundle becomes: retried, and not a reason to mark the server down
+		Delivery slow = Delivery.slowBundle(row(Duration.ZERO), "transaction of 50: Read timed out");
+		assertThat(slow.outcome()).isEqualTo(Delivery.Outcome.RETRY);
+		assertThat(slow.serverFault()).isFalse();
+		assertThat(slow.slowBundle()).isTrue();
+	}
+
 	private static OutboxRow row(Duration age) {
 		return new OutboxRow(1L, "Observation", "urn:test", "1", "{}", "urn:oid:2.16.578.1.12.4.1.4.1", "12837540028",
 				"Kari", "Nordvik", null, 1, NOW.minus(age), false);

@@ -120,6 +120,74 @@ class OutboxWorkerTest {
 		verify(this.repository, org.mockito.Mockito.times(1)).claim(anyInt(), any());
 	}
 
+	@Test
+	void aBundleThatTimesOutHalvesTheNextClaimAndTheServerStaysReady() {
+		List<Integer> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+		when(this.repository.claim(anyInt(), any())).thenAnswer((call) -> {
+			int limit = call.getArgument(0);
+			limits.add(limit);
+			return (limits.size() <= 2) ? Flux.fromIterable(rows(limits.size(), limit)) : Flux.empty();
+		});
+		when(this.repository.record(any())).thenReturn(Mono.empty());
+		AtomicInteger bundles = new AtomicInteger();
+		when(this.server.deliverAsTransaction(any())).thenAnswer((call) -> {
+			List<OutboxRow> rows = call.getArgument(0);
+			// the first bundle runs past its time-out; the smaller one after it goes
+			// through
+			return (bundles.incrementAndGet() == 1)
+					? rows.stream().map((r) -> Delivery.slowBundle(r, "transaction of 10: Read timed out")).toList()
+					: rows.stream().map((r) -> Delivery.delivered(r, "Observation/" + r.id())).toList();
+		});
+		this.health.set(FhirServerHealth.State.READY, "test");
+		OutboxWorker worker = worker(Map.of("heima.fhir.sync.batch-size", "10", "heima.fhir.sync.in-flight", "1"));
+
+		worker.round().block(Duration.ofSeconds(10));
+
+		// 10 timed out: 5 next; those 5 went through quickly: 6 after that
+		assertThat(limits).containsExactly(10, 5, 6);
+		assertThat(worker.bundleSize()).isEqualTo(6);
+		assertThat(this.health.state()).isEqualTo(FhirServerHealth.State.READY);
+		// the timed-out rows are retried (after a backoff), not parked
+		org.mockito.ArgumentCaptor<List<Delivery>> recorded = org.mockito.ArgumentCaptor.captor();
+		verify(this.repository, org.mockito.Mockito.times(2)).record(recorded.capture());
+		assertThat(recorded.getAllValues().get(0)).hasSize(10)
+			.allMatch((d) -> d.outcome() == Delivery.Outcome.RETRY && d.retryIn() != null);
+	}
+
+	@Test
+	void aServerFaultStillMarksTheServerUnavailableAndLeavesTheBundleSize() {
+		when(this.repository.claim(anyInt(), any())).thenReturn(Flux.fromIterable(rows(1, 10)));
+		when(this.repository.record(any())).thenReturn(Mono.empty());
+		when(this.server.deliverAsTransaction(any()))
+			.thenAnswer((call) -> ((List<OutboxRow>) call.getArgument(0)).stream()
+				.map((r) -> Delivery.serverFault(r, "503 unavailable"))
+				.toList());
+		this.health.set(FhirServerHealth.State.READY, "test");
+		OutboxWorker worker = worker(Map.of("heima.fhir.sync.batch-size", "10"));
+
+		worker.round().block(Duration.ofSeconds(10));
+
+		assertThat(this.health.state()).isEqualTo(FhirServerHealth.State.UNAVAILABLE);
+		assertThat(worker.bundleSize()).isEqualTo(10);
+	}
+
+	@Test
+	void theBundleTimeOutStaysWellInsideTheLease() {
+		FhirServerProperties.Sync defaults = properties(Map.of()).sync();
+		assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(defaults.bundleReadTimeout()).isEqualTo(Duration.ofSeconds(45));
+		FhirServerProperties.Sync shortLease = properties(
+				Map.of("heima.fhir.sync.lease", "20s", "heima.fhir.sync.bundle-timeout", "2m"))
+			.sync();
+		assertThat(shortLease.bundleReadTimeout()).isEqualTo(Duration.ofSeconds(15));
+	}
+
+	private static FhirServerProperties properties(Map<String, String> settings) {
+		Map<String, String> all = new java.util.HashMap<>(settings);
+		all.put("heima.fhir.base-url", "http://fhir.example/fhir");
+		return new Binder(new MapConfigurationPropertySource(all)).bind("heima.fhir", FhirServerProperties.class).get();
+	}
+
 	private OutboxWorker worker(Map<String, String> settings) {
 		Map<String, String> all = new java.util.HashMap<>(settings);
 		all.put("heima.fhir.base-url", "http://fhir.example/fhir");

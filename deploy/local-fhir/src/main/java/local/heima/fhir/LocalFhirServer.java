@@ -36,6 +36,8 @@ public final class LocalFhirServer implements AutoCloseable {
 	/** Called with every request the server gets (tests look at what was sent). */
 	private final List<java.util.function.Consumer<jakarta.servlet.http.HttpServletRequest>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	private final TransactionProvider.Slowness slowness = new TransactionProvider.Slowness();
+
 	private Tomcat tomcat;
 
 	private int port;
@@ -73,7 +75,7 @@ public final class LocalFhirServer implements AutoCloseable {
 			RestfulServer fhir = new RestfulServer(FhirContext.forR4Cached());
 			fhir.setDefaultResponseEncoding(EncodingEnum.JSON);
 			fhir.registerProviders(new ArrayList<>(this.providers.values()));
-			fhir.registerProvider(new TransactionProvider(this.providers));
+			fhir.registerProvider(new TransactionProvider(this.providers, this.slowness));
 			fhir.registerInterceptor(new RequestListeners(this.listeners));
 			Tomcat server = new Tomcat();
 			Path base = Files.createTempDirectory("heima-fhir");
@@ -135,6 +137,20 @@ public final class LocalFhirServer implements AutoCloseable {
 			return true;
 		}
 
+	}
+
+	/**
+	 * From now on every transaction is stored at once but answered only after
+	 * {@code perEntry} times its number of entries ({@link java.time.Duration#ZERO}: at
+	 * once again), as a slow server whose client may give up on a bundle it stored.
+	 */
+	public void slowTransactions(java.time.Duration perEntry) {
+		this.slowness.perEntry(perEntry);
+	}
+
+	/** The number of entries of every transaction stored so far, in order. */
+	public List<Integer> transactionSizes() {
+		return this.slowness.sizes();
 	}
 
 	public int port() {

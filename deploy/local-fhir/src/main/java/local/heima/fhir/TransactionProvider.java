@@ -18,12 +18,53 @@ public class TransactionProvider {
 
 	private final Map<String, InMemoryResourceProvider<? extends DomainResource>> providers;
 
-	TransactionProvider(Map<String, InMemoryResourceProvider<? extends DomainResource>> providers) {
+	private final Slowness slowness;
+
+	TransactionProvider(Map<String, InMemoryResourceProvider<? extends DomainResource>> providers, Slowness slowness) {
 		this.providers = providers;
+		this.slowness = slowness;
+	}
+
+	/**
+	 * A server that stores a transaction at once but answers late, in proportion to its
+	 * entries (a slow-but-working server as a test wants it): a client whose read
+	 * time-out runs out meanwhile has had its bundle stored all the same.
+	 */
+	static final class Slowness {
+
+		private volatile java.time.Duration perEntry = java.time.Duration.ZERO;
+
+		/** Entries of each transaction stored, in order. */
+		private final java.util.List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		void perEntry(java.time.Duration delay) {
+			this.perEntry = delay;
+		}
+
+		java.util.List<Integer> sizes() {
+			return java.util.List.copyOf(this.sizes);
+		}
+
 	}
 
 	@Transaction
-	public synchronized Bundle transaction(@TransactionParam Bundle request) {
+	public Bundle transaction(@TransactionParam Bundle request) {
+		Bundle response = store(request);
+		this.slowness.sizes.add(request.getEntry().size());
+		long delay = this.slowness.perEntry.toMillis() * request.getEntry().size();
+		if (delay > 0) {
+			// after the store, outside its lock: other requests go on meanwhile
+			try {
+				Thread.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return response;
+	}
+
+	private synchronized Bundle store(Bundle request) {
 		for (Bundle.BundleEntryComponent entry : request.getEntry()) {
 			Bundle.HTTPVerb method = entry.getRequest().getMethod();
 			// PUT too (the conditional updates of Flags): refusing it refused every
