@@ -115,8 +115,8 @@ class RoleGateIT extends IntegrationTest {
 	@Test
 	void everyWriteRouteRefusesACallerWithoutItsRoleBeforeReadingTheBody() {
 		List<WriteRoute> routes = writeRoutes();
-		// the walk is not vacuous: today there are over 40 write routes
-		assertThat(routes).hasSizeGreaterThan(40);
+		// the walk is not vacuous (41 write routes on 2026-12-02; a floor, not a count)
+		assertThat(routes).hasSizeGreaterThan(30);
 		Map<String, Set<Role>> callers = Map.of("pasient1", EnumSet.of(Role.PATIENT), "sykepleier1",
 				EnumSet.of(Role.CLINICIAN), "admin", EnumSet.of(Role.ADMIN));
 		List<String> wrong = new ArrayList<>();
