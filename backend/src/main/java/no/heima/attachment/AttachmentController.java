@@ -1,7 +1,9 @@
 package no.heima.attachment;
 
 import java.net.URI;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +16,7 @@ import reactor.core.publisher.Mono;
  * Patients upload a file for an attachment question as the raw request body (any
  * Content-Type: the server looks at the bytes), naming the question it answers.
  */
+@Allowed(Role.PATIENT)
 @RestController
 class AttachmentController {
 

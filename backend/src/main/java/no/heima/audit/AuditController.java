@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
 import no.heima.fhir.HeimaUris;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
  * clinician app or as a FHIR searchset of AuditEvents for an auditor's tools. Reading who
  * accessed a patient is itself an access to that patient, and is audited.
  */
+@Allowed(Role.ADMIN)
 @RestController
 @RequestMapping("/api/admin/audit")
 class AuditController {

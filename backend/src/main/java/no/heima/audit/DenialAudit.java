@@ -28,7 +28,9 @@ class DenialAudit implements WebFilter, Ordered {
 	private static final Pattern PATIENT_DATA = Pattern
 		.compile("^/api/(patients|care-plans|worklist|fhir/patients|access-requests)(/.*)?$");
 
-	private static final Pattern PATIENT_ID = Pattern.compile("^/api/patients/([0-9a-fA-F-]{36})(/.*)?$");
+	static final Pattern PATIENT_ID = Pattern.compile("^/api/patients/([0-9a-fA-F-]{36})(/.*)?$");
+
+	private static final Pattern ROUTE_NAME = Pattern.compile("^/api/(?:admin/|me/)?([A-Za-z0-9$-]{1,40})");
 
 	private final AuditLog audit;
 
@@ -71,11 +73,15 @@ class DenialAudit implements WebFilter, Ordered {
 	private static AuditEntry entry(CurrentUser user, HttpMethod method, String path, HttpStatusCode status) {
 		Matcher patient = PATIENT_ID.matcher(path);
 		UUID patientId = patient.matches() ? UUID.fromString(patient.group(1)) : null;
-		AuditAction action = HttpMethod.GET.equals(method)
+		return AuditEntry.of(user, patientId, action(method, path), resource(path), AuditOutcome.DENIED,
+				"refused " + status.value() + " " + method + " " + path);
+	}
+
+	/** What a request of {@code method} on {@code path} would have done. */
+	static AuditAction action(HttpMethod method, String path) {
+		return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
 				? (path.matches("^/api/[a-z-]+/?$") ? AuditAction.SEARCH : AuditAction.READ)
 				: HttpMethod.POST.equals(method) ? AuditAction.CREATE : AuditAction.UPDATE;
-		return AuditEntry.of(user, patientId, action, resource(path), AuditOutcome.DENIED,
-				"refused " + status.value() + " " + method + " " + path);
 	}
 
 	/**
@@ -97,7 +103,17 @@ class DenialAudit implements WebFilter, Ordered {
 		if (path.startsWith("/api/access-requests")) {
 			return "AccessRequest";
 		}
-		return "Patient";
+		if (path.contains("/messages")) {
+			return "Message";
+		}
+		if (PATIENT_DATA.matcher(path).matches() || path.equals("/api/me/patient")
+				|| path.startsWith("/api/me/patient/")) {
+			return "Patient";
+		}
+		// elsewhere (admin and configuration routes, reached only by a refusal of the
+		// security filters): the route's first name, as "capacity-forecast" or "pathways"
+		Matcher named = ROUTE_NAME.matcher(path);
+		return named.find() ? named.group(1) : "api";
 	}
 
 	private static HttpStatusCode statusOf(Throwable ex) {

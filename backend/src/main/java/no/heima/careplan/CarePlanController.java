@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.IfMatch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+@Allowed(Role.CLINICIAN)
 @RestController
 @RequestMapping("/api")
 class CarePlanController {
@@ -121,11 +124,13 @@ class CarePlanController {
 			.flatMap((user) -> this.carePlans.tasks(user, id, (from != null) ? from : today(), days));
 	}
 
+	@Allowed(Role.PATIENT)
 	@GetMapping("/me/care-plans")
 	Mono<List<CarePlan>> own() {
 		return this.users.current().flatMap(this.carePlans::own);
 	}
 
+	@Allowed(Role.PATIENT)
 	@GetMapping("/me/tasks")
 	Mono<List<Task>> ownTasks(@RequestParam(required = false) LocalDate date) {
 		return this.users.current().flatMap((user) -> this.carePlans.ownTasks(user, (date != null) ? date : today()));

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.pathway.Activity;
 import no.heima.pathway.LocalizedText;
 import no.heima.pathway.PathwayDefinition;
@@ -24,6 +26,7 @@ import reactor.core.publisher.Mono;
  * advice for green, yellow and red. Texts come in both languages where the pathway gives
  * them (the app shows the viewer's language, else the other one).
  */
+@Allowed(Role.PATIENT)
 @RestController
 class MyPlanController {
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import no.heima.identity.Allowed;
+import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
@@ -31,6 +33,7 @@ import reactor.core.publisher.Mono;
  * manifest when done; DELETE cancels. Besides {@code _type} and {@code _since}: the
  * cohort ({@code team}, {@code pathway}) and {@code pseudonymise}.
  */
+@Allowed(Role.ADMIN)
 @RestController
 @RequestMapping("/api/fhir")
 class BulkExportController {

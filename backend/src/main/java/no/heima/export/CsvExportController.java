@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import no.heima.identity.Allowed;
+import no.heima.identity.Role;
 import org.apache.commons.csv.CSVFormat;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * PostgreSQL into the response a batch of rows at a time (never the whole file in
  * memory), and its data dictionary.
  */
+@Allowed(Role.ADMIN)
 @RestController
 @RequestMapping("/api/admin/exports")
 class CsvExportController {

@@ -1,6 +1,7 @@
 package no.heima.fhirsync;
 
 import java.util.List;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
  * identifier, attempts, reason; never the resource, which is patient data), and retrying
  * a parked row once its cause is fixed.
  */
+@Allowed(Role.ADMIN)
 @RestController
 @RequestMapping("/api/admin/fhir-outbox")
 class FhirAdminController {

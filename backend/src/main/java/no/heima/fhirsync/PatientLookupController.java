@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import no.heima.audit.AuditAction;
 import no.heima.audit.AuditLog;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
@@ -28,6 +29,7 @@ import reactor.core.scheduler.Schedulers;
  * answer, not an error; a server that does not answer is a 503 problem, and registration
  * by hand still works.
  */
+@Allowed(Role.CLINICIAN)
 @RestController
 @RequestMapping("/api/fhir/patients")
 class PatientLookupController {

@@ -1,7 +1,9 @@
 package no.heima.forecast;
 
 import java.util.List;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import reactor.core.publisher.Mono;
  * The capacity forecast of the admin's teams ({@code team}: one of them) for the next
  * {@code days} days, today included.
  */
+@Allowed(Role.ADMIN)
 @RestController
 class ForecastController {
 

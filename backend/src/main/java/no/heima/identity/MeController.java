@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+@Allowed(everyLogin = true)
 @RestController
 @RequestMapping("/api/me")
 class MeController {

@@ -27,7 +27,9 @@ import reactor.core.publisher.Mono;
  * from the browser login, or a bearer JWT from a machine client); everything else is the
  * browser side with the OIDC login. One chain for both would turn API 401s into login
  * redirects. The operational endpoints (actuator but the health probes, the OpenAPI
- * document, Swagger UI) need an ADMIN ({@link OperationsAccess}).
+ * document, Swagger UI) need an ADMIN ({@link OperationsAccess}); every {@code /api}
+ * route needs one of the roles its {@link Allowed} names ({@link RouteAccess}), checked
+ * here, before the body is read, and audited when refused ({@link ProblemResponses}).
  */
 @Configuration
 class SecurityConfig {
@@ -38,13 +40,15 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain apiChain(ServerHttpSecurity http, ProblemResponses problems, CsrfCookies csrfCookies,
-			OperationsAccess operations) {
+			OperationsAccess operations, RouteAccess routes) {
 		http.securityMatcher(
 				ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**"))
 			.authorizeExchange(exchanges -> exchanges.pathMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.pathMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
 				.access(operations)
+				.pathMatchers("/api/**")
+				.access(routes)
 				.anyExchange()
 				.authenticated())
 			.securityContextRepository(new WebSessionServerSecurityContextRepository())

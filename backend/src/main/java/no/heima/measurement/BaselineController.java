@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.heima.careplan.CarePlanService;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.pathway.Activity;
 import no.heima.pathway.PathwayService;
 import no.heima.pathway.Threshold;
@@ -26,6 +28,7 @@ import reactor.core.publisher.Mono;
  * days): per value of the activity's vital, mean ± k·sd of what the patient measured,
  * inside the pathway's red bounds.
  */
+@Allowed(Role.CLINICIAN)
 @RestController
 class BaselineController {
 

@@ -3,18 +3,20 @@ package no.heima.measurement;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 import no.heima.idempotency.Idempotency;
 import no.heima.idempotency.StoredResponse;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
-import jakarta.validation.Validator;
+import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
-import no.heima.problem.Problems;
 import no.heima.problem.ProblemType;
+import no.heima.problem.Problems;
 import no.heima.vital.Vital;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +59,7 @@ class MeasurementController {
 	 * Records a measurement. The body is hashed as sent, so a retry must resend the same
 	 * bytes with the same {@code Idempotency-Key}; it then gets the first answer again.
 	 */
+	@Allowed(Role.PATIENT)
 	@PostMapping(path = "/me/measurements", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "201", description = "Recorded (or the first answer again for a repeated key)",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -79,12 +82,14 @@ class MeasurementController {
 				.body(stored.json()));
 	}
 
+	@Allowed(Role.PATIENT)
 	@GetMapping("/me/measurements")
 	Mono<List<Measurement>> own(@RequestParam(required = false) Vital vital,
 			@RequestParam(defaultValue = "P90D") Period period) {
 		return this.users.current().flatMap((user) -> this.measurements.own(user, vital, period));
 	}
 
+	@Allowed(Role.CLINICIAN)
 	@GetMapping("/patients/{patientId}/measurements")
 	Mono<List<Measurement>> ofPatient(@PathVariable UUID patientId, @RequestParam(required = false) Vital vital,
 			@RequestParam(defaultValue = "P90D") Period period) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.heima.attachment.StoredAttachment;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,11 +39,13 @@ class MessageController {
 		this.users = users;
 	}
 
+	@Allowed(Role.PATIENT)
 	@GetMapping("/api/me/messages")
 	Mono<List<Message>> own() {
 		return this.users.current().flatMap(this.messages::own);
 	}
 
+	@Allowed(Role.PATIENT)
 	@PostMapping("/api/me/messages")
 	Mono<ResponseEntity<Message>> send(@RequestBody MessageService.Draft draft) {
 		return this.users.current()
@@ -49,6 +53,7 @@ class MessageController {
 			.map((m) -> ResponseEntity.created(URI.create("/api/me/messages/" + m.id())).body(m));
 	}
 
+	@Allowed(Role.PATIENT)
 	@PostMapping("/api/me/messages/photos")
 	Mono<ResponseEntity<Message.Photo>> upload(ServerHttpRequest request) {
 		return this.users.current()
@@ -56,11 +61,13 @@ class MessageController {
 			.map((p) -> ResponseEntity.created(URI.create(p.url())).body(p));
 	}
 
+	@Allowed(Role.PATIENT)
 	@PostMapping("/api/me/messages/read")
 	Mono<Map<String, Long>> readOwn() {
 		return this.users.current().flatMap(this.messages::markReadByPatient).map((n) -> Map.of("read", n));
 	}
 
+	@Allowed(Role.PATIENT)
 	@GetMapping("/api/me/messages/photos/{photoId}")
 	Mono<ResponseEntity<byte[]>> ownPhoto(@PathVariable UUID photoId) {
 		return this.users.current()
@@ -68,11 +75,13 @@ class MessageController {
 			.map(MessageController::bytes);
 	}
 
+	@Allowed(Role.CLINICIAN)
 	@GetMapping("/api/patients/{patientId}/messages")
 	Mono<List<Message>> forPatient(@PathVariable UUID patientId) {
 		return this.users.current().flatMap((user) -> this.messages.forClinician(user, patientId));
 	}
 
+	@Allowed(Role.CLINICIAN)
 	@PostMapping("/api/patients/{patientId}/messages")
 	Mono<ResponseEntity<Message>> answer(@PathVariable UUID patientId, @RequestBody MessageService.Draft draft) {
 		return this.users.current()
@@ -81,6 +90,7 @@ class MessageController {
 				.body(m));
 	}
 
+	@Allowed(Role.CLINICIAN)
 	@PostMapping("/api/patients/{patientId}/messages/read")
 	Mono<Map<String, Long>> readPatients(@PathVariable UUID patientId) {
 		return this.users.current()
@@ -88,6 +98,7 @@ class MessageController {
 			.map((n) -> Map.of("read", n));
 	}
 
+	@Allowed(Role.CLINICIAN)
 	@GetMapping("/api/patients/{patientId}/messages/photos/{photoId}")
 	Mono<ResponseEntity<byte[]>> photo(@PathVariable UUID patientId, @PathVariable UUID photoId) {
 		return this.users.current()

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.heima.fhir.FhirJson;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+@Allowed({ Role.CLINICIAN, Role.ADMIN })
 @RestController
 @RequestMapping("/api/pathways")
 class PathwayController {
@@ -44,6 +47,7 @@ class PathwayController {
 		return this.users.current().flatMapMany(this.pathways::list).collectList();
 	}
 
+	@Allowed(Role.ADMIN)
 	@PostMapping
 	Mono<ResponseEntity<PathwaySummary>> create(@RequestBody CreatePathway body) {
 		return this.users.current()
@@ -61,11 +65,13 @@ class PathwayController {
 		return this.users.current().flatMap((user) -> this.pathways.draftOrLatest(user, id));
 	}
 
+	@Allowed(Role.ADMIN)
 	@PutMapping("/{id}/draft")
 	Mono<PathwaySummary> saveDraft(@PathVariable UUID id, @RequestBody PathwayDefinition definition) {
 		return this.users.current().flatMap((user) -> this.pathways.saveDraft(user, id, definition));
 	}
 
+	@Allowed(Role.ADMIN)
 	@PostMapping("/{id}/publish")
 	Mono<PublishedPathway> publish(@PathVariable UUID id) {
 		return this.users.current().flatMap((user) -> this.pathways.publish(user, id));

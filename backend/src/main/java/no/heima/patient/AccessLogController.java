@@ -7,6 +7,7 @@ import no.heima.audit.AuditLog;
 import no.heima.audit.AuditOutcome;
 import no.heima.audit.AuditRecord;
 import no.heima.audit.AuditTrail;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
  * "Who has looked at my data": the logged-in patient's own access log, from the audit
  * trail, without their own actions. Refused attempts are shown too.
  */
+@Allowed(Role.PATIENT)
 @RestController
 class AccessLogController {
 

@@ -2,7 +2,9 @@ package no.heima.patient;
 
 import java.util.List;
 import java.util.UUID;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
  * Access requests: any clinician may ask (202, the same answer whether or not the person
  * exists); clinicians of a team that follows the person list, approve and refuse them.
  */
+@Allowed(Role.CLINICIAN)
 @RestController
 @RequestMapping("/api/access-requests")
 class AccessRequestController {

@@ -2,7 +2,9 @@ package no.heima.patient;
 
 import java.net.URI;
 import java.util.UUID;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.IfMatch;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+@Allowed(Role.CLINICIAN)
 @RestController
 @RequestMapping("/api")
 class PatientController {
@@ -64,11 +67,13 @@ class PatientController {
 			.map(p -> withVersion(ResponseEntity.ok(), p));
 	}
 
+	@Allowed(Role.PATIENT)
 	@GetMapping("/me/patient")
 	Mono<ResponseEntity<Patient>> own() {
 		return users.current().flatMap(patients::getOwn).map(p -> withVersion(ResponseEntity.ok(), p));
 	}
 
+	@Allowed(Role.PATIENT)
 	@PutMapping("/me/patient/contact")
 	Mono<ResponseEntity<Patient>> updateOwnContact(@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@RequestBody ContactDetails body) {

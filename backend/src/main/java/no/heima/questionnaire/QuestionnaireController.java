@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
@@ -13,15 +15,16 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 
+@Allowed({ Role.CLINICIAN, Role.ADMIN })
 @RestController
 @RequestMapping("/api/questionnaires")
 class QuestionnaireController {
@@ -47,6 +50,7 @@ class QuestionnaireController {
 	 * body is read here, up to {@code heima.questionnaire.max-import-size}, rather than
 	 * through the codecs and their 256 KB limit.
 	 */
+	@Allowed(Role.ADMIN)
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, FHIR_JSON })
 	Mono<ResponseEntity<ImportResult>> importQuestionnaire(ServerHttpRequest request) {
 		return users.current()
@@ -63,6 +67,7 @@ class QuestionnaireController {
 	}
 
 	/** Any logged-in user: one version as FHIR JSON (without version: the newest). */
+	@Allowed(everyLogin = true)
 	@GetMapping("/by-canonical")
 	Mono<ResponseEntity<String>> byCanonical(@RequestParam(required = false) String url,
 			@RequestParam(required = false) String version) {
@@ -84,6 +89,7 @@ class QuestionnaireController {
 	}
 
 	/** ADMIN: retire one version; it stays readable. */
+	@Allowed(Role.ADMIN)
 	@PostMapping("/{id}/retire")
 	Mono<QuestionnaireRef> retire(@PathVariable UUID id) {
 		return users.current().flatMap(user -> library.retire(user, id));

@@ -1,6 +1,8 @@
 package no.heima.reminder;
 
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
  * The patient's reminder choices ({@code /api/me/reminders}) and the devices that take
  * Web Push ({@code /api/me/reminders/devices}).
  */
+@Allowed(Role.PATIENT)
 @RestController
 class ReminderController {
 

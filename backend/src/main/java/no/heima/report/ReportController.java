@@ -3,7 +3,9 @@ package no.heima.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,7 @@ import reactor.core.publisher.Mono;
  * zone, both included; without {@code from} the summary starts where the team's last one
  * ended; without {@code to} it ends now.
  */
+@Allowed(Role.CLINICIAN)
 @RestController
 class ReportController {
 

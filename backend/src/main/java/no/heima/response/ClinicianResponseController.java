@@ -1,11 +1,13 @@
 package no.heima.response;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 import no.heima.attachment.MediaTypes;
 import no.heima.fhir.FhirJson;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.questionnaire.Translations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +27,7 @@ import reactor.core.publisher.Mono;
  * language: {@code lang} (nb or en) when given, else the first language of
  * {@code Accept-Language}, else Norwegian.
  */
+@Allowed(Role.CLINICIAN)
 @RestController
 @RequestMapping("/api/patients/{patientId}/responses")
 class ClinicianResponseController {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import no.heima.idempotency.Idempotency;
 import no.heima.idempotency.StoredResponse;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.ProblemType;
 import org.springframework.http.MediaType;
@@ -29,6 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@Allowed(Role.PATIENT)
 @RestController
 @RequestMapping("/api/me")
 class ResponseController {

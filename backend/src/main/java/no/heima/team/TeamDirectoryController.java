@@ -1,7 +1,9 @@
 package no.heima.team;
 
 import java.util.List;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.FieldProblem;
 import no.heima.problem.HeimaProblemException;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+@Allowed(Role.ADMIN)
 @RestController
 @RequestMapping("/api")
 class TeamDirectoryController {
@@ -34,6 +37,7 @@ class TeamDirectoryController {
 	}
 
 	/** The colleagues of the caller's teams (for "assign to" and "escalate to"). */
+	@Allowed({ Role.CLINICIAN, Role.ADMIN })
 	@GetMapping("/team-directory")
 	Mono<List<TeamMember>> colleagues() {
 		return this.users.current().flatMap((user) -> this.directory.colleagues(user).collectList());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import no.heima.identity.Allowed;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * only changed by a release: cacheable, with an ETag (a repeat with {@code If-None-Match}
  * gets 304).
  */
+@Allowed(everyLogin = true)
 @RestController
 class VitalController {
 

@@ -12,8 +12,10 @@ import no.heima.audit.AuditAction;
 import no.heima.audit.AuditLog;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.measurement.MeasurementService;
 import no.heima.patient.PatientService;
 
@@ -37,6 +39,7 @@ import reactor.core.publisher.Mono;
  * definition would have raised over the last {@code days} days, next to today's rules,
  * and which submissions (patient, time, value) the two judge differently.
  */
+@Allowed({ Role.CLINICIAN, Role.ADMIN })
 @RestController
 class WhatIfController {
 

@@ -4,8 +4,10 @@ import java.util.UUID;
 import no.heima.careplan.CarePlan;
 import no.heima.careplan.CarePlanService;
 import no.heima.careplan.Evaluation;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUser;
 import no.heima.identity.CurrentUsers;
+import no.heima.identity.Role;
 import no.heima.problem.HeimaProblemException;
 import no.heima.problem.IfMatch;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import reactor.core.publisher.Mono;
  * (continue, change thresholds, or end) and the plan's open EVALUATION items are resolved
  * with what was decided. An item a colleague has taken stays theirs to resolve.
  */
+@Allowed(Role.CLINICIAN)
 @RestController
 class EvaluationController {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.heima.identity.Allowed;
 import no.heima.identity.CurrentUsers;
 import no.heima.identity.Role;
 import no.heima.patient.PatientService;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+@Allowed(Role.CLINICIAN)
 @RestController
 @RequestMapping("/api")
 class WorklistController {
@@ -136,6 +138,7 @@ class WorklistController {
 	 * The patient's own submissions' reviews: who looked at them, when, and their
 	 * message.
 	 */
+	@Allowed(Role.PATIENT)
 	@GetMapping("/me/reviews")
 	Mono<List<Review>> reviews() {
 		return this.users.current()

@@ -44,6 +44,10 @@ public abstract class IntegrationTest {
 		registry.add("heima.patient.accept-synthetic-identifiers", () -> "true");
 		// the suites send hundreds of writes as one user; RateLimitIT tests the limits
 		registry.add("heima.rate-limit.enabled", () -> "false");
+		// likewise the bound on audited refusals per actor (RefusalBudgetTest tests it):
+		// the authorization walks refuse one user hundreds of times a minute
+		registry.add("heima.audit.refusals-per-actor", () -> "1000000");
+		registry.add("heima.audit.refusals-per-minute", () -> "1000000");
 		// reminders are planned and sent only by the tests that drive them with a fixed
 		// clock; e-mail and SMS are offered (for the settings API) but nothing is sent
 		// here
