@@ -41,7 +41,7 @@ public final class BenchmarkPlots {
 
 	private static final int WIDTH = 720;
 
-	private static final int HEIGHT = 420;
+	private static final int HEIGHT = 520;
 
 	private BenchmarkPlots() {
 	}
@@ -66,7 +66,7 @@ public final class BenchmarkPlots {
 			.xAxisTitle("concurrent submitting users (log scale)")
 			.yAxisTitle(yTitle)
 			.build();
-		chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
+		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		chart.getStyler().setXAxisLogarithmic(true);
 		chart.getStyler().setYAxisMin(0.0);
 		double maxUsers = 1;
