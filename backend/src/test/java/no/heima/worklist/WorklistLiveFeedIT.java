@@ -104,6 +104,15 @@ class WorklistLiveFeedIT extends IntegrationTest {
 				assertThat(System.nanoTime()).as("every red item on every stream within 60 s").isLessThan(deadline);
 				sleep(20);
 			}
+			// other changes of the same items (e.g. a second event per item) may still be
+			// between their audit row and the stream: wait until nothing has arrived for
+			// a second, so that closing the streams does not cut an audited event off
+			int seen = -1;
+			long quiet = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (seen != received.stream().mapToInt(List::size).sum() && System.nanoTime() < quiet) {
+				seen = received.stream().mapToInt(List::size).sum();
+				sleep(1000);
+			}
 		});
 		open.forEach(Disposable::dispose);
 
