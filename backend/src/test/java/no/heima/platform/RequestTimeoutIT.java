@@ -8,6 +8,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import no.heima.identity.Allowed;
 import no.heima.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +159,7 @@ class RequestTimeoutIT extends IntegrationTest {
 
 	/** Test only: a request that holds a transaction (and its connection) asleep. */
 	@RestController
+	@Allowed(everyLogin = true)
 	static class Slow {
 
 		private final DatabaseClient db;
