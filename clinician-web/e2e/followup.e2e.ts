@@ -24,6 +24,17 @@ const RUN = `${Date.now().toString(36)}`;
 const HF = 'https://heima.example/fhir/Questionnaire/heart-failure-symptoms';
 const HF_CODES = 'https://heima.example/fhir/CodeSystem/heart-failure-symptoms';
 
+/**
+ * Kari's weights, two days ago and now: below anything the other suites send (the patient app's
+ * test weighs 60 kg or more), so the rise within three days is this run's. Both have a tenths
+ * digit from 1 to 9, so neither prints as a whole number ("48 kg" has no decimal comma, and a
+ * run with such a value once failed on a pattern that wanted one): the nurse's line is known to
+ * the character, "Vekt 45,7 kg (opp 2,1 kg på 3 dager)".
+ */
+const WEIGHT_BEFORE = 40 + (Date.now() % 10) + (1 + (Date.now() % 7)) / 10;
+const WEIGHT_NOW = Math.round((WEIGHT_BEFORE + 2.1) * 10) / 10;
+const WEIGHT_LINE = `Vekt ${WEIGHT_NOW.toFixed(1).replace('.', ',')} kg (opp 2,1 kg på 3 dager)`;
+
 /** The caseload (one row per patient), from the menu. */
 async function openCaseload(page: Page): Promise<void> {
   await page.goto(`${BASE_URL}/clinician/caseload`);
@@ -241,10 +252,8 @@ describe('heart-failure follow-up: rules that stay, and the nurse reads the answ
           measuredAt: new Date(Date.now() - daysAgo * 86_400_000 - 60_000).toISOString(),
           values: [{ code: '29463-7', value: kg, unit: 'kg' }],
         });
-      // well below anything sent before, so the rise within three days is this run's
-      const base = 40 + (Date.now() % 1000) / 100;
-      expect((await weight(base, 2)).status).toBe(201);
-      const risen = await weight(Math.round((base + 2.1) * 10) / 10, 0);
+      expect((await weight(WEIGHT_BEFORE, 2)).status).toBe(201);
+      const risen = await weight(WEIGHT_NOW, 0);
       expect(risen.status).toBe(201);
       expect((risen.body as { triage: { level: string } }).triage.level).not.toBe('GREEN');
 
@@ -285,11 +294,8 @@ describe('heart-failure follow-up: rules that stay, and the nurse reads the answ
       expect(await kariRow.count()).toBe(1);
       await kariRow.getByRole('button', { name: /^Vis saker\s?: Kari Nordvik$/ }).click();
       const kari = nurse.page.locator('.wl-item').filter({ hasText: 'Kari' });
-      // the weight item says the trend: up 2.1 kg (2.06 from the lowest earlier value) in 3 days
-      await kari
-        .filter({ hasText: /Vekt \d+,\d+ kg \(opp 2,\d+ kg på 3 dager\)/ })
-        .first()
-        .waitFor({ timeout: 20_000 });
+      // the weight item says the trend: up 2.1 kg from the lowest earlier value in 3 days
+      await kari.filter({ hasText: WEIGHT_LINE }).first().waitFor({ timeout: 20_000 });
       const response = kari.filter({ hasText: 'Les svarene' }).first();
       await response.waitFor();
       await screenshot(nurse.page, 'followup-03-worklist');
