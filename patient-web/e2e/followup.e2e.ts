@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownWeight } from './support/weight';
 import { getJson, hasResponsesApi, resetQuestionnaireDraft } from './support/api';
 import {
   BASE_URL,
@@ -145,8 +146,7 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
 
   it('records weight without network: "venter på å sendes", then exactly one stored when back online', async () => {
     // A value of its own, so the count below is about this submission only.
-    const kg = (60 + (Date.now() % 900) / 10).toFixed(1);
-    const kgText = kg.replace('.', ',');
+    const { kg, text: kgText } = ownWeight();
     await page.getByRole('link', { name: 'Tilbake til i dag' }).click();
     await page.getByRole('link', { name: /^(Registrer|Mål på nytt): Vekt/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Registrer vekt' }).waitFor();
@@ -175,7 +175,7 @@ describe('follow-up on a phone (360×640): tasks, measurements, offline, questio
       '/api/me/measurements?vital=BODY_WEIGHT&period=P1D',
     );
     expect(stored.status).toBe(200);
-    const same = stored.body.filter((m) => m.values.some((v) => v.value === Number(kg)));
+    const same = stored.body.filter((m) => m.values.some((v) => v.value === kg));
     expect(same).toHaveLength(1);
     await page.getByRole('button', { name: 'Lukk' }).click();
   });

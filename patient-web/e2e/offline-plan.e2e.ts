@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownWeight } from './support/weight';
 import { getJson } from './support/api';
 import {
   BASE_URL,
@@ -101,8 +102,7 @@ describe('my plan, and the app offline (360×640 and 1366×768)', () => {
     });
 
     // something queued while offline
-    const kg = (60 + (Date.now() % 900) / 10).toFixed(1);
-    const kgText = kg.replace('.', ',');
+    const { text: kgText } = ownWeight();
     await page.getByRole('link', { name: /^(Registrer|Mål på nytt): Vekt/ }).click();
     await page.getByRole('textbox', { name: 'Vekt' }).fill(kgText);
     await context.setOffline(true);
