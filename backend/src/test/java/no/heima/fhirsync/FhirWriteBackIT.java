@@ -74,12 +74,7 @@ class FhirWriteBackIT {
 
 	@AfterAll
 	static void stop() {
-		if (heima != null) {
-			heima.close();
-		}
-		if (fhir != null) {
-			fhir.close();
-		}
+		WriteBack.close(heima, fhir);
 	}
 
 	@Test

@@ -52,12 +52,7 @@ class ResponseWriteBackIT {
 
 	@AfterAll
 	static void stop() {
-		if (heima != null) {
-			heima.close();
-		}
-		if (fhir != null) {
-			fhir.close();
-		}
+		WriteBack.close(heima, fhir);
 	}
 
 	@Test

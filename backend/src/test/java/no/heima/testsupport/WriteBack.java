@@ -5,13 +5,15 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.time.Duration;
 import java.time.Instant;
+import local.heima.fhir.LocalFhirServer;
 import no.heima.fhir.FhirJson;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * What the end-to-end tests of FHIR write-back share: a client that reads back what a
- * Heima instance wrote to the FHIR server, and waiting for its outbox to drain.
+ * Heima instance wrote to the FHIR server, waiting for its outbox to drain, and stopping
+ * both.
  */
 public final class WriteBack {
 
@@ -27,6 +29,19 @@ public final class WriteBack {
 		FhirContext context = FhirJson.context();
 		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		return context.newRestfulGenericClient(baseUrl);
+	}
+
+	/**
+	 * Stops what a test started, either of which may be missing (it failed to start, or
+	 * an external FHIR server is used).
+	 */
+	public static void close(ConfigurableApplicationContext heima, LocalFhirServer fhir) {
+		if (heima != null) {
+			heima.close();
+		}
+		if (fhir != null) {
+			fhir.close();
+		}
 	}
 
 	/** Waits until the outbox is empty: every row delivered, none parked. */
