@@ -18,29 +18,22 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The blocking HAPI client behind one gateway (callers run it on boundedElastic).
  * Classifies every failure: a server answer that can never succeed parks, anything else
- * (no answer, 5xx, 408, 409 from racing conditional creates, 429) is retried. A
- * transaction bundle of more than one resource that runs past its own, longer time-out
- * ({@code bundle-timeout}) or is refused as too large is a slow bundle, not a server
- * fault: the worker sends smaller ones.
+ * (no answer, 5xx, 408, 409 from racing conditional creates, 429) is retried. Transaction
+ * bundles go through {@link TransactionDelivery}.
  */
 @Component
 class FhirServer {
-
-	private static final Logger log = LoggerFactory.getLogger(FhirServer.class);
 
 	private final FhirServerProperties properties;
 
 	private final IGenericClient client;
 
-	/** The same server for transaction bundles, with their longer read time-out. */
-	private final IGenericClient bundles;
+	private final TransactionDelivery transactions;
 
 	private final PatientIds patientIds;
 
@@ -52,19 +45,10 @@ class FhirServer {
 		context.getRestfulClientFactory().setConnectTimeout((int) properties.sync().timeout().toMillis());
 		context.getRestfulClientFactory().setSocketTimeout((int) properties.sync().timeout().toMillis());
 		this.client = configured() ? context.newRestfulGenericClient(properties.baseUrl()) : null;
-		this.bundles = configured() ? context.newRestfulGenericClient(properties.baseUrl()) : null;
-		if (this.bundles != null) {
-			FhirServerProperties.Sync sync = properties.sync();
-			this.bundles.registerInterceptor(new BundleTimeout(sync.timeout(), sync.bundleReadTimeout()));
-			if (sync.bundleReadTimeout().compareTo(sync.bundleTimeout()) < 0) {
-				log.warn("heima.fhir.sync.bundle-timeout {} is not well below the lease {}: bundles wait at most {}",
-						sync.bundleTimeout(), sync.lease(), sync.bundleReadTimeout());
-			}
-		}
 		if (this.client != null && auth.enabled()) {
 			this.client.registerInterceptor(auth);
-			this.bundles.registerInterceptor(auth);
 		}
+		this.transactions = new TransactionDelivery(context, properties, auth, this);
 	}
 
 	boolean configured() {
@@ -90,8 +74,7 @@ class FhirServer {
 		List<Delivery> results = new ArrayList<>();
 		for (OutboxRow row : rows) {
 			try {
-				DomainResource resource = withSubject(row, patients);
-				resolveReferences(resource, Map.of());
+				DomainResource resource = prepare(row, patients, Map.of());
 				String condition = row.resourceType() + "?" + row.condition();
 				MethodOutcome outcome = row.upsert()
 						? this.client.update().resource(resource).conditionalByUrl(condition).execute()
@@ -101,7 +84,7 @@ class FhirServer {
 			catch (RuntimeException ex) {
 				if (ex instanceof BaseServerResponseException) {
 					// the server refused it: the next try looks the patient up again
-					this.patientIds.forget(List.of(PatientIds.key(row.patientSystem(), row.patientValue())));
+					forgetPatients(List.of(row));
 				}
 				results.add(failure(row, ex));
 			}
@@ -113,107 +96,23 @@ class FhirServer {
 	 * Delivers claimed rows as one transaction bundle: all of them, or (on failure) none.
 	 */
 	List<Delivery> deliverAsTransaction(List<OutboxRow> rows) {
-		Map<String, String> patients = new HashMap<>();
-		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		List<OutboxRow> sent = new ArrayList<>();
-		List<Delivery> results = new ArrayList<>();
-		Map<String, String> inBundle = new HashMap<>();
-		rows.forEach((row) -> inBundle.putIfAbsent(
-				row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue(), fullUrl(row)));
-		for (OutboxRow row : rows) {
-			try {
-				DomainResource resource = withSubject(row, patients);
-				resolveReferences(resource, inBundle);
-				Bundle.BundleEntryRequestComponent request = bundle.addEntry()
-					.setFullUrl(fullUrl(row))
-					.setResource(resource)
-					.getRequest();
-				if (row.upsert()) {
-					request.setMethod(Bundle.HTTPVerb.PUT).setUrl(row.resourceType() + "?" + row.condition());
-				}
-				else {
-					request.setMethod(Bundle.HTTPVerb.POST).setUrl(row.resourceType()).setIfNoneExist(row.condition());
-				}
-				sent.add(row);
-			}
-			catch (RuntimeException ex) {
-				results.add(failure(row, ex));
-			}
-		}
-		if (sent.isEmpty()) {
-			return results;
-		}
-		try {
-			Bundle response = this.bundles.transaction().withBundle(bundle).execute();
-			for (int i = 0; i < sent.size(); i++) {
-				String location = response.getEntry().get(i).getResponse().getLocation();
-				results.add(Delivery.delivered(sent.get(i),
-						new org.hl7.fhir.r4.model.IdType(location).toUnqualifiedVersionless().getValue()));
-			}
-		}
-		catch (RuntimeException ex) {
-			if (sent.size() > 1 && slowOrTooLarge(ex)) {
-				// the server answers, but not this much in time: a smaller bundle will
-				// do (and what this one may have stored is matched when it is sent again)
-				String detail = "transaction of " + sent.size() + ": " + explain(ex);
-				sent.forEach((row) -> results.add(Delivery.slowBundle(row, detail)));
-			}
-			else if (ex instanceof BaseServerResponseException refused && permanent(refused.getStatusCode())) {
-				// one bad resource refuses the whole bundle: find it by sending them one
-				// at a time, with the patients looked up afresh (a kept id may be stale)
-				this.patientIds.forget(
-						sent.stream().map((row) -> PatientIds.key(row.patientSystem(), row.patientValue())).toList());
-				results.addAll(deliverSingly(sent));
-			}
-			else {
-				sent.forEach((row) -> results.add(failure(row, ex)));
-			}
-		}
-		return results;
+		return this.transactions.deliver(rows);
 	}
 
 	/**
-	 * A bundle the server may take when smaller: our read time-out ran out while the
-	 * server had the request (connecting still worked), or the server (or a gateway)
-	 * answered 408, 413 or 504. A refused or timed-out connection is a server fault.
+	 * A row's resource ready to send: its subject the server's Patient, its references
+	 * made literal ({@code inBundle} first).
 	 */
-	static boolean slowOrTooLarge(RuntimeException ex) {
-		// HAPI's "no answer" (FhirClientConnectionException) is a response exception too,
-		// with status 500: only its cause tells a read time-out from a refused connection
-		if (ex instanceof BaseServerResponseException response
-				&& !(ex instanceof ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException)) {
-			int status = response.getStatusCode();
-			return status == 408 || status == 413 || status == 504;
-		}
-		boolean readTimedOut = false;
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof org.apache.http.conn.ConnectTimeoutException
-					|| cause instanceof java.net.ConnectException) {
-				return false;
-			}
-			readTimedOut |= cause instanceof java.net.SocketTimeoutException;
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return readTimedOut;
+	DomainResource prepare(OutboxRow row, Map<String, String> patients, Map<String, String> inBundle) {
+		DomainResource resource = withSubject(row, patients);
+		resolveReferences(resource, inBundle);
+		return resource;
 	}
 
-	private static String explain(RuntimeException ex) {
-		if (ex instanceof BaseServerResponseException response) {
-			return response.getStatusCode() + " " + describe(response);
-		}
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
-	}
-
-	/**
-	 * One per row (two revisions of one resource may share a batch, and a transaction
-	 * must not hold one fullUrl twice).
-	 */
-	private static String fullUrl(OutboxRow row) {
-		return "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
-				(row.id() + "|" + row.resourceType() + "|" + row.identifierSystem() + "|" + row.identifierValue())
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	/** The next delivery of these rows looks their patients up again. */
+	void forgetPatients(List<OutboxRow> rows) {
+		this.patientIds
+			.forget(rows.stream().map((row) -> PatientIds.key(row.patientSystem(), row.patientValue())).toList());
 	}
 
 	/**
@@ -291,7 +190,7 @@ class FhirServer {
 		return created.getId().toUnqualifiedVersionless().getValue();
 	}
 
-	private Delivery failure(OutboxRow row, RuntimeException ex) {
+	Delivery failure(OutboxRow row, RuntimeException ex) {
 		return failure(row, ex, this.properties.sync().missingPatientGrace(), java.time.Instant.now());
 	}
 
@@ -373,7 +272,7 @@ class FhirServer {
 	}
 
 	/** The server's OperationOutcome as text, never the raw resource. */
-	private static String describe(BaseServerResponseException ex) {
+	static String describe(BaseServerResponseException ex) {
 		if (ex.getOperationOutcome() instanceof OperationOutcome outcome && outcome.hasIssue()) {
 			return outcome.getIssue()
 				.stream()

@@ -65,9 +65,9 @@ class FailureClassesTest {
 	void aBundleThatRanPastItsTimeOutOrWasTooLargeIsSlowNotAServerFault() {
 		RuntimeException readTimedOut = new FhirClientConnectionException(
 				new java.net.SocketTimeoutException("Read timed out"));
-		assertThat(FhirServer.slowOrTooLarge(readTimedOut)).isTrue();
+		assertThat(TransactionDelivery.slowOrTooLarge(readTimedOut)).isTrue();
 		for (int status : new int[] { 408, 413, 504 }) {
-			assertThat(FhirServer.slowOrTooLarge(BaseServerResponseException.newInstance(status, "slow")))
+			assertThat(TransactionDelivery.slowOrTooLarge(BaseServerResponseException.newInstance(status, "slow")))
 				.as("status %d", status)
 				.isTrue();
 		}
@@ -79,13 +79,13 @@ class FailureClassesTest {
 		RuntimeException connectTimedOut = new FhirClientConnectionException(
 				new org.apache.http.conn.ConnectTimeoutException("Connect to fhir.example:443 timed out"));
 		connectTimedOut.getCause().initCause(new java.net.SocketTimeoutException("connect timed out"));
-		assertThat(FhirServer.slowOrTooLarge(connectTimedOut)).isFalse();
-		assertThat(FhirServer
+		assertThat(TransactionDelivery.slowOrTooLarge(connectTimedOut)).isFalse();
+		assertThat(TransactionDelivery
 			.slowOrTooLarge(new FhirClientConnectionException(new java.net.ConnectException("Connection refused"))))
 			.isFalse();
-		assertThat(FhirServer.slowOrTooLarge(new FhirClientConnectionException("refused"))).isFalse();
+		assertThat(TransactionDelivery.slowOrTooLarge(new FhirClientConnectionException("refused"))).isFalse();
 		for (int status : new int[] { 400, 401, 409, 429, 500, 502, 503 }) {
-			assertThat(FhirServer.slowOrTooLarge(BaseServerResponseException.newInstance(status, "x")))
+			assertThat(TransactionDelivery.slowOrTooLarge(BaseServerResponseException.newInstance(status, "x")))
 				.as("status %d", status)
 				.isFalse();
 		}

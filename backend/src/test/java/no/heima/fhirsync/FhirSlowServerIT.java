@@ -12,6 +12,7 @@ import java.util.UUID;
 import local.heima.fhir.LocalFhirServer;
 import no.heima.fhir.FhirJson;
 import no.heima.testsupport.HeimaInstance;
+import no.heima.testsupport.WriteBack;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
@@ -67,12 +68,7 @@ class FhirSlowServerIT {
 
 	@AfterAll
 	static void stop() {
-		if (heima != null) {
-			heima.close();
-		}
-		if (fhir != null) {
-			fhir.close();
-		}
+		WriteBack.close(heima, fhir);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package no.heima.fhirsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import local.heima.fhir.LocalFhirServer;
-import no.heima.fhir.FhirJson;
 import no.heima.testsupport.HeimaInstance;
 import no.heima.testsupport.TestIdp;
+import no.heima.testsupport.WriteBack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
@@ -75,12 +74,7 @@ class FhirWriteBackIT {
 
 	@AfterAll
 	static void stop() {
-		if (heima != null) {
-			heima.close();
-		}
-		if (fhir != null) {
-			fhir.close();
-		}
+		WriteBack.close(heima, fhir);
 	}
 
 	@Test
@@ -119,7 +113,7 @@ class FhirWriteBackIT {
 		if (fhir != null) {
 			fhir.start();
 		}
-		awaitEmptyOutbox(Duration.ofMinutes(3));
+		WriteBack.awaitEmptyOutbox(heima, Duration.ofMinutes(3));
 		Duration total = Duration.between(start, Instant.now());
 
 		Map<String, Integer> onServer = observationsOnServer();
@@ -170,32 +164,12 @@ class FhirWriteBackIT {
 			.block();
 	}
 
-	private static void awaitEmptyOutbox(Duration timeout) {
-		DatabaseClient db = heima.getBean(DatabaseClient.class);
-		Instant deadline = Instant.now().plus(timeout);
-		long left = -1;
-		while (Instant.now().isBefore(deadline)) {
-			left = db.sql("select count(*) from fhir_outbox").map((row) -> row.get(0, Long.class)).one().block();
-			if (left == 0) {
-				return;
-			}
-			sleep(500);
-		}
-		long parked = db.sql("select count(*) from fhir_outbox where status = 'PARKED'")
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
-		throw new AssertionError(left + " rows still in the outbox (" + parked + " parked) after " + timeout);
-	}
-
 	/**
 	 * Observations with Heima's measurement identifier system: identifier value → how
 	 * many.
 	 */
 	private static Map<String, Integer> observationsOnServer() {
-		var context = FhirJson.context();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient client = context.newRestfulGenericClient(fhirUrl);
+		IGenericClient client = WriteBack.fhirClient(fhirUrl);
 		Map<String, Integer> counts = new HashMap<>();
 		Bundle page = client.search()
 			.forResource(Observation.class)
@@ -264,15 +238,6 @@ class FhirWriteBackIT {
 			old.close();
 			startHeima();
 		}).start();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

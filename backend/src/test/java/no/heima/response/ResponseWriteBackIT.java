@@ -3,20 +3,18 @@ package no.heima.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import local.heima.fhir.LocalFhirServer;
-import no.heima.fhir.FhirJson;
 import no.heima.testsupport.FhirValidation;
 import no.heima.testsupport.HeimaInstance;
 import no.heima.testsupport.SdcCorpus;
 import no.heima.testsupport.TestIdp;
+import no.heima.testsupport.WriteBack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -50,19 +47,12 @@ class ResponseWriteBackIT {
 		fhir = LocalFhirServer.start(0);
 		heima = HeimaInstance.start(Map.of("heima.fhir.base-url", fhir.baseUrl(), "heima.fhir.sync.poll-interval",
 				"200ms", "heima.fhir.sync.create-missing-patients", "true"));
-		var context = FhirJson.context();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		client = context.newRestfulGenericClient(fhir.baseUrl());
+		client = WriteBack.fhirClient(fhir.baseUrl());
 	}
 
 	@AfterAll
 	static void stop() {
-		if (heima != null) {
-			heima.close();
-		}
-		if (fhir != null) {
-			fhir.close();
-		}
+		WriteBack.close(heima, fhir);
 	}
 
 	@Test
@@ -91,7 +81,7 @@ class ResponseWriteBackIT {
 			.bodyToMono(Map.class)
 			.block();
 		String id = (String) stored.get("id");
-		awaitEmptyOutbox(Duration.ofMinutes(2));
+		WriteBack.awaitNothingPending(heima, Duration.ofMinutes(2));
 
 		Bundle responses = client.search()
 			.forResource(QuestionnaireResponse.class)
@@ -201,28 +191,6 @@ class ResponseWriteBackIT {
 			.defaultHeader("Authorization", "Bearer " + TestIdp.accessToken(user))
 			.codecs((c) -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
 			.build();
-	}
-
-	private static void awaitEmptyOutbox(Duration timeout) {
-		DatabaseClient db = heima.getBean(DatabaseClient.class);
-		Instant deadline = Instant.now().plus(timeout);
-		long left = -1;
-		while (Instant.now().isBefore(deadline)) {
-			left = db.sql("select count(*) from fhir_outbox where status <> 'PARKED'")
-				.map((row) -> row.get(0, Long.class))
-				.one()
-				.block();
-			if (left == 0) {
-				return;
-			}
-			try {
-				Thread.sleep(300);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		throw new AssertionError(left + " rows still in the outbox after " + timeout);
 	}
 
 }

@@ -19,19 +19,15 @@ import io.r2dbc.spi.Result;
 import no.heima.testsupport.IntegrationTest;
 import no.heima.testsupport.StatementLog;
 import no.heima.testsupport.TestDatabase;
-import no.heima.testsupport.TestIdp;
+import no.heima.testsupport.WorklistStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * N red submissions reaching M open worklist streams cost about N reads of the changed
@@ -72,24 +68,8 @@ class WorklistLiveFeedIT extends IntegrationTest {
 		List<Disposable> open = new ArrayList<>();
 		for (int i = 0; i < STREAMS; i++) {
 			List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
-			Sinks.One<Void> connected = Sinks.one();
-			open.add(WebClient.create("http://localhost:" + this.port)
-				.get()
-				.uri("/api/worklist/stream")
-				.header("Authorization", "Bearer " + TestIdp.accessToken("sykepleier1"))
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.retrieve()
-				.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-				})
-				.subscribe((event) -> {
-					if ("connected".equals(event.comment())) {
-						connected.tryEmitEmpty();
-					}
-					else if (event.data() != null) {
-						events.add(Map.of("event", event.event(), "data", event.data()));
-					}
-				}));
-			connected.asMono().block(Duration.ofSeconds(30));
+			open.add(WorklistStream.open("http://localhost:" + this.port, "sykepleier1", Duration.ofSeconds(30),
+					(event) -> events.add(Map.of("event", event.event(), "data", event.data()))));
 			received.add(events);
 		}
 
@@ -167,28 +147,14 @@ class WorklistLiveFeedIT extends IntegrationTest {
 		List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
 		AtomicBoolean squatting = new AtomicBoolean();
 		List<Boolean> takenWhileSquatting = new CopyOnWriteArrayList<>();
-		Sinks.One<Void> connected = Sinks.one();
-		Disposable stream = WebClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/api/worklist/stream")
-			.header("Authorization", "Bearer " + TestIdp.accessToken("sykepleier1"))
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-			})
-			.subscribe((event) -> {
-				if ("connected".equals(event.comment())) {
-					connected.tryEmitEmpty();
-				}
-				else if (event.data() != null) {
+		Disposable stream = WorklistStream.open("http://localhost:" + this.port, "sykepleier1", Duration.ofSeconds(30),
+				(event) -> {
 					if ("taken".equals(event.event())) {
 						takenWhileSquatting.add(squatting.get());
 					}
 					events.add(Map.of("event", event.event(), "data", event.data()));
-				}
-			});
+				});
 		try {
-			connected.asMono().block(Duration.ofSeconds(30));
 			String sourceKey = submitRed(carePlan);
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 			while (!raised(events).contains(sourceKey)) {

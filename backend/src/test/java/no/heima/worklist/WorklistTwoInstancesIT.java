@@ -10,23 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import local.heima.fhir.LocalFhirServer;
-import no.heima.fhir.FhirJson;
 import no.heima.testsupport.HeimaInstance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Flag;
 import no.heima.testsupport.TestIdp;
+import no.heima.testsupport.WorklistStream;
+import no.heima.testsupport.WriteBack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -102,23 +101,9 @@ class WorklistTwoInstancesIT {
 
 	@Test
 	void anItemRaisedOnAReachesBTheFirstTakerWinsAndThePatientSeesTheNote() {
-		Sinks.One<Void> connected = Sinks.one();
-		Flux<ServerSentEvent<Map<String, Object>>> stream = WebClient.create(HeimaInstance.baseUrl(b))
-			.get()
-			.uri("/api/worklist/stream")
-			.header("Authorization", "Bearer " + TestIdp.accessToken("sykepleier1"))
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-			})
-			.doOnNext((event) -> {
-				if ("connected".equals(event.comment())) {
-					connected.tryEmitEmpty();
-				}
-			});
 		Sinks.Many<ServerSentEvent<Map<String, Object>>> received = Sinks.many().replay().all();
-		var subscription = stream.subscribe(received::tryEmitNext);
-		connected.asMono().block(Duration.ofSeconds(20));
+		Disposable subscription = WorklistStream.open(HeimaInstance.baseUrl(b), "sykepleier1", Duration.ofSeconds(20),
+				received::tryEmitNext);
 
 		Instant submitted = Instant.now();
 		Map<?, ?> measurement = submitBloodPressure(182, 110);
@@ -178,9 +163,7 @@ class WorklistTwoInstancesIT {
 	}
 
 	private static Flag awaitFlag(String itemId, Flag.FlagStatus status) {
-		var context = FhirJson.context();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		var client = context.newRestfulGenericClient(fhir.baseUrl());
+		var client = WriteBack.fhirClient(fhir.baseUrl());
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		List<Flag> flags = List.of();
 		while (Instant.now().isBefore(deadline)) {
