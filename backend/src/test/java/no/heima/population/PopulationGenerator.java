@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -28,12 +29,15 @@ import org.postgresql.copy.CopyManager;
  * createdb -h 127.0.0.1 -U postgres heima_population
  * ./mvnw -B -o -pl backend test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=no.heima.population.PopulationGenerator \
- *   -Dexec.args="jdbc:postgresql://127.0.0.1:5432/heima_population postgres '' 100000 200 10000000"
+ *   -Dexec.args="jdbc:postgresql://127.0.0.1:5432/heima_population postgres 100000 200 10000000"
  * </pre>
  *
- * Arguments: JDBC URL, user, password, patients, teams, observations (measurements). Rows
- * are written in time order (day by day across all patients), as they would have arrived.
- * Every identifier starts with 99 (day 99: never a real fødselsnummer).
+ * Arguments: JDBC URL, user, patients, teams, observations (measurements); the password,
+ * if the server wants one, from {@code PGPASSWORD} as for PostgreSQL's own tools (an
+ * empty argument does not survive {@code exec.args}, and a password on the command line
+ * is seen by every user of the machine). Progress and the COPY rate go to standard
+ * output. Rows are written in time order (day by day across all patients), as they would
+ * have arrived. Every identifier starts with 99 (day 99: never a real fødselsnummer).
  */
 public final class PopulationGenerator {
 
@@ -72,16 +76,26 @@ public final class PopulationGenerator {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length < 6) {
-			System.err
-				.println("usage: PopulationGenerator <jdbc-url> <user> <password> <patients> <teams> <observations>");
+		if (args.length != 5) {
+			System.err.println("usage: PopulationGenerator <jdbc-url> <user> <patients> <teams> <observations>"
+					+ " (password, if any, in PGPASSWORD)");
 			System.exit(2);
 		}
-		Settings settings = Settings.of(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
-		migrate(args[0], args[1], args[2]);
-		try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
-			Counts counts = generate(c, settings, System.out::println);
+		String password = Objects.requireNonNullElse(System.getenv("PGPASSWORD"), "");
+		Settings settings = Settings.of(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]));
+		long started = System.nanoTime();
+		migrate(args[0], args[1], password);
+		System.out.printf("migrated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		try (Connection c = DriverManager.getConnection(args[0], args[1], password)) {
+			Counts counts = generate(c, settings,
+					(line) -> System.out.printf("%7.1f s  %s%n", (System.nanoTime() - started) / 1e9, line));
 			System.out.println(counts);
+			System.out.printf(
+					"POPULATION %,d patients, %,d measurements, %,d open items, %,d resolved items in %d s"
+							+ " (%,.0f measurements/s with their completions and items)%n",
+					counts.patients(), counts.measurements(), counts.openItems(), counts.resolvedItems(),
+					counts.took().toSeconds(),
+					counts.measurements() / Math.max(1.0, counts.took().toMillis() / 1000.0));
 		}
 	}
 

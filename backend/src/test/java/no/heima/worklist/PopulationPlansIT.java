@@ -12,10 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.heima.population.PopulationGenerator;
 import no.heima.testsupport.HeimaInstance;
+import no.heima.testsupport.QueryPlans;
 import no.heima.testsupport.ScratchDatabase;
 import no.heima.testsupport.StatementLog;
 import no.heima.testsupport.TestDatabase;
@@ -52,8 +51,6 @@ class PopulationPlansIT {
 	 * then a few indexed reads per plan); that one listing is the exception.
 	 */
 	private static final String OPEN_PLANS = "select * from care_plan where status <> 'ENDED' order by id";
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -228,76 +225,16 @@ class PopulationPlansIT {
 				if (statement.getKey().equals(OPEN_PLANS)) {
 					continue;
 				}
-				String sql = literal(statement.getKey(), statement.getValue());
-				try (ResultSet rs = s.executeQuery("explain (format json) " + sql)) {
-					rs.next();
-					JsonNode plan = JSON.readTree(rs.getString(1)).get(0).get("Plan");
-					for (String relation : seqScans(plan, new ArrayList<>())) {
-						if (BIG.contains(relation)) {
-							fullReads.add(relation + " in: " + statement.getKey());
-						}
+				JsonNode plan = QueryPlans.explain(s, statement.getKey(), statement.getValue(), false).get("Plan");
+				for (String relation : QueryPlans.seqScans(plan)) {
+					if (BIG.contains(relation)) {
+						fullReads.add(relation + " in: " + statement.getKey());
 					}
 				}
 			}
 		}
 		System.out.println("PLANS " + what + ": " + statements.size() + " distinct statements explained");
 		assertThat(fullReads).as(what + ": sequential scans of big tables").isEmpty();
-	}
-
-	private static List<String> seqScans(JsonNode node, List<String> found) {
-		if ("Seq Scan".equals(node.path("Node Type").asString())) {
-			// a month of the partitioned measurement table counts as measurement
-			found.add(node.path("Relation Name")
-				.asString()
-				.replaceFirst("^measurement_(y\\d{4}m\\d{2}|default)$", "measurement"));
-		}
-		for (JsonNode child : node.path("Plans")) {
-			seqScans(child, found);
-		}
-		return found;
-	}
-
-	/** The statement with its values written in (as the custom plan for them sees it). */
-	static String literal(String sql, List<Object> values) {
-		Matcher m = PLACEHOLDER.matcher(sql);
-		StringBuilder out = new StringBuilder();
-		while (m.find()) {
-			int index = Integer.parseInt(m.group(1)) - 1;
-			m.appendReplacement(out,
-					Matcher.quoteReplacement(value((index < values.size()) ? values.get(index) : null)));
-		}
-		m.appendTail(out);
-		return out.toString();
-	}
-
-	private static String value(Object value) {
-		if (value instanceof io.r2dbc.spi.Parameter parameter) {
-			value = parameter.getValue();
-		}
-		if (value == null) {
-			return "null";
-		}
-		if (value instanceof Number || value instanceof Boolean) {
-			return value.toString();
-		}
-		if (value instanceof Object[] array) {
-			StringBuilder text = new StringBuilder("{");
-			for (int i = 0; i < array.length; i++) {
-				text.append((i > 0) ? "," : "")
-					.append('"')
-					.append(String.valueOf(array[i]).replace("\"", "\\\""))
-					.append('"');
-			}
-			return quote(text.append('}').toString());
-		}
-		if (value instanceof io.r2dbc.postgresql.codec.Json json) {
-			return quote(json.asString());
-		}
-		return quote(value.toString());
-	}
-
-	private static String quote(String text) {
-		return "'" + text.replace("'", "''") + "'";
 	}
 
 }
