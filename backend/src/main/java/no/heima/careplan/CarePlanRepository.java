@@ -112,6 +112,36 @@ class CarePlanRepository {
 	}
 
 	/** The pauses of many plans in one query, keyed by plan. */
+	/**
+	 * Many plans' completions from {@code from} to {@code to} (both included) in one
+	 * read: plan → due day → activity → when it was done.
+	 */
+	Mono<Map<UUID, Map<LocalDate, Map<String, Instant>>>> completionsOf(List<UUID> carePlanIds, LocalDate from,
+			LocalDate to) {
+		return this.db
+			.sql("select care_plan_id, due_date, activity_id, completed_at from task_completion"
+					+ " where care_plan_id = any(cast(:ids as uuid[])) and due_date between :from and :to")
+			.bind("ids", carePlanIds.toArray(UUID[]::new))
+			.bind("from", from)
+			.bind("to", to)
+			.map((row) -> new Completion(row.get("care_plan_id", UUID.class), row.get("due_date", LocalDate.class),
+					row.get("activity_id", String.class), row.get("completed_at", OffsetDateTime.class).toInstant()))
+			.all()
+			.collectList()
+			.map((rows) -> {
+				Map<UUID, Map<LocalDate, Map<String, Instant>>> byPlan = new HashMap<>();
+				for (Completion c : rows) {
+					byPlan.computeIfAbsent(c.plan(), (k) -> new HashMap<>())
+						.computeIfAbsent(c.day(), (k) -> new HashMap<>())
+						.put(c.activity(), c.at());
+				}
+				return byPlan;
+			});
+	}
+
+	private record Completion(UUID plan, LocalDate day, String activity, Instant at) {
+	}
+
 	Mono<Map<UUID, List<Pause>>> pausesOf(List<UUID> carePlanIds) {
 		return this.db
 			.sql("select * from care_plan_pause where care_plan_id = any(cast(:ids as uuid[]))"

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.heima.audit.AuditAction;
@@ -261,6 +262,15 @@ public class CarePlanService {
 	/** For background work and aggregates: the open plans of these teams. */
 	public Flux<CarePlan> openPlansOf(List<String> teams) {
 		return teams.isEmpty() ? Flux.empty() : this.plans.completeAll(this.repository.openOfTeams(teams));
+	}
+
+	/**
+	 * For background work over many plans: each plan's tasks on its days ({@code days}
+	 * gives a plan's list), with their states now, from one read of the completions.
+	 */
+	public Flux<Map.Entry<CarePlan, List<Task>>> tasksOn(List<CarePlan> plans,
+			java.util.function.Function<CarePlan, List<LocalDate>> days) {
+		return this.plans.tasksOf(plans, days);
 	}
 
 	/** For background work: a plan's tasks on {@code day}, with their states now. */

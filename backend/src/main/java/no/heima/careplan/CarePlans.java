@@ -96,6 +96,38 @@ class CarePlans {
 					.toList()));
 	}
 
+	/**
+	 * Many plans' tasks on their days (each plan's own list of days, in its order), with
+	 * their states now: one read of all their completions, each pathway version from the
+	 * cache. Keeps the plans' order; a plan whose pathway version is gone is left out, as
+	 * {@link #tasks} gives nothing for it.
+	 */
+	Flux<Map.Entry<CarePlan, List<Task>>> tasksOf(List<CarePlan> plans,
+			java.util.function.Function<CarePlan, List<LocalDate>> days) {
+		if (plans.isEmpty()) {
+			return Flux.empty();
+		}
+		Map<UUID, List<LocalDate>> daysOf = new java.util.HashMap<>();
+		plans.forEach((plan) -> daysOf.put(plan.id(), days.apply(plan)));
+		LocalDate from = daysOf.values().stream().flatMap(List::stream).min(LocalDate::compareTo).orElseThrow();
+		LocalDate to = daysOf.values().stream().flatMap(List::stream).max(LocalDate::compareTo).orElseThrow();
+		java.time.Instant now = this.clock.instant();
+		return this.repository.completionsOf(plans.stream().map(CarePlan::id).toList(), from, to)
+			.flatMapMany(
+					(done) -> Flux.fromIterable(plans)
+						.concatMap(
+								(plan) -> this.pathways.published(plan.pathwayId(), plan.pathwayVersion())
+									.map((pathway) -> Map.entry(plan,
+											daysOf.get(plan.id())
+												.stream()
+												.flatMap((day) -> TaskCalculator
+													.tasks(plan, pathway, day, now,
+															done.getOrDefault(plan.id(), Map.of())
+																.getOrDefault(day, Map.of()))
+													.stream())
+												.toList()))));
+	}
+
 	private CarePlan assemble(CarePlanRepository.Row row, List<Pause> pauses, PublishedPathway pathway) {
 		return new CarePlan(row.id(), row.patientId(), row.pathwayId(), row.pathwayVersion(),
 				pathway.definition().name(), row.team(), row.startDate(), row.timeZone(), status(row, pauses),

@@ -54,6 +54,15 @@ public class Worklist {
 		return this.repository.hasOpen(patientId, kind.name());
 	}
 
+	/**
+	 * Which of these source keys already have an item of this kind, in any state (one
+	 * read, by the unique key on kind and source key).
+	 */
+	public Mono<java.util.Set<String>> raised(ItemRaised.Kind kind, java.util.List<String> sourceKeys) {
+		return sourceKeys.isEmpty() ? Mono.just(java.util.Set.of())
+				: this.repository.existingKeys(kind.name(), sourceKeys).collect(java.util.stream.Collectors.toSet());
+	}
+
 	public Mono<Void> raise(ItemRaised item) {
 		java.time.Instant now = this.clock.instant();
 		return this.repository.insert(item, dueAt(item, now))

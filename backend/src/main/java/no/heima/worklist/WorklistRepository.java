@@ -68,6 +68,16 @@ class WorklistRepository {
 			.all();
 	}
 
+	/** The source keys among these that have an item of this kind (any status). */
+	Flux<String> existingKeys(String kind, List<String> sourceKeys) {
+		return this.db
+			.sql("select source_key from worklist_item where kind = :kind and source_key = any(cast(:keys as text[]))")
+			.bind("kind", kind)
+			.bind("keys", sourceKeys.toArray(String[]::new))
+			.map((row) -> row.get("source_key", String.class))
+			.all();
+	}
+
 	Mono<Boolean> hasOpen(UUID patientId, String kind) {
 		return this.db
 			.sql("select exists (select 1 from worklist_item where patient_id = :patient and kind = :kind"
