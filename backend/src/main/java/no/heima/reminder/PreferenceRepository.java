@@ -34,6 +34,15 @@ class PreferenceRepository {
 			.defaultIfEmpty(ReminderPreferences.defaults());
 	}
 
+	/** Many patients' stored choices in one read; a patient without a row is absent. */
+	Mono<java.util.Map<UUID, ReminderPreferences>> findAll(java.util.List<UUID> patientIds) {
+		return this.db.sql("select * from reminder_preference where patient_id = any(cast(:ids as uuid[]))")
+			.bind("ids", patientIds.toArray(UUID[]::new))
+			.map((row) -> java.util.Map.entry(row.get("patient_id", UUID.class), toPreferences(row)))
+			.all()
+			.collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+	}
+
 	Mono<Void> save(UUID patientId, ReminderPreferences p) {
 		var spec = this.db.sql("""
 				insert into reminder_preference (patient_id, channels, at_opening, before_closing_minutes, quiet_from,

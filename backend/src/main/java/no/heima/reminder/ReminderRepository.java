@@ -35,6 +35,27 @@ class ReminderRepository {
 	 * Plans one reminder; emits whether this call inserted it (a replica that planned it
 	 * first, or one already sent or cancelled, wins).
 	 */
+	/** A reminder as planned: its unique key, and whether it still waits to be sent. */
+	record Planned(UUID carePlanId, String activityId, LocalDate day, String kind, String channel, boolean pending) {
+	}
+
+	/**
+	 * The reminders these plans have for tasks from {@code from} to {@code to}, in one
+	 * read.
+	 */
+	Flux<Planned> ofPlans(java.util.List<UUID> carePlanIds, LocalDate from, LocalDate to) {
+		return this.db
+			.sql("select care_plan_id, activity_id, task_date, kind, channel, status from reminder"
+					+ " where care_plan_id = any(cast(:ids as uuid[])) and task_date between :from and :to")
+			.bind("ids", carePlanIds.toArray(UUID[]::new))
+			.bind("from", from)
+			.bind("to", to)
+			.map((row) -> new Planned(row.get("care_plan_id", UUID.class), row.get("activity_id", String.class),
+					row.get("task_date", LocalDate.class), row.get("kind", String.class),
+					row.get("channel", String.class), "PENDING".equals(row.get("status", String.class))))
+			.all();
+	}
+
 	Mono<Boolean> plan(UUID patientId, UUID carePlanId, String activityId, LocalDate day, ReminderSchedule.Kind kind,
 			ReminderPreferences.Channel channel, Instant dueAt, Instant windowEnd) {
 		return this.db.sql("""

@@ -258,6 +258,46 @@ class ReminderDeliveryIT extends IntegrationTest {
 				p.maxAttempts(), p.backoffBase(), p.backoffMax(), p.lateTolerance(), p.email(), p.sms(), p.push());
 	}
 
+	/**
+	 * A round takes plans in batches (one read of choices, tasks and planned reminders
+	 * each): in one batch, the plan whose task is done has its pending reminders
+	 * cancelled by the planner, the new plan gets its reminders, and the next round
+	 * writes nothing.
+	 */
+	@Test
+	void aRoundOverABatchCancelsForTheDoneTaskPlansTheNewAndWritesNothingTwice() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		CarePlan done = enrol(registerWithEmail("Gjort", "done." + suffix + "@pasient.example"));
+		CarePlan fresh = enrol(registerWithEmail("Ny", "new." + suffix + "@pasient.example"));
+		ReminderPlanner planner = planner(at(7, 30));
+		assertThat(planner.plan(done, at(7, 30).instant()).block()).isEqualTo(4);
+		// today's weight done, as a submission records it
+		this.db
+			.sql("insert into task_completion (care_plan_id, activity_id, due_date, completed_at, submission_id)"
+					+ " values (:plan, 'weight', :day, now(), :submission)")
+			.bind("plan", done.id())
+			.bind("day", LocalDate.now(OSLO))
+			.bind("submission", UUID.randomUUID())
+			.then()
+			.block();
+
+		// the fresh plan's four are new; the done plan's tomorrow was planned already
+		assertThat(planner.plan(List.of(done, fresh), at(7, 30).instant()).block()).isEqualTo(4);
+		assertThat(rows(done)).containsExactly("OPENS EMAIL CANCELLED " + at(8, 0).instant(),
+				"CLOSING EMAIL CANCELLED " + at(19, 0).instant());
+		assertThat(rows(fresh)).containsExactly("OPENS EMAIL PENDING " + at(8, 0).instant(),
+				"CLOSING EMAIL PENDING " + at(19, 0).instant());
+		assertThat(planner.plan(List.of(fresh, done), at(7, 30).instant()).block()).isZero();
+		assertThat(rows(fresh)).containsExactly("OPENS EMAIL PENDING " + at(8, 0).instant(),
+				"CLOSING EMAIL PENDING " + at(19, 0).instant());
+		// the other tests' senders send every due reminder: leave none of these pending
+		this.db.sql("delete from reminder where care_plan_id in (:done, :fresh)")
+			.bind("done", done.id())
+			.bind("fresh", fresh.id())
+			.then()
+			.block();
+	}
+
 	private List<String> rows(CarePlan plan) {
 		return this.db
 			.sql("select kind, channel, status, due_at from reminder where care_plan_id = :id and task_date = :day"

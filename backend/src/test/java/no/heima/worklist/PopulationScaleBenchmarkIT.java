@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.heima.careplan.CarePlanService;
+import no.heima.platform.PeriodicWork;
 import no.heima.testsupport.HeimaInstance;
 import no.heima.testsupport.QueryPlans;
 import no.heima.testsupport.StatementLog;
@@ -116,6 +117,7 @@ class PopulationScaleBenchmarkIT {
 				"/api/patients/" + patient + "/measurements?vital=BLOOD_PRESSURE&period=P365D");
 		screen("capacity forecast, team hjerte, 14 days", "admin", "/api/admin/capacity-forecast?team=hjerte&days=14");
 		scan();
+		reminderRounds();
 		assertThat(this.fullReads).as("sequential scans of big tables at hospital scale").isEmpty();
 	}
 
@@ -159,6 +161,29 @@ class PopulationScaleBenchmarkIT {
 					round, this.scanPlans, seconds, this.scanPlans / seconds, items() - itemsBefore, statements,
 					(double) statements / this.scanPlans, open, open / (this.scanPlans / seconds),
 					explain("missed-task scan", sent));
+		}
+	}
+
+	/**
+	 * Reminder planning (every minute on every replica) over every open plan, twice: the
+	 * first plans what the patients' choices ask for, the second finds it planned.
+	 */
+	private void reminderRounds() throws Exception {
+		PeriodicWork planning = this.heima.getBean("reminderPlanning", PeriodicWork.class);
+		for (String round : List.of("first", "second")) {
+			long before = reminders();
+			long started = System.nanoTime();
+			List<StatementLog.Event> sent = log().during(() -> planning.runOnce().block(Duration.ofMinutes(60)));
+			double seconds = (System.nanoTime() - started) / 1e9;
+			print("reminder planning, %s round over every open plan: %.1f s, %,d reminders planned, %,d statements;"
+					+ " %s", round, seconds, reminders() - before,
+					sent.stream().filter(StatementLog.Event::isQuery).count(), explain("reminder planning", sent));
+		}
+	}
+
+	private long reminders() throws SQLException {
+		try (Connection c = connect(); Statement s = c.createStatement()) {
+			return count(s, "select count(*) from reminder");
 		}
 	}
 
