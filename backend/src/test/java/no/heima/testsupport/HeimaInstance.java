@@ -60,6 +60,26 @@ public final class HeimaInstance {
 			.run();
 	}
 
+	/**
+	 * {@code GET path} on the instance as {@code user} (a real login), expecting 200; the
+	 * body. Waits up to ten minutes (benchmarks on big populations).
+	 */
+	public static String get(ConfigurableApplicationContext context, String user, String path) {
+		return org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+			.baseUrl(baseUrl(context))
+			.responseTimeout(java.time.Duration.ofMinutes(10))
+			.build()
+			.get()
+			.uri(path)
+			.header("Authorization", "Bearer " + TestIdp.accessToken(user))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	public static String baseUrl(ConfigurableApplicationContext context) {
 		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}

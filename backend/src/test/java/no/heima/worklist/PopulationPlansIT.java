@@ -189,15 +189,7 @@ class PopulationPlansIT {
 	}
 
 	private String get(String user, String path) {
-		return client().get()
-			.uri(path)
-			.header("Authorization", "Bearer " + TestIdp.accessToken(user))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return HeimaInstance.get(this.heima, user, path);
 	}
 
 	private static String firstPatientId(JsonNode page) {

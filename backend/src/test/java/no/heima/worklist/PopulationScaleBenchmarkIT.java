@@ -18,14 +18,12 @@ import no.heima.testsupport.HeimaInstance;
 import no.heima.testsupport.QueryPlans;
 import no.heima.testsupport.StatementLog;
 import no.heima.testsupport.TestDatabase;
-import no.heima.testsupport.TestIdp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -247,19 +245,7 @@ class PopulationScaleBenchmarkIT {
 	}
 
 	private String get(String user, String path) {
-		return WebTestClient.bindToServer()
-			.baseUrl(HeimaInstance.baseUrl(this.heima))
-			.responseTimeout(Duration.ofMinutes(10))
-			.build()
-			.get()
-			.uri(path)
-			.header("Authorization", "Bearer " + TestIdp.accessToken(user))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return HeimaInstance.get(this.heima, user, path);
 	}
 
 	private Connection connect() throws SQLException {
