@@ -32,9 +32,9 @@ class MissedTasksIT extends IntegrationTest {
 
 	@Test
 	void aMissedTaskIsRaisedOnce() {
-		Map<?, ?> pathway = publishedPathway("Glemt måling");
+		UUID pathway = forgottenPathway("Glemt måling");
 		UUID patient = ensurePatient("sykepleier1", "17838740073", "Glemsk", "Pasient");
-		String plan = enrol(patient, pathway);
+		String plan = enrol(patient, pathway, 2);
 		// enrolled three days ago, so yesterday's window closed while the patient was on
 		// the plan
 		this.db.sql("update care_plan set created_at = now() - interval '3 days' where id = :id")
@@ -43,7 +43,7 @@ class MissedTasksIT extends IntegrationTest {
 			.block();
 		// enrolled just now with a start date two days back: yesterday's window was never
 		// theirs
-		String backDated = enrol(patient, pathway);
+		String backDated = enrol(patient, pathway, 2);
 
 		this.missedTasks.scan().block();
 		this.missedTasks.scan().block();
@@ -93,11 +93,11 @@ class MissedTasksIT extends IntegrationTest {
 	 */
 	@Test
 	void aBatchRaisesOnlyTheNewMissedTasks() {
-		Map<?, ?> pathway = publishedPathway("Glemt måling i bolker");
+		UUID pathway = forgottenPathway("Glemt måling i bolker");
 		UUID patient = ensurePatient("sykepleier1", "17838740073", "Glemsk", "Pasient");
-		String done = enrol(patient, pathway);
-		String raisedBefore = enrol(patient, pathway);
-		String fresh = enrol(patient, pathway);
+		String done = enrol(patient, pathway, 2);
+		String raisedBefore = enrol(patient, pathway, 2);
+		String fresh = enrol(patient, pathway, 2);
 		String yesterday = LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(1).toString();
 		for (String plan : List.of(done, raisedBefore, fresh)) {
 			this.db.sql("update care_plan set created_at = now() - interval '3 days' where id = :id")
@@ -148,36 +148,15 @@ class MissedTasksIT extends IntegrationTest {
 		return Flux.fromStream(java.util.Arrays.stream(ids).map((id) -> open.get(UUID.fromString(id))));
 	}
 
-	private Map<?, ?> publishedPathway(String name) {
-		Map<?, ?> pathway = as("admin").post()
-			.uri("/api/pathways")
-			.bodyValue(Map.of("definition",
-					Map.of("name", name, "activities", List.of(Map.of("id", "temp", "type", "MEASUREMENT", "title",
-							"Temperatur", "vital", "BODY_TEMPERATURE", "schedule",
-							Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "00:01"), "collectOnly", true,
-							"collectOnlyReason", Map.of("nb", "Bare til samtalen", "en", "Only for the talk"))))))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		as("admin").post().uri("/api/pathways/" + pathway.get("id") + "/publish").exchange().expectStatus().isOk();
-		return pathway;
-	}
-
-	private String enrol(UUID patient, Map<?, ?> pathway) {
-		return (String) as("sykepleier1").post()
-			.uri("/api/patients/" + patient + "/care-plans")
-			.bodyValue(Map.of("pathwayId", pathway.get("id"), "startDate",
-					LocalDate.now(ZoneId.of("Europe/Oslo")).minusDays(2).toString()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+	/**
+	 * Temperature every day, 00:00-00:01: by day's end yesterday's window is long past.
+	 */
+	private UUID forgottenPathway(String name) {
+		return publishedPathway(Map.of("name", name, "activities",
+				List.of(Map.of("id", "temp", "type", "MEASUREMENT", "title", "Temperatur", "vital", "BODY_TEMPERATURE",
+						"schedule", Map.of("kind", "DAILY", "windowStart", "00:00", "windowEnd", "00:01"),
+						"collectOnly", true, "collectOnlyReason",
+						Map.of("nb", "Bare til samtalen", "en", "Only for the talk")))));
 	}
 
 }
