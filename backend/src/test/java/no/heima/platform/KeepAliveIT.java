@@ -39,6 +39,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * resumed, so the next request on that connection sat unread in the socket forever.
  *
  * <p>
+ * 2,000 requests by default (10,000 before 2026-12-03: a minute more of every build). On
+ * reactor-netty 1.3.6 this test met 4 hangs in 1,005 requests in a loaded build, so 2,000
+ * expect about 8 and miss the bug with a chance of about 1 in 3,000 (Poisson);
+ * {@link KeptAliveReadTest} catches it every time (20 hangs in 20 rounds) without Spring.
+ * A longer soak: {@code -Dheima.keepalive.requests=10000}.
+ *
+ * <p>
  * {@code -Dheima.keepalive.requests}, {@code -Dheima.keepalive.timeout} (ISO-8601) and
  * {@code -Dheima.keepalive.max-hangs} change the run (e.g. to count every hang on an old
  * version instead of stopping early).
@@ -46,7 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeepAliveIT extends IntegrationTest {
 
-	private static final int REQUESTS = Integer.getInteger("heima.keepalive.requests", 10_000);
+	private static final int REQUESTS = Integer.getInteger("heima.keepalive.requests", 2_000);
 
 	private static final int CONNECTIONS = 4;
 
@@ -85,7 +92,7 @@ class KeepAliveIT extends IntegrationTest {
 	}
 
 	@Test
-	void tenThousandKeptAliveRequestsAreAllAnswered() throws Exception {
+	void keptAliveRequestsAreAllAnswered() throws Exception {
 		AtomicInteger answered = new AtomicInteger();
 		AtomicInteger hangs = new AtomicInteger();
 		LongAdder connections = new LongAdder();
