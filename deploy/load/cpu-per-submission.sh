@@ -7,6 +7,8 @@
 # Against a running Heima (e.g. no.heima.drills.BenchStack, docs/benchmarks.md); from the
 # repository root:
 #
+#   ./mvnw -B -Pload -pl deploy/load test-compile dependency:build-classpath \
+#     -Dmdep.outputFile=target/gatling-classpath.txt -Dmdep.includeScope=test   # once (online the first time)
 #   deploy/load/cpu-per-submission.sh LABEL
 #
 # Environment (defaults in brackets):
@@ -14,12 +16,17 @@
 #   ISSUER_PORT  [19402]   the local login provider's port (issuer http://localhost:PORT)
 #   USERS [32] RUN_SECONDS [60] WARMUP [30]  measured users and seconds; warm-up seconds at USERS first (0: none)
 #   PATIENTS [100] NURSES [2] ALERTS [1] QUESTIONNAIRES [true]   as IngestSimulation's load.* keys
-#   MVN_FLAGS [-o]         extra Maven flags (drop -o for the first, online run of the Gatling plugin)
 #   RESULTS [deploy/load/target/cpu-per-submission.csv]   one line per measured run is appended
 #
-# The CPU is counted from Gatling's "Simulation ... started" line to its "completed" line
+# The CPU is counted from Gatling's "Simulation ... started" line to the first line after the run
 # (set-up logins before it are not counted; the line is read as Gatling prints it, so the window
 # may be a few hundred ms late at both ends). Clock ticks are converted with getconf CLK_TCK.
+# The JIT compiler threads' share of that CPU is printed apart, and the figure of record is the
+# CPU per submission without it (cpu_ms_per_submission_without_jit): on a busy 2-core box a
+# backend is still compiling its hot paths ten or more minutes after start, which is warm-up,
+# not work per submission (a compiler thread that ends inside the window loses its ticks, so
+# that figure can only err high). Compare builds by alternating runs against stacks started the
+# same way and warmed alike; note the load average each line carries.
 set -euo pipefail
 
 label=${1:?usage: $0 LABEL}
@@ -32,39 +39,56 @@ patients=${PATIENTS:-100}
 nurses=${NURSES:-2}
 alerts=${ALERTS:-1}
 questionnaires=${QUESTIONNAIRES:-true}
-read -r -a mvn_flags <<< "${MVN_FLAGS-"-o"}"
 results=${RESULTS:-deploy/load/target/cpu-per-submission.csv}
 tck=$(getconf CLK_TCK)
 
 pid=$(ss -ltnpH "sport = :$backend_port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 [ -n "$pid" ] || { echo "no process listens on port $backend_port" >&2; exit 1; }
 
-# "<epoch seconds> <backend ticks> <box busy ticks> <box total ticks> <load average 1 min>"
+# "<epoch seconds> <backend ticks> <box busy ticks> <box total ticks> <load average 1 min> <JIT ticks>"
 snap() {
 	local stat ticks busy total
 	stat=$(cat "/proc/$pid/stat")
 	stat=${stat##*) }   # fields after the command name: state is field 3, utime 14, stime 15
 	ticks=$(awk '{print $12 + $13}' <<< "$stat")
 	read -r busy total < <(awk '/^cpu /{t=0; for (i=2;i<=NF;i++) t+=$i; print t-$5-$6, t}' /proc/stat)
-	echo "$(date +%s.%N) $ticks $busy $total $(cut -d' ' -f1 /proc/loadavg)"
+	echo "$(date +%s.%N) $ticks $busy $total $(cut -d' ' -f1 /proc/loadavg) $(jit)"
 }
 
-gatling() {   # gatling SECONDS LOG
-	./mvnw -B "${mvn_flags[@]}" -Pload -pl deploy/load verify \
+# ticks of the JIT compiler threads: on a busy box a backend is still compiling its hot paths
+# many minutes after start, and that warm-up is not a cost per submission
+jit() {
+	local t s sum=0
+	for t in /proc/$pid/task/*; do
+		s=$(cat "$t/stat" 2>/dev/null) || continue
+		case "$s" in
+			*"(C1 CompilerThre)"*|*"(C2 CompilerThre)"*) sum=$((sum + $(awk '{print $12 + $13}' <<< "${s##*) }"))) ;;
+		esac
+	done
+	echo "$sum"
+}
+
+# Gatling straight from its class path (deploy/load/target/gatling-classpath.txt, see above):
+# a Maven start per run took minutes on a loaded box; the simulation and its reports are the same
+# as with ./mvnw -Pload -pl deploy/load verify
+gatling() {   # gatling SECONDS
+	java -XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -Xmx1G \
+		--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED \
 		-Dheima.base-url="http://127.0.0.1:$backend_port" -Dheima.issuer="http://localhost:$issuer_port" \
 		-Dload.patients="$patients" -Dload.users="$users" -Dload.nurses="$nurses" -Dload.alerts="$alerts" \
-		-Dload.questionnaires="$questionnaires" -Dload.seconds="$1" > "$2" 2>&1
+		-Dload.questionnaires="$questionnaires" -Dload.seconds="$1" \
+		-cp "deploy/load/target/test-classes:$(cat deploy/load/target/gatling-classpath.txt)" \
+		io.gatling.app.Gatling -s no.heima.load.IngestSimulation -rf deploy/load/target/gatling
 }
 
+[ -s deploy/load/target/gatling-classpath.txt ] || { echo "build deploy/load/target/gatling-classpath.txt first (see above)" >&2; exit 1; }
 work=$(mktemp -d /tmp/cpu-per-submission.XXXXXX)
 if [ "$warmup" -gt 0 ]; then
-	gatling "$warmup" "$work/warmup.log" || { tail -30 "$work/warmup.log" >&2; exit 1; }
+	# a failed Gatling assertion (over 1 % failed) exits non-zero: the figures still count
+	gatling "$warmup" > "$work/warmup.log" 2>&1 || true
 fi
 uptime_before=$(uptime)
-./mvnw -B "${mvn_flags[@]}" -Pload -pl deploy/load verify \
-	-Dheima.base-url="http://127.0.0.1:$backend_port" -Dheima.issuer="http://localhost:$issuer_port" \
-	-Dload.patients="$patients" -Dload.users="$users" -Dload.nurses="$nurses" -Dload.alerts="$alerts" \
-	-Dload.questionnaires="$questionnaires" -Dload.seconds="$seconds" 2>&1 | while IFS= read -r line; do
+{ gatling "$seconds" || true; } 2>&1 | while IFS= read -r line; do
 	printf '%s\n' "$line" >> "$work/run.log"
 	case "$line" in
 		*"Simulation "*" started"*) snap > "$work/start" ;;
@@ -90,19 +114,20 @@ EOF
 )
 alert=$(grep -m1 'ALERT-LATENCY' "$work/run.log" || true)
 
-read -r t0 c0 b0 n0 l0 < "$work/start"
-read -r t1 c1 b1 n1 l1 < "$work/end"
-python3 - "$label" "$tck" "$t0" "$c0" "$b0" "$n0" "$l0" "$t1" "$c1" "$b1" "$n1" "$l1" "$count" "$ko" "$p99" "$results" <<'EOF'
+read -r t0 c0 b0 n0 l0 j0 < "$work/start"
+read -r t1 c1 b1 n1 l1 j1 < "$work/end"
+python3 - "$label" "$tck" "$t0" "$c0" "$b0" "$n0" "$l0" "$t1" "$c1" "$b1" "$n1" "$l1" "$count" "$ko" "$p99" "$results" "$j0" "$j1" <<'EOF'
 import os, sys
-label, tck, t0, c0, b0, n0, l0, t1, c1, b1, n1, l1, count, ko, p99, results = sys.argv[1:]
+label, tck, t0, c0, b0, n0, l0, t1, c1, b1, n1, l1, count, ko, p99, results, j0, j1 = sys.argv[1:]
 tck = int(tck); count = int(count)
 secs = float(t1) - float(t0)
 cpu_ms = (int(c1) - int(c0)) * 1000.0 / tck
+jit_ms = (int(j1) - int(j0)) * 1000.0 / tck
 box_busy = (int(b1) - int(b0)) / max(1, int(n1) - int(n0))
-line = (f"{label},{count},{ko},{secs:.1f},{cpu_ms:.0f},{cpu_ms / count:.3f},{count / secs:.1f},{p99},"
-        f"{cpu_ms / 1000.0 / secs:.2f},{box_busy * 100:.0f},{l0},{l1}")
-header = ("label,submissions,failed,window_s,backend_cpu_ms,backend_cpu_ms_per_submission,submissions_per_s,"
-          "p99_ms,backend_cores,box_busy_pct,load1_start,load1_end")
+line = (f"{label},{count},{ko},{secs:.1f},{cpu_ms:.0f},{jit_ms:.0f},{(cpu_ms - jit_ms) / count:.3f},"
+        f"{cpu_ms / count:.3f},{count / secs:.1f},{p99},{cpu_ms / 1000.0 / secs:.2f},{box_busy * 100:.0f},{l0},{l1}")
+header = ("label,submissions,failed,window_s,backend_cpu_ms,jit_ms,cpu_ms_per_submission_without_jit,"
+          "cpu_ms_per_submission,submissions_per_s,p99_ms,backend_cores,box_busy_pct,load1_start,load1_end")
 new = not os.path.exists(results)
 os.makedirs(os.path.dirname(results) or ".", exist_ok=True)
 with open(results, "a") as out:
