@@ -35,7 +35,6 @@ import no.heima.vital.Vital;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Records a patient's measurement: validate and convert, pick the care plan activity it
@@ -158,12 +157,6 @@ public class MeasurementService {
 				throw new IllegalStateException("Earlier values could not be read: " + ex.getMessage(), ex);
 			}))
 			.zipWith(this.pipeline.earlierSignals(target, s.measuredAt()))
-			// triage and the FHIR mapping for the outbox would otherwise run on the
-			// database
-			// driver's event loop that delivered the last read, delaying the answers of
-			// the
-			// other connections on that loop (issue 13's profile: 55 % of samples there)
-			.publishOn(Schedulers.parallel())
 			.flatMap((earlier) -> {
 				Assessment triage = triage(target, s, values, earlier.getT1(), earlier.getT2());
 				return this.pipeline.accept(actor, target, accepted(actor, target, s, values, receivedAt, triage));
