@@ -41,4 +41,20 @@ class SqlWriteTest {
 		assertThatThrownBy(() -> SqlWrite.combine(List.of(part, part))).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void theSameShapeIsRewrittenOnceAndCheckedEveryTime() {
+		String text = "insert into shape_test (x) values (:x)";
+		SqlWrite a = new SqlWrite(text, Map.of("x", Parameter.from(1)));
+		SqlWrite b = new SqlWrite(text, Map.of("x", Parameter.from(2)));
+
+		SqlWrite first = SqlWrite.combine(List.of(a, b));
+		SqlWrite second = SqlWrite.combine(List.of(b, a));
+
+		assertThat(second.sql()).isSameAs(first.sql());
+		assertThat(second.parameters().get("w0_x").getValue()).isEqualTo(2);
+		assertThat(second.parameters().get("w1_x").getValue()).isEqualTo(1);
+		SqlWrite missing = new SqlWrite(text, Map.of());
+		assertThatThrownBy(() -> SqlWrite.combine(List.of(a, missing))).isInstanceOf(IllegalArgumentException.class);
+	}
+
 }
