@@ -111,7 +111,6 @@ class CarePlanRepository {
 			.all();
 	}
 
-	/** The pauses of many plans in one query, keyed by plan. */
 	/**
 	 * Many plans' completions from {@code from} to {@code to} (both included) in one
 	 * read: plan → due day → activity → when it was done.
@@ -142,6 +141,7 @@ class CarePlanRepository {
 	private record Completion(UUID plan, LocalDate day, String activity, Instant at) {
 	}
 
+	/** The pauses of many plans in one query, keyed by plan. */
 	Mono<Map<UUID, List<Pause>>> pausesOf(List<UUID> carePlanIds) {
 		return this.db
 			.sql("select * from care_plan_pause where care_plan_id = any(cast(:ids as uuid[]))"

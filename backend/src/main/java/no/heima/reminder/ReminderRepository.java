@@ -31,10 +31,6 @@ class ReminderRepository {
 		this.db = db;
 	}
 
-	/**
-	 * Plans one reminder; emits whether this call inserted it (a replica that planned it
-	 * first, or one already sent or cancelled, wins).
-	 */
 	/** A reminder as planned: its unique key, and whether it still waits to be sent. */
 	record Planned(UUID carePlanId, String activityId, LocalDate day, String kind, String channel, boolean pending) {
 	}
@@ -56,6 +52,10 @@ class ReminderRepository {
 			.all();
 	}
 
+	/**
+	 * Plans one reminder; emits whether this call inserted it (a replica that planned it
+	 * first, or one already sent or cancelled, wins).
+	 */
 	Mono<Boolean> plan(UUID patientId, UUID carePlanId, String activityId, LocalDate day, ReminderSchedule.Kind kind,
 			ReminderPreferences.Channel channel, Instant dueAt, Instant windowEnd) {
 		return this.db.sql("""
